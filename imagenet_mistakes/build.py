@@ -1,0 +1,265 @@
+"""`build`: fetch every source, load it, and write a new database file atomically.
+
+The database is written to a temporary file beside the target and renamed
+over it only once complete, so an interrupted or failed build leaves whatever
+was at the target untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from imagenet_mistakes import database
+from imagenet_mistakes.errors import SourceUnavailable
+from imagenet_mistakes.loaders import (
+    classes,
+    confusions,
+    human_accuracy,
+    mistakes,
+    real,
+    tfds_dump,
+    tfds_label_files,
+)
+from imagenet_mistakes.loaders.labels import MultiLabels, labels_table
+from imagenet_mistakes.sources import LocalFile, Source, fetch, manifest, user_file
+
+log = logging.getLogger(__name__)
+
+NO_IMAGENET_M = "ImageNet-M list: not available from the multi-label source used"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Rows read from one source, with the words `info` should show about it."""
+
+    file: LocalFile
+    tables: dict[str, pa.Table]
+    note: str | None = None
+    # (name, description) when the source is a labelling of the images.
+    label_set: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Where sources are read from for one build."""
+
+    source_dir: Path | None
+    cache_dir: Path
+    multilabel: Path | None = None
+
+    def fetch(self, source: Source) -> LocalFile:
+        return fetch(source, source_dir=self.source_dir, cache_dir=self.cache_dir)
+
+
+def build(db: Path, inputs: Inputs) -> None:
+    """Build the database at `db` from the sources; replace any database there."""
+    loaded, image_flags = load_all(inputs)
+    tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
+    with _removed_on_failure(tmp):
+        con = database.create(tmp)
+        try:
+            database.apply_schema(con)
+            con.begin()
+            _write(con, loaded, image_flags)
+            con.commit()
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, db)
+    log.info("wrote %s", db)
+
+
+def load_all(inputs: Inputs) -> tuple[list[Loaded], pa.Table]:
+    """Fetch, parse and validate every source before anything is written.
+
+    Returns what each source gave, and the per-image flags derived from several.
+    """
+    sources = manifest()
+    class_file = inputs.fetch(sources["classes"])
+    class_rows = classes.load(class_file.path)
+    wnids: list[str] = class_rows["wnid"].to_pylist()
+    class_ids = {wnid: i for i, wnid in enumerate(wnids)}
+
+    wnid_file = inputs.fetch(sources["class_wnids"])
+    tfds_label_files.check_class_order(wnid_file.path, wnids)
+    validation_file = inputs.fetch(sources["validation_labels"])
+    images = tfds_label_files.load_images(validation_file.path, class_ids)
+    original = labels_table(
+        "original",
+        zip(
+            images["file_name"].to_pylist(),
+            images["label"].to_pylist(),
+            itertools.repeat("correct"),
+        ),
+    )
+
+    multi_file, multi, multi_note = _multilabel(sources, inputs, class_ids)
+    real_file = inputs.fetch(sources["real"])
+    real_labels = real.load(real_file.path)
+
+    loaded = [
+        Loaded(class_file, {"classes": class_rows}),
+        Loaded(wnid_file, {}, "checked: same class order as classes"),
+        Loaded(
+            validation_file,
+            {"images": images, "image_labels": original},
+            label_set=("original", "Original ImageNet validation labels, one class per image"),
+        ),
+        Loaded(
+            multi_file,
+            {"image_labels": multi.labels},
+            multi_note,
+            label_set=(
+                human_accuracy.LABEL_SET,
+                "Multi-label annotations v3.0.0 (Shankar et al. 2020, Vasudevan et al. 2022): "
+                "correct, unclear and wrong classes of 20,000 images",
+            ),
+        ),
+        Loaded(
+            real_file,
+            {"image_labels": real_labels.labels},
+            label_set=(
+                real.LABEL_SET,
+                "ReaL labels (Beyer et al. 2020): classes raters found correct",
+            ),
+        ),
+    ]
+    for source in sources.values():
+        if source.model is not None:
+            local = inputs.fetch(source)
+            loaded.append(Loaded(local, {"mistakes": mistakes.load(local.path, source.model)}))
+    confusion_file = inputs.fetch(sources["class_confusions"])
+    pairs = confusions.load(confusion_file.path, confusion_file.source.id, class_ids)
+    loaded.append(Loaded(confusion_file, {"confusions": pairs}))
+    return loaded, _image_flags(images, multi, real_labels.excluded)
+
+
+def _multilabel(
+    sources: dict[str, Source], inputs: Inputs, class_ids: dict[str, int]
+) -> tuple[LocalFile, MultiLabels, str | None]:
+    """The multi-label v3 annotations from the best source available, and a note on what it lacks.
+
+    Order: --multilabel, then the canonical file (mirror, or cache and
+    download), then the public TFDS dump, which has no ImageNet-M list.
+    """
+    canonical = sources["human_accuracy_v3"]
+    note = None
+    if inputs.multilabel is not None:
+        local = user_file(canonical, inputs.multilabel)
+        note = "given with --multilabel"
+        multi = human_accuracy.load(local.path, class_ids)
+    else:
+        try:
+            local = inputs.fetch(canonical)
+            multi = human_accuracy.load(local.path, class_ids)
+        except SourceUnavailable as e:
+            local = inputs.fetch(sources["tfds_multilabel_dump"])
+            note = f"canonical file unavailable ({e}); used the TFDS dump instead"
+            log.warning("multi-label v3: %s: %s", note, local.path)
+            multi = tfds_dump.load(local.path)
+    if multi.imagenet_m is None:
+        log.warning("%s (%s)", NO_IMAGENET_M, local.path)
+        note = f"{note}; {NO_IMAGENET_M}" if note else NO_IMAGENET_M
+    return local, multi, note
+
+
+def _image_flags(images: pa.Table, multi: MultiLabels, real_excluded: frozenset[str]) -> pa.Table:
+    """One row of evaluation flags per image; `imagenet_m` all NULL when the list is unknown."""
+    names = images["file_name"]
+
+    def member(subset: frozenset[str]) -> pa.ChunkedArray:
+        return pc.is_in(names, value_set=pa.array(sorted(subset), pa.string()))
+
+    annotated = member(multi.annotated)
+    no_flag = pa.scalar(None, pa.bool_())
+    return pa.table(
+        {
+            "file_name": names,
+            "multilabel_annotated": annotated,
+            "problematic": pc.if_else(annotated, member(multi.problematic), no_flag),
+            "imagenet_m": (
+                member(multi.imagenet_m)
+                if multi.imagenet_m is not None
+                else pa.nulls(len(names), pa.bool_())
+            ),
+            "real_excluded": member(real_excluded),
+        }
+    )
+
+
+# Parents before children, so foreign keys hold at every insert.
+_TABLE_ORDER = ("classes", "images", "image_labels", "mistakes", "confusions")
+
+
+def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa.Table) -> None:
+    """Insert the provenance rows, then every loaded table."""
+    loaded_at = datetime.now(UTC)
+    first: dict[str, Loaded] = {}
+    rows: dict[str, int] = {}
+    for item in loaded:
+        source_id = item.file.source.id
+        first.setdefault(source_id, item)
+        rows[source_id] = rows.get(source_id, 0) + sum(t.num_rows for t in item.tables.values())
+    database.append(
+        con,
+        "sources",
+        pa.Table.from_pylist(
+            [_source_row(item, rows[source_id], loaded_at) for source_id, item in first.items()]
+        ),
+    )
+    database.append(
+        con,
+        "label_sets",
+        pa.Table.from_pylist(
+            [
+                {"label_set": name, "description": description, "source": item.file.source.id}
+                for item in loaded
+                if item.label_set
+                for name, description in [item.label_set]
+            ]
+        ),
+    )
+    for table in _TABLE_ORDER:
+        for item in loaded:
+            if table in item.tables:
+                database.append(con, table, item.tables[table])
+    database.append(con, "image_flags", image_flags)
+
+
+def _source_row(item: Loaded, rows: int, loaded_at: datetime) -> dict[str, object]:
+    file = item.file
+    return {
+        "source_id": file.source.id,
+        "description": file.source.description,
+        "location": file.location,
+        "origin": file.origin,
+        "sha256": file.sha256,
+        "sha256_matches": file.sha256_matches,
+        "licence": file.source.licence,
+        "citation": file.source.citation,
+        "rows": rows,
+        "note": item.note,
+        "loaded_at": loaded_at,
+    }
+
+
+@contextlib.contextmanager
+def _removed_on_failure(tmp: Path) -> Iterator[None]:
+    """Delete the temporary database (and its write-ahead log) unless the block completes."""
+    try:
+        yield
+    except BaseException:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        raise

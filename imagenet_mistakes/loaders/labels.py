@@ -1,0 +1,48 @@
+"""The shape every label loader returns: rows of `image_labels`, plus per-image flags."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+VERDICTS = ("correct", "unclear", "wrong")
+
+SCHEMA = pa.schema(
+    [
+        ("label_set", pa.string()),
+        ("file_name", pa.string()),
+        ("class_id", pa.int32()),
+        ("verdict", pa.string()),
+    ]
+)
+
+
+def labels_table(label_set: str, rows: Iterable[tuple[str, int, str]]) -> pa.Table:
+    """`image_labels` rows from (file_name, class_id, verdict), duplicates dropped, sorted.
+
+    Sorting makes two builds from the same input byte-for-byte the same table.
+    """
+    unique = sorted(set(rows))
+    file_names, class_ids, verdicts = zip(*unique, strict=True) if unique else ((), (), ())
+    return pa.table(
+        {
+            "label_set": [label_set] * len(unique),
+            "file_name": list(file_names),
+            "class_id": list(class_ids),
+            "verdict": list(verdicts),
+        },
+        schema=SCHEMA,
+    )
+
+
+@dataclass(frozen=True)
+class MultiLabels:
+    """What a multi-label source says about the validation images it annotated."""
+
+    labels: pa.Table
+    annotated: frozenset[str]
+    problematic: frozenset[str]
+    # None when the source carries no ImageNet-M list: unknown, not empty.
+    imagenet_m: frozenset[str] | None

@@ -1,0 +1,68 @@
+"""Checks shared by the loaders, each failing with the file's name and the problem."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from imagenet_mistakes.errors import SourceFormatError
+
+NUM_CLASSES = 1000
+NUM_VALIDATION_IMAGES = 50_000
+_FILE_NAME = re.compile(r"ILSVRC2012_val_(\d{8})\.JPEG")
+
+
+def read_json(path: Path) -> Any:
+    """Parse a JSON file, turning a syntax error into a one-line error naming the file."""
+    try:
+        with path.open(encoding="utf-8") as f:
+            return json.load(f)
+    except json.JSONDecodeError as e:
+        raise SourceFormatError(path, f"malformed JSON at line {e.lineno} column {e.colno}") from e
+    except UnicodeDecodeError as e:
+        raise SourceFormatError(path, "not UTF-8 text") from e
+
+
+def expect_type(path: Path, value: Any, kind: type, what: str) -> Any:
+    """Return `value` if it is a `kind`, else fail saying what was expected."""
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise SourceFormatError(path, f"{what} must be a JSON {kind.__name__}, got {value!r:.60}")
+    return value
+
+
+def image_number(path: Path, file_name: object) -> int:
+    """The 1-based number of a validation image name ILSVRC2012_val_XXXXXXXX.JPEG."""
+    match = _FILE_NAME.fullmatch(file_name) if isinstance(file_name, str) else None
+    number = int(match.group(1)) if match else 0
+    if not 1 <= number <= NUM_VALIDATION_IMAGES:
+        raise SourceFormatError(
+            path,
+            f"{file_name!r:.60} is not a validation image name "
+            "ILSVRC2012_val_XXXXXXXX.JPEG (00000001..00050000)",
+        )
+    return number
+
+
+def file_name_of(number: int) -> str:
+    """The validation image name for a 1-based image number."""
+    return f"ILSVRC2012_val_{number:08d}.JPEG"
+
+
+def class_id(path: Path, value: object) -> int:
+    """Check an integer class id in 0..999."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < NUM_CLASSES:
+        raise SourceFormatError(path, f"{value!r:.60} is not a class id 0..{NUM_CLASSES - 1}")
+    return value
+
+
+def class_ids_of_wnids(path: Path, wnids: Iterable[object], ids: Mapping[str, int]) -> list[int]:
+    """Map wnids to class ids, failing on the first wnid that is not an ImageNet class."""
+    out = []
+    for wnid in wnids:
+        if not isinstance(wnid, str) or wnid not in ids:
+            raise SourceFormatError(path, f"unknown wnid {wnid!r:.60}")
+        out.append(ids[wnid])
+    return out

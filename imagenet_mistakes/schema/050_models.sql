@@ -1,0 +1,31 @@
+-- models and predictions: any model's top-k predictions on the validation images.
+CREATE TABLE IF NOT EXISTS models (
+    model       VARCHAR PRIMARY KEY CHECK (regexp_full_match(model, '[a-z0-9_.-]+')),
+    source      VARCHAR NOT NULL,
+    description VARCHAR,
+    added_at    TIMESTAMPTZ NOT NULL,
+    top_k       INTEGER NOT NULL CHECK (top_k >= 1)
+);
+
+COMMENT ON TABLE models IS 'Models whose predictions are loaded';
+COMMENT ON COLUMN models.model IS 'Model name, lowercase [a-z0-9_.-]+';
+COMMENT ON COLUMN models.source IS 'File or zoo the predictions came from';
+COMMENT ON COLUMN models.description IS 'Free text about the model';
+COMMENT ON COLUMN models.added_at IS 'When the predictions were loaded';
+COMMENT ON COLUMN models.top_k IS 'Predictions kept per image';
+
+CREATE TABLE IF NOT EXISTS predictions (
+    model     VARCHAR NOT NULL REFERENCES models (model),
+    file_name VARCHAR NOT NULL REFERENCES images (file_name),
+    rank      INTEGER NOT NULL CHECK (rank >= 1),
+    class_id  INTEGER NOT NULL REFERENCES classes (class_id),
+    score     DOUBLE,
+    PRIMARY KEY (model, file_name, rank)
+);
+
+COMMENT ON TABLE predictions IS 'Top-k predictions, one row per model, image and rank';
+COMMENT ON COLUMN predictions.model IS 'Model';
+COMMENT ON COLUMN predictions.file_name IS 'Image';
+COMMENT ON COLUMN predictions.rank IS '1 for the top prediction';
+COMMENT ON COLUMN predictions.class_id IS 'Predicted class';
+COMMENT ON COLUMN predictions.score IS 'Softmax probability when logits were given, else NULL';

@@ -1,0 +1,140 @@
+"""The source manifest, and getting a verified local copy of each source.
+
+A source is read from one of three places: a local mirror (`--source-dir`,
+read as is, a checksum mismatch only warns), the download cache (pooch
+verifies it against the manifest's sha256 and downloads again when it does not
+match), or a file shipped inside an installed package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import pooch
+import requests
+
+from imagenet_mistakes.errors import SourceUnavailable
+
+log = logging.getLogger(__name__)
+
+Origin = Literal["download", "cache", "mirror", "package", "user"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of `data/sources.toml`."""
+
+    id: str
+    description: str
+    licence: str
+    citation: str
+    url: str | None = None
+    mirror_path: str | None = None
+    sha256: str | None = None
+    size: int | None = None
+    package: str | None = None
+    resource: str | None = None
+    model: str | None = None
+
+
+@dataclass(frozen=True)
+class LocalFile:
+    """A source's bytes on local disk, and how they got there."""
+
+    source: Source
+    path: Path
+    origin: Origin
+    sha256: str
+
+    @property
+    def sha256_matches(self) -> bool | None:
+        """Whether the file is the one the manifest names; None when it names no checksum."""
+        return None if self.source.sha256 is None else self.sha256 == self.source.sha256
+
+    @property
+    def location(self) -> str:
+        """The URL for downloaded files, else the local path that was read."""
+        if self.origin in ("download", "cache") and self.source.url:
+            return self.source.url
+        return str(self.path)
+
+
+def manifest() -> dict[str, Source]:
+    """All sources of the manifest, by id."""
+    text = (resources.files("imagenet_mistakes") / "data" / "sources.toml").read_text()
+    return {key: Source(id=key, **entry) for key, entry in tomllib.loads(text).items()}
+
+
+def sha256_of(path: Path) -> str:
+    """The hex sha256 of a file, read in chunks so large files need little memory."""
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def fetch(source: Source, *, source_dir: Path | None, cache_dir: Path) -> LocalFile:
+    """Return a local copy of `source`: from the mirror if given, else the package or the cache.
+
+    With `source_dir` nothing is downloaded: a mirror build is an offline build.
+    """
+    if source.package is not None:
+        return _from_package(source)
+    if source_dir is not None:
+        return _from_mirror(source, source_dir)
+    return _from_cache(source, cache_dir)
+
+
+def user_file(source: Source, path: Path) -> LocalFile:
+    """A file the user named on the command line to stand in for `source`."""
+    if not path.is_file():
+        raise SourceUnavailable(f"{path}: no such file")
+    return LocalFile(source, path, "user", sha256_of(path))
+
+
+def _from_package(source: Source) -> LocalFile:
+    assert source.package is not None and source.resource is not None
+    try:
+        traversable = resources.files(source.package).joinpath(source.resource)
+    except ModuleNotFoundError as e:
+        raise SourceUnavailable(f"{source.package}: not installed ({source.id})") from e
+    path = Path(str(traversable))
+    if not path.is_file():
+        raise SourceUnavailable(f"{path}: missing from the installed {source.package}")
+    return LocalFile(source, path, "package", sha256_of(path))
+
+
+def _from_mirror(source: Source, source_dir: Path) -> LocalFile:
+    assert source.mirror_path is not None
+    path = source_dir / source.mirror_path
+    if not path.is_file():
+        raise SourceUnavailable(f"{path}: not in the source mirror ({source.id})")
+    local = LocalFile(source, path, "mirror", sha256_of(path))
+    if local.sha256_matches is False:
+        log.warning("%s: sha256 differs from the manifest's; reading the mirror copy as is", path)
+    return local
+
+
+def _from_cache(source: Source, cache_dir: Path) -> LocalFile:
+    assert source.url is not None and source.mirror_path is not None
+    # The cache keeps the mirror layout, so a cache directory is itself a valid --source-dir.
+    path = cache_dir / source.mirror_path
+    known_hash = f"sha256:{source.sha256}" if source.sha256 else None
+    was_cached = path.is_file() and (source.sha256 is None or sha256_of(path) == source.sha256)
+    try:
+        pooch.retrieve(
+            source.url,
+            known_hash=known_hash,
+            fname=path.name,
+            path=path.parent,
+            progressbar=True,
+        )
+    except requests.RequestException as e:
+        raise SourceUnavailable(f"{source.url}: download failed ({e})") from e
+    except ValueError as e:  # pooch's checksum mismatch
+        raise SourceUnavailable(f"{source.url}: {e}") from e
+    return LocalFile(source, path, "cache" if was_cached else "download", sha256_of(path))

@@ -1,0 +1,42 @@
+"""Shared fixtures: the real mirror at ../shared/data, and databases built from it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from imagenet_mistakes import build
+from tests.synthetic import write_mirror
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def real_mirror() -> Path:
+    """The real upstream files, or a skip when this checkout has no ../shared/data beside it."""
+    if not (SHARED_DATA / "imagenetv2").is_dir():
+        pytest.skip(f"real source mirror not found at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def real_db(real_mirror: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database built once from the real mirror (multi-labels from the TFDS dump)."""
+    db = tmp_path_factory.mktemp("real") / "im.duckdb"
+    build.build(db, build.Inputs(source_dir=real_mirror, cache_dir=db.parent / "cache"))
+    return db
+
+
+@pytest.fixture
+def real_con(real_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    with duckdb.connect(str(real_db), read_only=True) as con:
+        yield con
+
+
+@pytest.fixture
+def synthetic_mirror(tmp_path: Path) -> Path:
+    """A small synthetic mirror in the real layout (see tests/synthetic.py)."""
+    return write_mirror(tmp_path / "mirror")

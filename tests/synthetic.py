@@ -1,0 +1,145 @@
+"""A SYNTHETIC source mirror for tests: made-up data in the layout of ../shared/data.
+
+Nothing here is real annotation data. It exists to cover what the real mirror
+lacks (an ImageNet-M list, ImageNetV2 image names to skip, absent keys for
+empty lists) and to break inputs on purpose. Class wnids and the original
+validation labels are the real ones shipped with tensorflow-datasets, because
+the build checks every source against them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from imagenet_mistakes.sources import manifest
+
+
+def _tfds_lines(source_id: str) -> list[str]:
+    source = manifest()[source_id]
+    from importlib import resources
+
+    assert source.package and source.resource
+    return resources.files(source.package).joinpath(source.resource).read_text().split()
+
+
+WNIDS = _tfds_lines("class_wnids")
+VALIDATION_WNIDS = _tfds_lines("validation_labels")
+
+
+def image(number: int) -> str:
+    return f"ILSVRC2012_val_{number:08d}.JPEG"
+
+
+def label(number: int) -> str:
+    """The real original label (wnid) of an image."""
+    return VALIDATION_WNIDS[number - 1]
+
+
+def other(number: int, k: int = 1) -> str:
+    """A wnid that is not the image's original label."""
+    return WNIDS[(WNIDS.index(label(number)) + k) % len(WNIDS)]
+
+
+# Images 1-5 are annotated; 3 is problematic; 1 and 2 form the ImageNet-M split.
+ANNOTATED = [image(n) for n in range(1, 6)]
+PROBLEMATIC = [image(3)]
+IMAGENET_M = [image(1), image(2)]
+REAL_EXCLUDED = [image(2), image(50_000)]
+
+
+def human_accuracy() -> dict[str, Any]:
+    """A canonical-schema multi-label file; lists that would be empty have no key, as upstream."""
+    return {
+        "initial_annots": {
+            image(1): {"correct": [label(1)], "wrong": [other(1)]},
+            image(2): {"correct": [label(2)], "unclear": [other(2)]},
+            image(3): {"wrong": [label(3)], "unclear": [other(3)]},
+            image(4): {"correct": [label(4), other(4)], "wrong": [other(4, 2)]},
+            image(5): {"correct": [label(5)]},
+            # ImageNetV2 images share the file upstream and must be skipped.
+            "imagenetv2-matched-frequency/0/7e4b1f.jpeg": {"correct": [label(1)]},
+        },
+        "problematic_images": {
+            image(3): {"reason": "synthetic: original label wrong"},
+            "imagenetv2-matched-frequency/0/7e4b1f.jpeg": {"reason": "synthetic"},
+        },
+        "imagenet_m": IMAGENET_M,
+    }
+
+
+def _ids(wnids: list[str]) -> str:
+    return ", ".join(str(WNIDS.index(w)) for w in wnids)
+
+
+def write_mirror(root: Path, *, canonical: bool = True) -> Path:
+    """Write every mirrored source; without `canonical` only the TFDS dump CSV has the multi-labels."""
+    files = {s.id: root / s.mirror_path for s in manifest().values() if s.mirror_path}
+    for path in files.values():
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+    classes = [
+        {
+            "cid": i,
+            "wnid": w,
+            "synset": [f"synthetic class {i}", f"alias {i}"],
+            "gloss": "synthetic",
+        }
+        for i, w in enumerate(WNIDS)
+    ]
+    files["classes"].write_text(json.dumps(classes))
+
+    annots = human_accuracy()
+    if canonical:
+        files["human_accuracy_v3"].write_text(json.dumps(annots))
+    with files["tfds_multilabel_dump"].open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(
+            ["id", "category", "original_label", "proposed_labels", "manually_validated",
+             "unclear_multi_labels", "wrong_multi_labels", "is_problematic"]
+        )  # fmt: skip
+        for name in ANNOTATED:
+            a = annots["initial_annots"][name]
+            number = int(name[15:23])
+            writer.writerow(
+                [name, "synthetic", WNIDS.index(label(number)), _ids(a.get("correct", [])), True,
+                 _ids(a.get("unclear", [])), _ids(a.get("wrong", [])), name in PROBLEMATIC]
+            )  # fmt: skip
+
+    real = [[] if image(n) in REAL_EXCLUDED else [WNIDS.index(label(n))] for n in range(1, 50_001)]
+    real[3] = [WNIDS.index(label(4)), WNIDS.index(other(4))]
+    files["real"].write_text(json.dumps(real))
+
+    files["vit3b_mistakes"].write_text(
+        json.dumps(
+            {
+                image(3): {
+                    "top_prediction": 1,
+                    "failure category": "Fine-grained error",
+                    "failure severity": "Borderline",
+                },
+                image(5): {
+                    "top_prediction": 2,
+                    "failure category": "Fine-grained error with OOV",
+                    "failure severity": "Major",
+                },
+            }
+        )  # fmt: skip
+    )
+    files["greedy_soups_mistakes"].write_text(
+        json.dumps(
+            {
+                image(5): {
+                    "top_prediction": 3,
+                    "failure category": "Fine-grained with OOV",
+                    "failure severity": "Minor",
+                },
+            }
+        )  # fmt: skip
+    )
+    files["class_confusions"].write_text(
+        json.dumps([[WNIDS[0], WNIDS[1], 2], [WNIDS[1], WNIDS[0], 1]])
+    )
+    return root
