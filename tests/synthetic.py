@@ -75,7 +75,7 @@ def _ids(wnids: list[str]) -> str:
 
 
 def write_mirror(root: Path, *, canonical: bool = True) -> Path:
-    """Write every mirrored source; without `canonical` only the TFDS dump CSV has the multi-labels."""
+    """Write every mirrored source; without `canonical` only the TFDS dump has multi-labels."""
     files = {s.id: root / s.mirror_path for s in manifest().values() if s.mirror_path}
     for path in files.values():
         path.parent.mkdir(parents=True, exist_ok=True)
