@@ -106,8 +106,9 @@ def info(db: DbOption = DEFAULT_DB) -> None:
         raise _fail(e) from e
     for title, columns, rows in summary.tables:
         table = Table(title=title, title_justify="left")
-        for column in columns:
-            table.add_column(column, overflow="fold")
+        for i, column in enumerate(columns):
+            # Keep the key column whole so it can be searched; fold long values.
+            table.add_column(column, no_wrap=i == 0, overflow="fold")
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         out.print(table)
