@@ -133,8 +133,13 @@ def _from_cache(source: Source, cache_dir: Path) -> LocalFile:
             path=path.parent,
             progressbar=True,
         )
-    except requests.RequestException as e:
-        raise SourceUnavailable(f"{source.url}: download failed ({e})") from e
+    except requests.HTTPError as e:
+        status = f"HTTP {e.response.status_code} {e.response.reason}"
+        raise SourceUnavailable(f"{source.url}: download failed ({status})") from e
+    except requests.ConnectionError as e:
+        raise SourceUnavailable(
+            f"{source.url}: cannot connect; offline, use --source-dir with a local mirror"
+        ) from e
     except ValueError as e:  # pooch's checksum mismatch
         raise SourceUnavailable(f"{source.url}: {e}") from e
     return LocalFile(source, path, "cache" if was_cached else "download", sha256_of(path))
