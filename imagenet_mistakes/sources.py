@@ -134,7 +134,8 @@ def _from_cache(source: Source, cache_dir: Path) -> LocalFile:
             progressbar=True,
         )
     except requests.HTTPError as e:
-        status = f"HTTP {e.response.status_code} {e.response.reason}"
+        response = e.response
+        status = f"HTTP {response.status_code} {response.reason}" if response is not None else e
         raise SourceUnavailable(f"{source.url}: download failed ({status})") from e
     except requests.ConnectionError as e:
         raise SourceUnavailable(

@@ -32,7 +32,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[Path, dict[str, sources.Source]]]:
     """Serve a synthetic mirror on 127.0.0.1 and point the manifest's URLs (and checksums) at it."""
     mirror = synthetic.write_mirror(tmp_path / "upstream")
     server = http.server.ThreadingHTTPServer(
@@ -54,7 +56,7 @@ def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         for key, s in sources.manifest().items()
     }
     monkeypatch.setattr(build, "manifest", lambda: local)
-    yield mirror
+    yield mirror, local
     server.shutdown()
     thread.join()
 
@@ -64,7 +66,10 @@ def origins(db: Path) -> dict[str, str]:
         return dict(con.execute("select source_id, origin from sources").fetchall())
 
 
-def test_download_then_cache_and_403_falls_back_to_the_dump(served: Path, tmp_path: Path) -> None:
+def test_download_then_cache_and_403_falls_back_to_the_dump(
+    served: tuple[Path, dict[str, sources.Source]], tmp_path: Path
+) -> None:
+    upstream, _ = served
     cache = tmp_path / "cache"
     db = tmp_path / "im.duckdb"
     build.build(db, build.Inputs(source_dir=None, cache_dir=cache))
@@ -75,10 +80,10 @@ def test_download_then_cache_and_403_falls_back_to_the_dump(served: Path, tmp_pa
         (note,) = con.execute(
             "select note from sources where source_id = 'tfds_multilabel_dump'"
         ).fetchone() or ("",)
-    assert "(HTTP 403 Forbidden); used the TFDS dump instead" in note
+    assert "download failed (HTTP 403 Forbidden)); used the TFDS dump instead" in note
     # The cache keeps the mirror layout, so it can serve as --source-dir.
     assert (cache / "reassessed-imagenet/real.json").read_bytes() == (
-        served / "reassessed-imagenet/real.json"
+        upstream / "reassessed-imagenet/real.json"
     ).read_bytes()
 
     build.build(db, build.Inputs(source_dir=None, cache_dir=cache))
@@ -86,19 +91,24 @@ def test_download_then_cache_and_403_falls_back_to_the_dump(served: Path, tmp_pa
     assert second["real"] == "cache" and second["tfds_multilabel_dump"] == "cache"
 
 
-def test_a_corrupted_cached_copy_is_downloaded_again(served: Path, tmp_path: Path) -> None:
+def test_a_corrupted_cached_copy_is_downloaded_again(
+    served: tuple[Path, dict[str, sources.Source]], tmp_path: Path
+) -> None:
+    upstream, manifest = served
     cache = tmp_path / "cache"
-    source = build.manifest()["real"]
+    source = manifest["real"]
     sources.fetch(source, source_dir=None, cache_dir=cache)
     cached = cache / "reassessed-imagenet/real.json"
     cached.write_text("[]")
     again = sources.fetch(source, source_dir=None, cache_dir=cache)
     assert again.origin == "download" and again.sha256_matches
-    assert cached.read_bytes() == (served / "reassessed-imagenet/real.json").read_bytes()
+    assert cached.read_bytes() == (upstream / "reassessed-imagenet/real.json").read_bytes()
 
 
-def test_a_download_that_does_not_verify_is_refused(served: Path, tmp_path: Path) -> None:
-    source = dataclasses.replace(build.manifest()["real"], sha256="0" * 64)
+def test_a_download_that_does_not_verify_is_refused(
+    served: tuple[Path, dict[str, sources.Source]], tmp_path: Path
+) -> None:
+    source = dataclasses.replace(served[1]["real"], sha256="0" * 64)
     with pytest.raises(SourceUnavailable, match="real.json"):
         sources.fetch(source, source_dir=None, cache_dir=tmp_path / "cache")
     assert not (tmp_path / "cache/reassessed-imagenet/real.json").exists()
