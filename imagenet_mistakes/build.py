@@ -8,7 +8,6 @@ was at the target untouched.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import logging
 import os
 from collections.abc import Iterator
@@ -31,7 +30,7 @@ from imagenet_mistakes.loaders import (
     tfds_dump,
     tfds_label_files,
 )
-from imagenet_mistakes.loaders.labels import MultiLabels, labels_table
+from imagenet_mistakes.loaders.labels import MultiLabels
 from imagenet_mistakes.sources import LocalFile, Source, fetch, manifest, user_file
 
 log = logging.getLogger(__name__)
@@ -95,14 +94,7 @@ def load_all(inputs: Inputs) -> tuple[list[Loaded], pa.Table]:
     tfds_label_files.check_class_order(wnid_file.path, wnids)
     validation_file = inputs.fetch(sources["validation_labels"])
     images = tfds_label_files.load_images(validation_file.path, class_ids)
-    original = labels_table(
-        "original",
-        zip(
-            images["file_name"].to_pylist(),
-            images["label"].to_pylist(),
-            itertools.repeat("correct"),
-        ),
-    )
+    original = tfds_label_files.original_labels(images)
 
     multi_file, multi, multi_note = _multilabel(sources, inputs, class_ids)
     real_file = inputs.fetch(sources["real"])
@@ -114,7 +106,10 @@ def load_all(inputs: Inputs) -> tuple[list[Loaded], pa.Table]:
         Loaded(
             validation_file,
             {"images": images, "image_labels": original},
-            label_set=("original", "Original ImageNet validation labels, one class per image"),
+            label_set=(
+                tfds_label_files.LABEL_SET,
+                "Original ImageNet validation labels, one class per image",
+            ),
         ),
         Loaded(
             multi_file,

@@ -42,7 +42,3 @@ class DatabaseError(ImagenetMistakesError):
     """The database file is missing or cannot be opened."""
 
     exit_code = ExitCode.UNAVAILABLE
-
-
-class UsageError(ImagenetMistakesError):
-    """Options that cannot be used together or do not make sense."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,6 @@ from imagenet_mistakes.sources import manifest
 
 def _tfds_lines(source_id: str) -> list[str]:
     source = manifest()[source_id]
-    from importlib import resources
-
     assert source.package and source.resource
     return resources.files(source.package).joinpath(source.resource).read_text().split()
 

@@ -6,17 +6,21 @@ lists one wnid per validation image, in image-number order.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from pathlib import Path
 
 import pyarrow as pa
 
 from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.loaders.labels import labels_table
 from imagenet_mistakes.loaders.validate import (
     NUM_VALIDATION_IMAGES,
     class_ids_of_wnids,
     file_name_of,
 )
+
+LABEL_SET = "original"
 
 IMAGES_SCHEMA = pa.schema(
     [("file_name", pa.string()), ("image_number", pa.int32()), ("label", pa.int32())]
@@ -48,4 +52,17 @@ def load_images(path: Path, class_ids: Mapping[str, int]) -> pa.Table:
             "label": class_ids_of_wnids(path, wnids, class_ids),
         },
         schema=IMAGES_SCHEMA,
+    )
+
+
+def original_labels(images: pa.Table) -> pa.Table:
+    """The original labels as the 'original' label set: one 'correct' class per image."""
+    return labels_table(
+        LABEL_SET,
+        zip(
+            images["file_name"].to_pylist(),
+            images["label"].to_pylist(),
+            itertools.repeat("correct"),
+            strict=False,  # repeat() is endless
+        ),
     )
