@@ -40,7 +40,7 @@ NO_IMAGENET_M = "ImageNet-M list: not available from the multi-label source used
 
 @dataclass(frozen=True)
 class Loaded:
-    """Rows read from one source, with the words `info` should show about it."""
+    """Rows read from one source (each source is loaded once), with its note for `info`."""
 
     file: LocalFile
     tables: dict[str, pa.Table]
@@ -200,18 +200,10 @@ _TABLE_ORDER = ("classes", "images", "image_labels", "mistakes", "confusions")
 def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa.Table) -> None:
     """Insert the provenance rows, then every loaded table."""
     loaded_at = datetime.now(UTC)
-    first: dict[str, Loaded] = {}
-    rows: dict[str, int] = {}
-    for item in loaded:
-        source_id = item.file.source.id
-        first.setdefault(source_id, item)
-        rows[source_id] = rows.get(source_id, 0) + sum(t.num_rows for t in item.tables.values())
     database.append(
         con,
         "sources",
-        pa.Table.from_pylist(
-            [_source_row(item, rows[source_id], loaded_at) for source_id, item in first.items()]
-        ),
+        pa.Table.from_pylist([_source_row(item, loaded_at) for item in loaded]),
     )
     database.append(
         con,
@@ -232,7 +224,7 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa
     database.append(con, "image_flags", image_flags)
 
 
-def _source_row(item: Loaded, rows: int, loaded_at: datetime) -> dict[str, object]:
+def _source_row(item: Loaded, loaded_at: datetime) -> dict[str, object]:
     file = item.file
     return {
         "source_id": file.source.id,
@@ -243,7 +235,7 @@ def _source_row(item: Loaded, rows: int, loaded_at: datetime) -> dict[str, objec
         "sha256_matches": file.sha256_matches,
         "licence": file.source.licence,
         "citation": file.source.citation,
-        "rows": rows,
+        "rows": sum(t.num_rows for t in item.tables.values()),
         "note": item.note,
         "loaded_at": loaded_at,
     }

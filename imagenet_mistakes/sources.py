@@ -143,4 +143,6 @@ def _from_cache(source: Source, cache_dir: Path) -> LocalFile:
         ) from e
     except ValueError as e:  # pooch's checksum mismatch
         raise SourceUnavailable(f"{source.url}: {e}") from e
-    return LocalFile(source, path, "cache" if was_cached else "download", sha256_of(path))
+    # pooch has verified a download against a known checksum; hash only what it could not check.
+    sha256 = source.sha256 or sha256_of(path)
+    return LocalFile(source, path, "cache" if was_cached else "download", sha256)
