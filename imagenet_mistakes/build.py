@@ -29,6 +29,7 @@ from imagenet_mistakes.loaders import (
     real,
     tfds_dump,
     tfds_label_files,
+    tfds_prepared,
 )
 from imagenet_mistakes.loaders.labels import MultiLabels
 from imagenet_mistakes.sources import LocalFile, Source, fetch, manifest, user_file
@@ -56,6 +57,7 @@ class Inputs:
     source_dir: Path | None
     cache_dir: Path
     multilabel: Path | None = None
+    tfds_data_dir: Path | None = None
 
     def fetch(self, source: Source) -> LocalFile:
         return fetch(source, source_dir=self.source_dir, cache_dir=self.cache_dir)
@@ -145,12 +147,19 @@ def _multilabel(
 ) -> tuple[LocalFile, MultiLabels, str | None]:
     """The multi-label v3 annotations from the best source available, and a note on what it lacks.
 
-    Order: --multilabel, then the canonical file (mirror, or cache and
-    download), then the public TFDS dump, which has no ImageNet-M list.
+    Order: --multilabel or --tfds-data-dir, then the canonical file (mirror,
+    or cache and download), then the public TFDS dump, which has no
+    ImageNet-M list.
     """
     canonical = sources["human_accuracy_v3"]
     note = None
-    if inputs.multilabel is not None:
+    if inputs.tfds_data_dir is not None:
+        local = user_file(
+            sources["tfds_multilabel_prepared"], tfds_prepared.dataset_info(inputs.tfds_data_dir)
+        )
+        note = "given with --tfds-data-dir"
+        multi = tfds_prepared.load(inputs.tfds_data_dir, list(class_ids))
+    elif inputs.multilabel is not None:
         local = user_file(canonical, inputs.multilabel)
         note = "given with --multilabel"
         multi = human_accuracy.load(local.path, class_ids)

@@ -70,6 +70,15 @@ def build(
             dir_okay=False,
         ),
     ] = None,
+    tfds_data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Read the multi-labels and the ImageNet-M list from this TFDS data_dir holding "
+            "a prepared imagenet2012_multilabel:3.0.0 (array_record).",
+            exists=True,
+            file_okay=False,
+        ),
+    ] = None,
     cache_dir: Annotated[
         Path | None,
         typer.Option(
@@ -83,10 +92,13 @@ def build(
 
     Example: imagenet-mistakes build --source-dir ../shared/data
     """
+    if multilabel is not None and tfds_data_dir is not None:
+        raise typer.BadParameter("give --multilabel or --tfds-data-dir, not both")
     inputs = build_core.Inputs(
         source_dir=source_dir,
         cache_dir=cache_dir or Path(pooch.os_cache("imagenet-mistakes")),
         multilabel=multilabel,
+        tfds_data_dir=tfds_data_dir,
     )
     try:
         build_core.build(db, inputs)

@@ -9,7 +9,8 @@ import duckdb
 import pytest
 
 from imagenet_mistakes import build, database
-from tests import synthetic
+from imagenet_mistakes.errors import SourceFormatError, SourceUnavailable
+from tests import synthetic, tfds_prepared
 
 
 def build_db(mirror: Path, tmp_path: Path, **options: Path) -> duckdb.DuckDBPyConnection:
@@ -124,3 +125,43 @@ def test_the_schema_applies_twice_without_change(tmp_path: Path) -> None:
         con.execute("select table_name, sql from duckdb_tables() order by 1").fetchall() == before
     )
     assert len(before) == 10
+
+
+def test_a_prepared_tfds_dataset_gives_the_labels_and_the_imagenet_m_list(
+    synthetic_mirror: Path, tmp_path: Path
+) -> None:
+    data_dir = tfds_prepared.write_prepared(tmp_path / "tfds")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    with (
+        build_db(synthetic_mirror, tmp_path / "a", tfds_data_dir=data_dir) as from_tfds,
+        build_db(synthetic_mirror, tmp_path / "b") as from_canonical,
+    ):
+        for query in (
+            "select * from image_labels order by all",
+            "select * from image_flags order by all",
+        ):
+            assert from_tfds.execute(query).fetchall() == from_canonical.execute(query).fetchall()
+        assert from_tfds.execute(
+            "select file_name from image_flags where imagenet_m order by 1"
+        ).fetchall() == [(name,) for name in synthetic.IMAGENET_M]
+        assert from_tfds.execute(
+            "select source from label_sets where label_set = 'multilabel_v3'"
+        ).fetchall() == [("tfds_multilabel_prepared",)]
+
+
+def test_a_tfrecord_prepared_dataset_is_refused_with_one_line(
+    synthetic_mirror: Path, tmp_path: Path
+) -> None:
+    data_dir = tfds_prepared.write_prepared(tmp_path / "tfds")
+    tfds_prepared.mark_as_tfrecord(data_dir)
+    with pytest.raises(SourceFormatError, match="prepared as tfrecord; only array_record"):
+        build_db(synthetic_mirror, tmp_path, tfds_data_dir=data_dir)
+    assert not (tmp_path / "im.duckdb").exists()
+
+
+def test_a_directory_without_the_prepared_dataset_is_unavailable(
+    synthetic_mirror: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(SourceUnavailable, match="no prepared imagenet2012_multilabel:3.0.0"):
+        build_db(synthetic_mirror, tmp_path, tfds_data_dir=tmp_path)

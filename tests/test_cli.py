@@ -176,3 +176,17 @@ def test_a_missing_mirror_file_is_named(synthetic_mirror: Path, tmp_path: Path) 
     )
     assert code == 3
     assert f"Error: {real_json}: not in the source mirror (real)" in stderr
+
+
+def test_multilabel_and_tfds_data_dir_exclude_each_other(
+    synthetic_mirror: Path, tmp_path: Path
+) -> None:
+    multilabel = synthetic_mirror / "multilabel" / "human_accuracy_v3.0.0.json"
+    db = tmp_path / "im.duckdb"
+    code, _, stderr = invoke(
+        "build", "--db", db, "--source-dir", synthetic_mirror,
+        "--multilabel", multilabel, "--tfds-data-dir", tmp_path,
+    )  # fmt: skip
+    assert code == 2
+    assert "give --multilabel or --tfds-data-dir, not both" in stderr
+    assert not db.exists()
