@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from imagenet_mistakes import database
-from imagenet_mistakes.errors import SourceUnavailable
+from imagenet_mistakes.errors import DatabaseError, SourceUnavailable
 from imagenet_mistakes.loaders import (
     classes,
     confusions,
@@ -74,6 +74,8 @@ def build(db: Path, inputs: Inputs) -> None:
             con.begin()
             _write(con, loaded, image_flags)
             con.commit()
+            if db.exists():
+                _carry_over_models(con, db)
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -248,6 +250,19 @@ def _source_row(item: Loaded, loaded_at: datetime) -> dict[str, object]:
         "note": item.note,
         "loaded_at": loaded_at,
     }
+
+
+def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
+    """Copy the models of the database being replaced into the new one, in one transaction."""
+    con.begin()
+    try:
+        database.run_script(con, "carry_over_models", {"previous": str(previous)})
+    except duckdb.Error as e:
+        raise DatabaseError(
+            f"{previous}: cannot carry its models over ({database.first_line(e)}); "
+            "move it away to build afresh"
+        ) from e
+    con.commit()
 
 
 @contextlib.contextmanager

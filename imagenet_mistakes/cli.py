@@ -5,18 +5,30 @@ Rows go to stdout; progress, warnings and errors go to stderr.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
+import duckdb
 import pooch
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.progress import track
 
 from imagenet_mistakes import build as build_core
+from imagenet_mistakes import database, models, named_queries, predictions, zoo
 from imagenet_mistakes import info as info_core
-from imagenet_mistakes.errors import ImagenetMistakesError
+from imagenet_mistakes.errors import (
+    BadArgument,
+    ExitCode,
+    ImagenetMistakesError,
+    SourceUnavailable,
+)
+from imagenet_mistakes.loaders import order as order_loader
+from imagenet_mistakes.output import Format, render
+from imagenet_mistakes.sources import fetch, manifest
 
 app = typer.Typer(
     help="The remaining mistakes of ImageNet classifiers, as one DuckDB file.",
@@ -36,11 +48,40 @@ DbOption = Annotated[
     ),
 ]
 DEFAULT_DB = Path("imagenet_mistakes.duckdb")
+SourceDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        envvar="IMAGENET_MISTAKES_SOURCE_DIR",
+        help="Read sources from this local mirror (the layout of ../shared/data) "
+        "instead of downloading them.",
+        exists=True,
+        file_okay=False,
+    ),
+]
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        envvar="IMAGENET_MISTAKES_CACHE_DIR",
+        help="Where downloads are cached [default: the user cache directory].",
+        file_okay=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+InputFile = Annotated[Path | None, typer.Option(exists=True, dir_okay=False)]
 
 
-def _fail(error: ImagenetMistakesError) -> typer.Exit:
-    err.print(f"Error: {error}", markup=False, highlight=False, soft_wrap=True)
-    return typer.Exit(code=error.exit_code)
+@contextlib.contextmanager
+def _reported() -> Iterator[None]:
+    """Turn the core's errors into one `Error:` line on stderr and their exit code."""
+    try:
+        yield
+    except ImagenetMistakesError as e:
+        err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(code=e.exit_code) from e
+
+
+def _cache(cache_dir: Path | None) -> Path:
+    return cache_dir or Path(pooch.os_cache("imagenet-mistakes"))
 
 
 @app.callback()
@@ -52,16 +93,7 @@ def _configure() -> None:
 @app.command()
 def build(
     db: DbOption = DEFAULT_DB,
-    source_dir: Annotated[
-        Path | None,
-        typer.Option(
-            envvar="IMAGENET_MISTAKES_SOURCE_DIR",
-            help="Read sources from this local mirror (the layout of ../shared/data) "
-            "instead of downloading them.",
-            exists=True,
-            file_okay=False,
-        ),
-    ] = None,
+    source_dir: SourceDirOption = None,
     multilabel: Annotated[
         Path | None,
         typer.Option(
@@ -79,16 +111,9 @@ def build(
             file_okay=False,
         ),
     ] = None,
-    cache_dir: Annotated[
-        Path | None,
-        typer.Option(
-            envvar="IMAGENET_MISTAKES_CACHE_DIR",
-            help="Where downloads are cached [default: the user cache directory].",
-            file_okay=False,
-        ),
-    ] = None,
+    cache_dir: CacheDirOption = None,
 ) -> None:
-    """Build the database from the sources, replacing any database at --db.
+    """Build the database from the sources, replacing any database at --db (keeping its models).
 
     Example: imagenet-mistakes build --source-dir ../shared/data
     """
@@ -96,14 +121,12 @@ def build(
         raise typer.BadParameter("give --multilabel or --tfds-data-dir, not both")
     inputs = build_core.Inputs(
         source_dir=source_dir,
-        cache_dir=cache_dir or Path(pooch.os_cache("imagenet-mistakes")),
+        cache_dir=_cache(cache_dir),
         multilabel=multilabel,
         tfds_data_dir=tfds_data_dir,
     )
-    try:
+    with _reported():
         build_core.build(db, inputs)
-    except ImagenetMistakesError as e:
-        raise _fail(e) from e
 
 
 @app.command()
@@ -112,17 +135,218 @@ def info(db: DbOption = DEFAULT_DB) -> None:
 
     Example: imagenet-mistakes info --db imagenet_mistakes.duckdb
     """
-    try:
+    with _reported():
         summary = info_core.summary(db)
-    except ImagenetMistakesError as e:
-        raise _fail(e) from e
     for title, columns, rows in summary.tables:
-        table = Table(title=title, title_justify="left")
-        for i, column in enumerate(columns):
-            # Keep the key column whole so it can be searched; fold long values.
-            table.add_column(column, no_wrap=i == 0, overflow="fold")
-        for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        out.print(table)
+        render(columns, rows, Format.table, out, title=title)
     for line in summary.missing:
         out.print(f"Missing: {line}", markup=False, highlight=False)
+
+
+@app.command("add-model")
+def add_model(
+    name: Annotated[str, typer.Argument(help="Model name: lowercase letters, digits, _ . -")],
+    logits: Annotated[
+        Path | None,
+        typer.Option(
+            help="(images, 1000) float logits, .npy or .npz; rows are images in file-name "
+            "order unless --order.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    topk: Annotated[
+        Path | None,
+        typer.Option(
+            help="(images, k) integer class ids, best first, .npy or .npz.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    predictions_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--predictions",
+            help=".parquet or .csv with columns file_name, class_id[, rank][, score].",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    from_paper: Annotated[
+        bool,
+        typer.Option(help="Fetch the paper's logits for NAME (vit3b or greedy_soups)."),
+    ] = False,
+    order: Annotated[
+        Path | None,
+        typer.Option(
+            help="Row order of --logits/--topk: a JSON list of file names, the ImageNetV2 "
+            '{"image_filenames": [[file_name, wnid], ...]} format, or one file name per line.',
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    array: Annotated[str | None, typer.Option(help="The array to read from a .npz file.")] = None,
+    k: Annotated[int, typer.Option("--k", help="Predictions kept per image from logits.")] = 5,
+    description: Annotated[str | None, typer.Option(help="Free text about the model.")] = None,
+    replace: Annotated[bool, typer.Option(help="Replace a model of the same name.")] = False,
+    db: DbOption = DEFAULT_DB,
+    source_dir: SourceDirOption = None,
+    cache_dir: CacheDirOption = None,
+) -> None:
+    """Add a model's predictions; its metrics then appear in the leaderboard.
+
+    Example: imagenet-mistakes add-model my_vit --logits logits.npy
+    """
+    given = [logits, topk, predictions_file, from_paper or None]
+    if sum(g is not None for g in given) != 1:
+        raise typer.BadParameter("give one of --logits, --topk, --predictions, --from-paper")
+    if order is not None and (logits or topk) is None:
+        raise typer.BadParameter("--order goes with --logits or --topk")
+    with _reported():
+        models.check_name(name)
+        rows = order_loader.load(order) if order is not None else None
+        if from_paper:
+            logits, source = _paper_logits(name, source_dir, _cache(cache_dir))
+        else:
+            source = str(logits or topk or predictions_file)
+        if logits is not None:
+            loaded = predictions.from_logits(logits, k=k, array=array, order=rows)
+        elif topk is not None:
+            loaded = predictions.from_top_k(topk, array=array, order=rows)
+        else:
+            assert predictions_file is not None
+            loaded = predictions.from_table(predictions_file)
+        models.add(db, name, loaded, source=source, description=description, replace=replace)
+    err.print(f"Added {name}: {loaded.images} images, top-{loaded.top_k}", highlight=False)
+
+
+def _paper_logits(name: str, source_dir: Path | None, cache_dir: Path) -> tuple[Path, str]:
+    by_model = {s.paper_model: s for s in manifest().values() if s.paper_model}
+    if name not in by_model:
+        raise BadArgument(f"--from-paper knows {', '.join(sorted(by_model))}, not {name!r}")
+    try:
+        local = fetch(by_model[name], source_dir=source_dir, cache_dir=cache_dir)
+    except SourceUnavailable as e:
+        raise SourceUnavailable(
+            f"{e}; the paper's multi-label figures for {name} are in the view paper_model_accuracy"
+        ) from e
+    return local.path, local.location
+
+
+@app.command("add-zoo")
+def add_zoo(
+    zoo_name: Annotated[str, typer.Argument(metavar="ZOO", help="imagenetv2")],
+    names: Annotated[
+        str | None,
+        typer.Option("--models", help="Comma-separated model names [default: all]."),
+    ] = None,
+    replace: Annotated[bool, typer.Option(help="Replace models of the same names.")] = False,
+    db: DbOption = DEFAULT_DB,
+    source_dir: SourceDirOption = None,
+    cache_dir: CacheDirOption = None,
+) -> None:
+    """Add the published predictions of a model zoo, all in one transaction.
+
+    Example: imagenet-mistakes add-zoo imagenetv2 --models resnet50,vgg16
+    """
+    wanted = [n.strip() for n in names.split(",") if n.strip()] if names else None
+    with _reported():
+        available = zoo.sources(zoo_name)
+        loaded = zoo.predictions(
+            zoo_name, wanted, source_dir=source_dir, cache_dir=_cache(cache_dir)
+        )
+        batch = [
+            (name, rows, local.location, f"{zoo_name} testbed")
+            for name, rows, local in track(
+                loaded, total=len(wanted or available), description="Models", console=err
+            )
+        ]
+        models.add_many(db, batch, replace=replace)
+    err.print(f"Added {len(batch)} models from {zoo_name}", highlight=False)
+
+
+@app.command("models")
+def list_models(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
+    """List the models with their source, k and number of images.
+
+    Example: imagenet-mistakes models --format csv
+    """
+    with _reported():
+        columns, rows = models.listing(db)
+    render(columns, rows, fmt, out)
+
+
+@app.command("remove-model")
+def remove_model(name: str, db: DbOption = DEFAULT_DB) -> None:
+    """Remove a model and its predictions.
+
+    Example: imagenet-mistakes remove-model my_vit
+    """
+    with _reported():
+        models.remove(db, name)
+    err.print(f"Removed {name}", highlight=False)
+
+
+@app.command()
+def queries(fmt: FormatOption = Format.table) -> None:
+    """List the named queries with their parameters.
+
+    Example: imagenet-mistakes queries
+    """
+    rows = [(q.name, q.description, q.parameters_help) for q in named_queries.catalogue()]
+    render(["query", "description", "parameters"], rows, fmt, out)
+
+
+@app.command()
+def query(
+    name: str,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="A parameter as key=value; repeat for more."),
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Run a named query (see `queries`), read-only.
+
+    Example: imagenet-mistakes query model_summary -p model=resnet50 --format markdown
+    """
+    params = {}
+    for item in param or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise typer.BadParameter(f"{item!r} is not key=value", param_hint="--param")
+        params[key] = value
+    with _reported(), _read_only(db) as con:
+        columns, rows = named_queries.run(con, name, params)
+    render(columns, rows, fmt, out)
+
+
+@app.command()
+def sql(
+    statement: Annotated[str, typer.Argument(metavar="SQL")],
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Run ad hoc SQL on a read-only connection.
+
+    Example: imagenet-mistakes sql "select model, mla from leaderboard order by mla desc limit 5"
+    """
+    with _reported(), _read_only(db) as con:
+        relation = con.execute(statement)
+        columns = [d[0] for d in relation.description or []]
+        rows = relation.fetchall()
+    render(columns, rows, fmt, out)
+
+
+@contextlib.contextmanager
+def _read_only(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection whose SQL errors become one `Error:` line, exit 1."""
+    with database.open_read_only(db) as con:
+        try:
+            yield con
+        except duckdb.Error as e:
+            err.print(
+                f"Error: {database.first_line(e)}", markup=False, highlight=False, soft_wrap=True
+            )
+            raise typer.Exit(code=ExitCode.QUERY) from e

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -27,7 +28,24 @@ def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=True)
     except duckdb.Error as e:
-        raise DatabaseError(f"{path}: cannot open as a DuckDB database ({e})") from e
+        raise DatabaseError(f"{path}: cannot open as a DuckDB database ({first_line(e)})") from e
+
+
+def open_for_writing(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open an existing database to add or remove models."""
+    if not path.is_file():
+        raise DatabaseError(f"{path}: no database here; run `imagenet-mistakes build` first")
+    try:
+        return duckdb.connect(str(path))
+    except duckdb.Error as e:
+        raise DatabaseError(f"{path}: cannot open for writing ({first_line(e)})") from e
+
+
+def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> None:
+    """Run each statement of the package's `writes/<name>.sql`, binding the parameters it uses."""
+    text = (resources.files("imagenet_mistakes") / "writes" / f"{name}.sql").read_text()
+    for statement in con.extract_statements(text):
+        con.execute(statement, {k: v for k, v in params.items() if k in statement.named_parameters})
 
 
 def schema_files() -> list[str]:
@@ -46,3 +64,8 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
 def append(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
     """Append Arrow rows to a table, matching columns by name rather than position."""
     con.from_arrow(rows).select(*con.table(table).columns).insert_into(table)
+
+
+def first_line(error: Exception) -> str:
+    # DuckDB's lock and format errors run over several lines; the first says what happened.
+    return str(error).strip().splitlines()[0]

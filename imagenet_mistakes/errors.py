@@ -12,6 +12,8 @@ class ExitCode(IntEnum):
     """Process exit codes: distinct for bad input and for an unreachable source."""
 
     OK = 0
+    # SQL that DuckDB rejected (`sql`, `query`).
+    QUERY = 1
     # Click already exits 2 on a usage error; malformed input is the same kind of mistake.
     BAD_INPUT = 2
     UNAVAILABLE = 3
@@ -30,6 +32,10 @@ class SourceFormatError(ImagenetMistakesError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class BadArgument(ImagenetMistakesError):
+    """A command-line value is unusable (a model name, a duplicate model)."""
 
 
 class SourceUnavailable(ImagenetMistakesError):

@@ -40,7 +40,10 @@ class Source:
     size: int | None = None
     package: str | None = None
     resource: str | None = None
+    # The paper model whose manual mistake categorisation this is.
     model: str | None = None
+    # The paper model whose logits this is.
+    paper_model: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,9 @@ def sha256_of(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def fetch(source: Source, *, source_dir: Path | None, cache_dir: Path) -> LocalFile:
+def fetch(
+    source: Source, *, source_dir: Path | None, cache_dir: Path, progressbar: bool = True
+) -> LocalFile:
     """Return a local copy of `source`: from the mirror if given, else the package or the cache.
 
     With `source_dir` nothing is downloaded: a mirror build is an offline build.
@@ -86,7 +91,7 @@ def fetch(source: Source, *, source_dir: Path | None, cache_dir: Path) -> LocalF
         return _from_package(source)
     if source_dir is not None:
         return _from_mirror(source, source_dir)
-    return _from_cache(source, cache_dir)
+    return _from_cache(source, cache_dir, progressbar)
 
 
 def user_file(source: Source, path: Path) -> LocalFile:
@@ -119,7 +124,7 @@ def _from_mirror(source: Source, source_dir: Path) -> LocalFile:
     return local
 
 
-def _from_cache(source: Source, cache_dir: Path) -> LocalFile:
+def _from_cache(source: Source, cache_dir: Path, progressbar: bool) -> LocalFile:
     assert source.url is not None and source.mirror_path is not None
     # The cache keeps the mirror layout, so a cache directory is itself a valid --source-dir.
     path = cache_dir / source.mirror_path
@@ -131,7 +136,7 @@ def _from_cache(source: Source, cache_dir: Path) -> LocalFile:
             known_hash=known_hash,
             fname=path.name,
             path=path.parent,
-            progressbar=True,
+            progressbar=progressbar,
         )
     except requests.HTTPError as e:
         response = e.response

@@ -1,0 +1,83 @@
+"""NumPy array files (.npy, or .npz holding one array or a named one) of model outputs.
+
+Logits are (images, 1,000) floats; top-k files are (images, k) integer class
+ids, best first. Both are checked for shape and values before anything uses them.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.loaders.validate import NUM_CLASSES
+
+
+def read(path: Path, array: str | None = None) -> np.ndarray:
+    """The array in a .npy file, or the single (or `array`-named) array of a .npz file."""
+    try:
+        loaded = np.load(path, allow_pickle=False)
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile) as e:
+        raise SourceFormatError(path, f"not a readable .npy/.npz array file ({e})") from e
+    if isinstance(loaded, np.ndarray):
+        if array is not None:
+            raise SourceFormatError(
+                path, f"a .npy file holds one array; --array {array} is for .npz"
+            )
+        return loaded
+    with loaded:
+        names = loaded.files
+        if array is None:
+            if len(names) != 1:
+                raise SourceFormatError(
+                    path, f"holds {len(names)} arrays {names}; choose one with --array"
+                )
+            array = names[0]
+        if array not in names:
+            raise SourceFormatError(path, f"no array {array!r}; it holds {names}")
+        try:
+            values: np.ndarray = loaded[array]
+            return values
+        except (ValueError, OSError, EOFError, zipfile.BadZipFile) as e:
+            raise SourceFormatError(path, f"array {array!r} is unreadable ({e})") from e
+
+
+def logits(path: Path, array: str | None = None) -> np.ndarray:
+    """A finite float (images, 1000) array of logits."""
+    values = read(path, array)
+    if not np.issubdtype(values.dtype, np.floating):
+        raise SourceFormatError(path, f"logits must be float16/32/64, got {values.dtype}")
+    if values.ndim != 2 or values.shape[1] != NUM_CLASSES:
+        raise SourceFormatError(
+            path, f"logits must have shape (images, {NUM_CLASSES}), got {values.shape}"
+        )
+    finite = np.isfinite(values).all(axis=1)
+    if not finite.all():
+        row = int(np.argmin(finite))
+        raise SourceFormatError(path, f"row {row} holds NaN or infinite logits")
+    return values
+
+
+def top_k_ids(path: Path, array: str | None = None) -> np.ndarray:
+    """An integer (images, k) array of class ids 0..999, best first."""
+    ids = read(path, array)
+    if not np.issubdtype(ids.dtype, np.integer):
+        raise SourceFormatError(path, f"top-k class ids must be integers, got {ids.dtype}")
+    if ids.ndim == 1:
+        ids = ids[:, np.newaxis]
+    if ids.ndim != 2 or ids.shape[1] < 1:
+        raise SourceFormatError(path, f"top-k ids must have shape (images, k), got {ids.shape}")
+    outside = (ids < 0) | (ids >= NUM_CLASSES)
+    if outside.any():
+        row, col = (int(v) for v in np.argwhere(outside)[0])
+        raise SourceFormatError(
+            path, f"row {row} holds {ids[row, col]}, not a class id 0..{NUM_CLASSES - 1}"
+        )
+    if ids.shape[1] > 1:
+        ordered = np.sort(ids, axis=1)
+        repeated = (ordered[:, 1:] == ordered[:, :-1]).any(axis=1)
+        if repeated.any():
+            raise SourceFormatError(path, f"row {int(np.argmax(repeated))} repeats a class id")
+    return ids

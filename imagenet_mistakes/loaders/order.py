@@ -1,0 +1,56 @@
+"""Row-order files: which validation image each row of a prediction array is.
+
+Three formats: a JSON list of file names; the ImageNetV2 dataset format
+`{"image_filenames": [[file_name, wnid], ...]}`; or text with one file name
+per line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.loaders.validate import expect_type, image_number, read_json
+
+
+@dataclass(frozen=True)
+class RowOrder:
+    """The image number (1..50000) of each row of a prediction array, read from `path`."""
+
+    path: Path
+    numbers: np.ndarray
+
+
+def load(path: Path) -> RowOrder:
+    """The image of each row, in row order; no image twice."""
+    numbers: list[int] = []
+    seen: set[int] = set()
+    for name in _names(path):
+        number = image_number(path, name)
+        if number in seen:
+            raise SourceFormatError(path, f"{name} appears twice")
+        seen.add(number)
+        numbers.append(number)
+    if not numbers:
+        raise SourceFormatError(path, "names no images")
+    return RowOrder(path, np.array(numbers))
+
+
+def _names(path: Path) -> list[object]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise SourceFormatError(path, "not UTF-8 text") from e
+    if not text.lstrip().startswith(("[", "{")):
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    data = read_json(path)
+    if isinstance(data, dict):
+        pairs = expect_type(path, data.get("image_filenames"), list, "image_filenames")
+        return [
+            expect_type(path, pair, list, "an image_filenames entry")[0] if pair else None
+            for pair in pairs
+        ]
+    return list(expect_type(path, data, list, "the top level"))

@@ -1,0 +1,122 @@
+"""Adding and removing models: each change is one transaction on the database file.
+
+A model either appears whole (its `models` row and every prediction) or the
+database is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from imagenet_mistakes import database, named_queries
+from imagenet_mistakes.errors import BadArgument
+from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES, file_name_of
+from imagenet_mistakes.predictions import Predictions
+
+_NAME = re.compile(r"[a-z0-9_.-]+")
+_FILE_NAMES = pa.array([file_name_of(n) for n in range(1, NUM_VALIDATION_IMAGES + 1)])
+
+
+def check_name(model: str) -> str:
+    """A model name as the schema requires it, or a one-line error saying why not."""
+    if not _NAME.fullmatch(model):
+        raise BadArgument(f"model name {model!r:.60} must be lowercase letters, digits, _ . -")
+    return model
+
+
+def add(
+    db: Path,
+    model: str,
+    predictions: Predictions,
+    *,
+    source: str,
+    description: str | None = None,
+    replace: bool = False,
+) -> None:
+    """Add one model's predictions; with `replace`, in place of a model of the same name."""
+    add_many(db, [(model, predictions, source, description)], replace=replace)
+
+
+def add_many(
+    db: Path,
+    models: Sequence[tuple[str, Predictions, str, str | None]],
+    *,
+    replace: bool = False,
+) -> None:
+    """Add several models (name, predictions, source, description) in one transaction."""
+    for model, *_ in models:
+        check_name(model)
+    with database.open_for_writing(db) as con:
+        con.begin()
+        try:
+            present = {row[0] for row in named_queries.run(con, "models")[1]}
+            for model, predictions, source, description in models:
+                if model in present and not replace:
+                    raise BadArgument(
+                        f"model {model!r} already exists; use --replace to overwrite it"
+                    )
+                database.run_script(con, "remove_model", {"model": model})
+                _insert(con, model, predictions, source, description)
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+
+
+def remove(db: Path, model: str) -> None:
+    """Remove a model and its predictions."""
+    with database.open_for_writing(db) as con:
+        present = {row[0] for row in named_queries.run(con, "models")[1]}
+        if model not in present:
+            raise BadArgument(f"no model {model!r}; `imagenet-mistakes models` lists them")
+        con.begin()
+        database.run_script(con, "remove_model", {"model": model})
+        con.commit()
+
+
+def listing(db: Path) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The models with their source, k and image count."""
+    with database.open_read_only(db) as con:
+        return named_queries.run(con, "models")
+
+
+def _insert(
+    con: duckdb.DuckDBPyConnection,
+    model: str,
+    predictions: Predictions,
+    source: str,
+    description: str | None,
+) -> None:
+    row = {
+        "model": model,
+        "source": source,
+        "description": description,
+        "added_at": datetime.now(UTC),
+        "top_k": predictions.top_k,
+        "images": predictions.images,
+    }
+    database.append(con, "models", pa.Table.from_pylist([row]))
+    rows = predictions.rows
+    numbers = pc.subtract(rows["image_number"], 1)
+    database.append(
+        con,
+        "predictions",
+        pa.table(
+            {
+                "model": pa.array([model] * rows.num_rows, pa.string()),
+                "file_name": _FILE_NAMES.take(numbers),
+                "rank": rows["rank"],
+                "class_id": rows["class_id"],
+                "score": rows["score"],
+            }
+        ),
+    )
+    database.run_script(con, "store_metrics", {"model": model})

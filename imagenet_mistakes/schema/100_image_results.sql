@@ -1,0 +1,89 @@
+-- image_results: one row per model, label set and image the model has predictions for.
+-- Every metric view is an aggregate of this one view, so the metrics agree by
+-- construction and a new label set needs no new metric code.
+--
+-- Scope (which images a label set's metric counts):
+--   multilabel_v3: annotated and not problematic (Vasudevan et al. 2022);
+--   every other label set: the images it gives any label (ReaL: a non-empty list).
+-- A class can be both 'correct' and 'wrong' for one image upstream; 'correct'
+-- wins, as in the TFDS evaluation loop.
+create or replace view image_results as
+with
+
+top1 as (
+    select model, file_name, class_id as top1_class
+    from predictions
+    where rank = 1
+),
+
+-- What each label set says about the model's top-5 classes of each image.
+verdicts as (
+    select
+        predictions.model,
+        image_labels.label_set,
+        predictions.file_name,
+        bool_or(predictions.rank = 1 and image_labels.verdict = 'correct') as correct,
+        bool_or(predictions.rank = 1 and image_labels.verdict in ('correct', 'unclear'))
+            as correct_or_unclear,
+        bool_or(image_labels.verdict = 'correct') as top5_correct
+    from predictions
+    inner join image_labels using (file_name, class_id)
+    where predictions.rank <= 5
+    group by all
+),
+
+labelled as (
+    select distinct label_set, file_name
+    from image_labels
+),
+
+scope as (
+    select
+        label_sets.label_set,
+        image_flags.file_name,
+        image_flags.imagenet_m,
+        case
+            when label_sets.label_set = 'multilabel_v3'
+                then image_flags.multilabel_annotated and not image_flags.problematic
+            else labelled.file_name is not null
+        end as in_scope
+    from label_sets
+    cross join image_flags
+    left join labelled
+        on labelled.label_set = label_sets.label_set
+        and labelled.file_name = image_flags.file_name
+),
+
+final as (
+    select
+        top1.model,
+        scope.label_set,
+        top1.file_name,
+        images.label as original_class,
+        top1.top1_class,
+        coalesce(verdicts.correct, false) as correct,
+        coalesce(verdicts.correct_or_unclear, false) as correct_or_unclear,
+        case when models.top_k >= 5 then coalesce(verdicts.top5_correct, false) end
+            as top5_correct,
+        scope.in_scope,
+        scope.imagenet_m
+    from top1
+    inner join models using (model)
+    inner join images using (file_name)
+    inner join scope using (file_name)
+    left join verdicts using (model, label_set, file_name)
+)
+
+select * from final;
+
+COMMENT ON VIEW image_results IS 'One row per model, label set and predicted image: is the top-1 (top-5) prediction right under that label set, and does the image count for it. Every metric aggregates this view';
+COMMENT ON COLUMN image_results.model IS 'Model';
+COMMENT ON COLUMN image_results.label_set IS 'Label set judging the prediction (original, multilabel_v3, real, ...)';
+COMMENT ON COLUMN image_results.file_name IS 'Image';
+COMMENT ON COLUMN image_results.original_class IS 'The image''s original ImageNet label; per-class metrics group by it';
+COMMENT ON COLUMN image_results.top1_class IS 'The model''s top-1 prediction';
+COMMENT ON COLUMN image_results.correct IS 'Top-1 is a correct label of the image in this label set (the strict reading)';
+COMMENT ON COLUMN image_results.correct_or_unclear IS 'Top-1 is a correct or unclear label (the paper''s lenient reading, used for multi-label accuracy and ImageNet-M)';
+COMMENT ON COLUMN image_results.top5_correct IS 'One of the top-5 predictions is a correct label; NULL when the model has fewer than 5 predictions per image';
+COMMENT ON COLUMN image_results.in_scope IS 'The image counts for this label set''s metrics (multilabel_v3: annotated and not problematic; otherwise: the label set labels it)';
+COMMENT ON COLUMN image_results.imagenet_m IS 'The image is in ImageNet-M; NULL when the ImageNet-M list is unknown';

@@ -1,0 +1,4 @@
+-- Remove a model: its stored metrics, its predictions, then its row. A no-op for an unknown model.
+delete from model_metrics_snapshot where model = $model;
+delete from predictions where model = $model;
+delete from models where model = $model;

@@ -1,0 +1,63 @@
+"""Model zoos: published predictions of many models, added by name.
+
+`imagenetv2` is the testbed of Recht et al. 2019: 67 classic models whose
+top-5 predictions on the validation set are in the ImageNetV2 repository,
+and whose predictions were annotated to make the multi-label set.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+from imagenet_mistakes.errors import BadArgument
+from imagenet_mistakes.loaders import order
+from imagenet_mistakes.predictions import Predictions, from_top_k
+from imagenet_mistakes.sources import LocalFile, Source, fetch, manifest
+
+ZOOS = ("imagenetv2",)
+_PREDICTIONS = "imagenetv2/data/predictions/imagenet-validation-original"
+_URL = "https://raw.githubusercontent.com/modestyachts/ImageNetV2/master/data/predictions/imagenet-validation-original"
+
+
+def sources(zoo: str) -> dict[str, Source]:
+    """Each model of the zoo with where its predictions come from."""
+    if zoo not in ZOOS:
+        raise BadArgument(f"unknown zoo {zoo!r}; known: {', '.join(ZOOS)}")
+    text = (resources.files("imagenet_mistakes") / "data" / "imagenetv2_zoo.csv").read_text()
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {
+        row["model"]: Source(
+            id=f"imagenetv2/{row['model']}",
+            description=f"Top-5 predictions of {row['model']} (ImageNetV2 testbed)",
+            licence="MIT",
+            citation="Recht et al., Do ImageNet Classifiers Generalize to ImageNet? ICML 2019",
+            url=f"{_URL}/{row['model']}.npy",
+            mirror_path=f"{_PREDICTIONS}/{row['model']}.npy",
+            sha256=row["sha256"],
+            size=int(row["size"]),
+        )
+        for row in rows
+    }
+
+
+def predictions(
+    zoo: str, names: list[str] | None, *, source_dir: Path | None, cache_dir: Path
+) -> Iterator[tuple[str, Predictions, LocalFile]]:
+    """Fetch and read the predictions of the named models of the zoo (all when `names` is None).
+
+    A generator, so the caller can show progress; every name is checked first.
+    """
+    models = sources(zoo)
+    unknown = sorted(set(names or ()) - set(models))
+    if unknown:
+        raise BadArgument(f"{zoo} has no model {unknown[0]!r}; it has {', '.join(sorted(models))}")
+    order_file = fetch(
+        manifest()["imagenetv2_validation_order"], source_dir=source_dir, cache_dir=cache_dir
+    )
+    rows = order.load(order_file.path)
+    for name in names or sorted(models):
+        local = fetch(models[name], source_dir=source_dir, cache_dir=cache_dir, progressbar=False)
+        yield name, from_top_k(local.path, order=rows), local
