@@ -8,21 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from imagenet_mistakes import database, named_queries
 from imagenet_mistakes.errors import BadArgument
-from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES, file_name_of
 from imagenet_mistakes.predictions import Predictions
 
 _NAME = re.compile(r"[a-z0-9_.-]+")
-_FILE_NAMES = pa.array([file_name_of(n) for n in range(1, NUM_VALIDATION_IMAGES + 1)])
 
 
 def check_name(model: str) -> str:
@@ -95,28 +90,18 @@ def _insert(
     source: str,
     description: str | None,
 ) -> None:
-    row = {
-        "model": model,
-        "source": source,
-        "description": description,
-        "added_at": datetime.now(UTC),
-        "top_k": predictions.top_k,
-        "images": predictions.images,
-    }
-    database.append(con, "models", pa.Table.from_pylist([row]))
-    rows = predictions.rows
-    numbers = pc.subtract(rows["image_number"], 1)
-    database.append(
-        con,
-        "predictions",
-        pa.table(
+    con.register("new_predictions", predictions.rows)
+    try:
+        database.run_script(
+            con,
+            "add_model",
             {
-                "model": pa.array([model] * rows.num_rows, pa.string()),
-                "file_name": _FILE_NAMES.take(numbers),
-                "rank": rows["rank"],
-                "class_id": rows["class_id"],
-                "score": rows["score"],
-            }
-        ),
-    )
-    database.run_script(con, "store_metrics", {"model": model})
+                "model": model,
+                "source": source,
+                "description": description,
+                "top_k": predictions.top_k,
+                "images": predictions.images,
+            },
+        )
+    finally:
+        con.unregister("new_predictions")

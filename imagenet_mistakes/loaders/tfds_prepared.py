@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-import tensorflow_datasets as tfds
+from typing import TYPE_CHECKING, Any
 
 from imagenet_mistakes.errors import SourceFormatError, SourceUnavailable
 from imagenet_mistakes.loaders.human_accuracy import LABEL_SET
 from imagenet_mistakes.loaders.labels import MultiLabels, labels_table
 from imagenet_mistakes.loaders.validate import image_number
+
+if TYPE_CHECKING:
+    import tensorflow_datasets as tfds
 
 NAME = "imagenet2012_multilabel"
 VERSION = "3.0.0"
@@ -43,6 +44,10 @@ def dataset_info(data_dir: Path) -> Path:
 
 def load(data_dir: Path, wnids: Sequence[str]) -> MultiLabels:
     """Labels, problematic images and the ImageNet-M list of a prepared dataset."""
+    # Imported here: it takes longer to import than most commands take to run,
+    # and only --tfds-data-dir needs it.
+    import tensorflow_datasets as tfds
+
     info = dataset_info(data_dir)
     builder = tfds.builder(f"{NAME}:{VERSION}", data_dir=str(data_dir))
     file_format = builder.info.file_format
@@ -82,6 +87,8 @@ def load(data_dir: Path, wnids: Sequence[str]) -> MultiLabels:
 
 
 def _examples(builder: tfds.core.DatasetBuilder, split: str) -> Any:
+    import tensorflow_datasets as tfds
+
     # SkipDecoding keeps the JPEG bytes undecoded; everything else is small.
     return builder.as_data_source(split=split, decoders={"image": tfds.decode.SkipDecoding()})
 

@@ -1,0 +1,82 @@
+"""The metric views on the real mirror with the 67-model zoo, against tests/reference.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from imagenet_mistakes import zoo
+from tests import reference
+
+COLUMNS = [
+    "top1", "top5", "real", "mla", "mla_micro", "mla_strict",
+    "imagenet_m_correct", "imagenet_m_total",
+    "images", "real_images", "mla_images", "mla_classes",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def leaderboard(real_zoo_db: Path) -> dict[str, dict[str, Any]]:
+    with duckdb.connect(str(real_zoo_db), read_only=True) as con:
+        relation = con.execute(f"select model, {', '.join(COLUMNS)} from leaderboard")
+        return {row[0]: dict(zip(COLUMNS, row[1:], strict=True)) for row in relation.fetchall()}
+
+
+@pytest.fixture(scope="module")
+def world(real_mirror: Path) -> reference.World:
+    return reference.read_world(real_mirror)
+
+
+@pytest.mark.parametrize("model", sorted(zoo.sources("imagenetv2")))
+def test_every_metric_of_every_zoo_model_equals_the_reference(
+    model: str,
+    leaderboard: dict[str, dict[str, Any]],
+    world: reference.World,
+    real_mirror: Path,
+) -> None:
+    expected = reference.metrics(reference.zoo_predictions(real_mirror, model), world)
+    assert_same(leaderboard[model], expected)
+
+
+def test_resnet50_has_the_published_torchvision_accuracy(
+    leaderboard: dict[str, dict[str, Any]],
+) -> None:
+    assert leaderboard["resnet50"]["top1"] == 38_065 / 50_000  # 76.130%
+    assert leaderboard["resnet50"]["top5"] == 46_431 / 50_000  # 92.862%
+
+
+@pytest.mark.parametrize("model", ["vit3b", "greedy_soups"])
+def test_paper_models_accuracy_derived_from_their_mistakes(
+    model: str,
+    leaderboard: dict[str, dict[str, Any]],
+    world: reference.World,
+    real_mirror: Path,
+) -> None:
+    mistakes = real_mirror / f"imagenet-mistakes/metadata/{model}_mistakes.json"
+    expected = reference.paper_model_mla(mistakes, world)
+    row = leaderboard[model]
+    assert_same({key: row[key] for key in expected}, expected)
+    # What needs the predictions themselves stays unknown.
+    assert row["top1"] is None and row["mla_strict"] is None and row["imagenet_m_correct"] is None
+
+
+def test_stored_metrics_equal_the_live_view(real_zoo_db: Path) -> None:
+    with duckdb.connect(str(real_zoo_db), read_only=True) as con:
+        live = con.execute("select * from model_metrics order by model").fetchall()
+        stored = con.execute("select * from model_metrics_snapshot order by model").fetchall()
+    assert len(stored) == 67
+    for stored_row, live_row in zip(stored, live, strict=True):
+        assert_same(dict(enumerate(stored_row)), dict(enumerate(live_row)))
+
+
+def assert_same(actual: dict[Any, Any], expected: dict[Any, Any]) -> None:
+    """Equal, floats up to summation order (DuckDB sums in parallel, in any order)."""
+    assert actual.keys() == expected.keys()
+    for key, value in expected.items():
+        if isinstance(value, float):
+            assert actual[key] == pytest.approx(value, rel=1e-12, abs=0), key
+        else:
+            assert actual[key] == value, key

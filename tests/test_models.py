@@ -1,0 +1,305 @@
+"""Adding models on the synthetic database: every input form, partial predictions, ties,
+ImageNet-M, and bad input that must leave the database as it was."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from imagenet_mistakes.cli import app
+from tests import reference, synthetic
+
+runner = CliRunner()
+ID = {wnid: i for i, wnid in enumerate(synthetic.WNIDS)}
+
+
+def invoke(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def leaderboard_row(db: Path, model: str) -> dict[str, Any]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        relation = con.execute("select * from leaderboard where model = ?", [model])
+        columns = [d[0] for d in relation.description or []]
+        row = relation.fetchone()
+    assert row is not None
+    return dict(zip(columns, row, strict=True))
+
+
+def synthetic_world() -> reference.World:
+    """The synthetic mirror's labels, read the plain way for the reference metrics."""
+    annots = synthetic.human_accuracy()["initial_annots"]
+    return reference.World(
+        original={synthetic.image(n): ID[synthetic.label(n)] for n in range(1, 50_001)},
+        real={
+            synthetic.image(n): [] if synthetic.image(n) in synthetic.REAL_EXCLUDED
+            else [ID[synthetic.label(n)]] + ([ID[synthetic.other(4)]] if n == 4 else [])
+            for n in range(1, 50_001)
+        },
+        multi={
+            name: reference.MultiLabel(
+                {ID[w] for w in annots[name].get("correct", [])},
+                {ID[w] for w in annots[name].get("unclear", [])},
+                name in synthetic.PROBLEMATIC,
+            )
+            for name in synthetic.ANNOTATED
+        },
+        imagenet_m=set(synthetic.IMAGENET_M),
+    )  # fmt: skip
+
+
+# A partial model on images 1-5: right on ImageNet-M image 1, wrong on image 2;
+# on image 4 it names a class v3 accepts and ReaL lists, but not the original label.
+PARTIAL_TOP1 = {
+    synthetic.image(1): synthetic.label(1),
+    synthetic.image(2): synthetic.other(2, 3),
+    synthetic.image(3): synthetic.label(3),
+    synthetic.image(4): synthetic.other(4),
+    synthetic.image(5): synthetic.other(5),
+}
+
+
+def test_partial_predictions_give_every_metric_with_its_image_count(
+    synthetic_db: Path, tmp_path: Path
+) -> None:
+    csv_file = tmp_path / "preds.csv"
+    csv_file.write_text(
+        "file_name,class_id\n" + "".join(f"{n},{ID[w]}\n" for n, w in PARTIAL_TOP1.items())
+    )
+    code, _, stderr = invoke(
+        "add-model", "partial", "--predictions", csv_file, "--db", synthetic_db
+    )
+    assert code == 0, stderr
+
+    row = leaderboard_row(synthetic_db, "partial")
+    expected = reference.metrics({n: [ID[w]] for n, w in PARTIAL_TOP1.items()}, synthetic_world())
+    expected["top5"] = None  # one prediction per image: top-5 is unknown, not 0
+    assert {key: row[key] for key in expected} == expected
+    # Worked by hand: top-1 right on 1 and 3; ReaL (2 excluded) right on 1, 3, 4;
+    # v3 (3 problematic) right on 1 and 4; ImageNet-M {1, 2}: right on 1.
+    assert (row["top1"], row["real"], row["mla_micro"]) == (2 / 5, 3 / 4, 2 / 4)
+    assert (row["imagenet_m_correct"], row["imagenet_m_total"]) == (1, 2)
+    assert (row["images"], row["real_images"], row["mla_images"]) == (5, 4, 4)
+
+
+def test_unclear_counts_for_the_paper_metric_but_not_the_strict_one(
+    synthetic_db: Path, tmp_path: Path
+) -> None:
+    order = tmp_path / "order.txt"
+    order.write_text(f"{synthetic.image(2)}\n")
+    ids = tmp_path / "top1.npy"
+    np.save(ids, np.array([[ID[synthetic.other(2)]]]))  # image 2's unclear label
+    code, _, stderr = invoke(
+        "add-model", "unclear", "--topk", ids, "--order", order, "--db", synthetic_db
+    )
+    assert code == 0, stderr
+    row = leaderboard_row(synthetic_db, "unclear")
+    assert (row["mla"], row["mla_strict"], row["imagenet_m_correct"]) == (1.0, 0.0, 1)
+
+
+def test_logits_keep_the_top_k_with_softmax_scores_and_ties_go_to_the_lower_class(
+    synthetic_db: Path, tmp_path: Path
+) -> None:
+    logits = np.zeros((3, 1000), np.float16)
+    logits[1, 7] = logits[1, 3] = 2.0  # a tie for first place
+    logits[2, 900:] = 1.0  # a tie straddling the 3rd place
+    order = tmp_path / "order.json"
+    order.write_text(json.dumps([synthetic.image(n) for n in (30, 10, 20)]))
+    path = tmp_path / "logits.npz"
+    np.savez(path, logits=logits)
+    code, _, stderr = invoke(
+        "add-model", "ties", "--logits", path, "--order", order, "--k", "3", "--db", synthetic_db
+    )
+    assert code == 0, stderr
+    with duckdb.connect(str(synthetic_db), read_only=True) as con:
+        rows = con.execute(
+            "select file_name, rank, class_id, score from predictions where model = 'ties' "
+            "order by file_name, rank"
+        ).fetchall()
+        assert con.execute("select top_k, images from models where model = 'ties'").fetchone() == (
+            3, 3,
+        )  # fmt: skip
+    e, e1 = np.exp(2.0), np.exp(1.0)
+    expected = [
+        (synthetic.image(10), 1, 3, e / (998 + 2 * e)),
+        (synthetic.image(10), 2, 7, e / (998 + 2 * e)),
+        (synthetic.image(10), 3, 0, 1 / (998 + 2 * e)),
+        (synthetic.image(20), 1, 900, e1 / (900 + 100 * e1)),
+        (synthetic.image(20), 2, 901, e1 / (900 + 100 * e1)),
+        (synthetic.image(20), 3, 902, e1 / (900 + 100 * e1)),
+        (synthetic.image(30), 1, 0, 1 / 1000),
+        (synthetic.image(30), 2, 1, 1 / 1000),
+        (synthetic.image(30), 3, 2, 1 / 1000),
+    ]
+    assert [r[:3] for r in rows] == [r[:3] for r in expected]
+    assert [r[3] for r in rows] == pytest.approx([r[3] for r in expected], rel=1e-6)
+
+
+def test_a_duplicate_name_needs_replace_and_replace_swaps_the_model(
+    synthetic_db: Path, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(f"file_name,class_id\n{synthetic.image(1)},{ID[synthetic.label(1)]}\n")
+    second.write_text(f"file_name,class_id\n{synthetic.image(1)},{ID[synthetic.other(1)]}\n")
+    assert invoke("add-model", "m", "--predictions", first, "--db", synthetic_db)[0] == 0
+    before = synthetic_db.read_bytes()
+    code, _, stderr = invoke("add-model", "m", "--predictions", second, "--db", synthetic_db)
+    assert code == 2
+    assert stderr.strip() == "Error: model 'm' already exists; use --replace to overwrite it"
+    assert synthetic_db.read_bytes() == before
+    code, _, stderr = invoke(
+        "add-model", "m", "--predictions", second, "--replace", "--db", synthetic_db
+    )
+    assert code == 0, stderr
+    assert leaderboard_row(synthetic_db, "m")["top1"] == 0.0
+    assert invoke("remove-model", "m", "--db", synthetic_db)[0] == 0
+    with duckdb.connect(str(synthetic_db), read_only=True) as con:
+        for table in ("models", "predictions", "model_metrics_snapshot"):
+            assert con.execute(f"select count(*) from {table}").fetchone() == (0,), table
+
+
+def test_rebuilding_keeps_the_models(synthetic_db: Path, tmp_path: Path) -> None:
+    csv_file = tmp_path / "preds.csv"
+    csv_file.write_text(
+        "file_name,class_id\n" + "".join(f"{n},{ID[w]}\n" for n, w in PARTIAL_TOP1.items())
+    )
+    assert invoke("add-model", "kept", "--predictions", csv_file, "--db", synthetic_db)[0] == 0
+    before = leaderboard_row(synthetic_db, "kept")
+    mirror = synthetic.write_mirror(tmp_path / "mirror")
+    code, _, stderr = invoke("build", "--db", synthetic_db, "--source-dir", mirror)
+    assert code == 0, stderr
+    assert leaderboard_row(synthetic_db, "kept") == before
+
+
+def _save(array: Any, suffix: str = ".npy") -> Callable[[Path], Path]:
+    def write(folder: Path) -> Path:
+        path = folder / f"input{suffix}"
+        if suffix == ".npz":
+            np.savez(path, **array)
+        else:
+            np.save(path, array)
+        return path
+
+    return write
+
+
+def _truncated(folder: Path) -> Path:
+    path = _save(np.zeros((50_000, 1000), np.float16))(folder)
+    path.write_bytes(path.read_bytes()[:1_000_000])
+    return path
+
+
+def _nan() -> np.ndarray:
+    logits = np.zeros((50_000, 1000), np.float32)
+    logits[17, 3] = np.nan
+    return logits
+
+
+def _inf() -> np.ndarray:
+    logits = np.zeros((50_000, 1000), np.float32)
+    logits[5, 3] = np.inf
+    return logits
+
+
+def _text(content: str, suffix: str) -> Callable[[Path], Path]:
+    def write(folder: Path) -> Path:
+        path = folder / f"input{suffix}"
+        path.write_text(content)
+        return path
+
+    return write
+
+
+# (id, option, writer of the bad file, expected text of the one error line)
+BAD_FILES: list[tuple[str, str, Callable[[Path], Path], str]] = [
+    ("nan", "--logits", _save(_nan()), "row 17 holds NaN or infinite logits"),
+    ("inf", "--logits", _save(_inf()), "row 5 holds NaN or infinite logits"),
+    ("999-columns", "--logits", _save(np.zeros((10, 999), np.float32)),
+     "logits must have shape (images, 1000), got (10, 999)"),
+    ("3-d", "--logits", _save(np.zeros((2, 2, 1000), np.float32)),
+     "logits must have shape (images, 1000), got (2, 2, 1000)"),
+    ("49999-rows", "--logits", _save(np.zeros((49_999, 1000), np.float16)),
+     "49999 rows; without --order there must be one per validation image (50000)"),
+    ("integer-logits", "--logits", _save(np.zeros((50_000, 1000), np.int8)),
+     "logits must be float16/32/64, got int8"),
+    ("truncated", "--logits", _truncated, "not a readable .npy/.npz array file"),
+    ("npz-several", "--logits", _save({"a": np.zeros(3), "b": np.zeros(3)}, ".npz"),
+     "holds 2 arrays ['a', 'b']; choose one with --array"),
+    ("topk-outside", "--topk", _save(np.full((50_000, 5), 1000)),
+     "row 0 holds 1000, not a class id 0..999"),
+    ("topk-repeat", "--topk", _save(np.zeros((50_000, 5), np.int64)), "row 0 repeats a class id"),
+    ("csv-unknown-image", "--predictions", _text("file_name,class_id\nmy_cat.jpg,3\n", ".csv"),
+     "my_cat.jpg is not a validation image name"),
+    ("csv-missing-column", "--predictions", _text("file_name,label\nx,3\n", ".csv"),
+     "missing columns ['class_id']"),
+    ("csv-not-integer", "--predictions",
+     _text("file_name,class_id\nILSVRC2012_val_00000001.JPEG,dog\n", ".csv"),
+     "column class_id is not int32"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("option", "write", "problem"), [b[1:] for b in BAD_FILES], ids=[b[0] for b in BAD_FILES]
+)
+def test_a_bad_file_is_one_line_exit_2_and_the_database_is_unchanged(
+    synthetic_db: Path, tmp_path: Path, option: str, write: Callable[[Path], Path], problem: str
+) -> None:
+    path = write(tmp_path)
+    before = synthetic_db.read_bytes()
+    code, stdout, stderr = invoke("add-model", "bad", option, path, "--db", synthetic_db)
+    assert (code, stdout) == (2, "")
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {path}: "), stderr
+    assert problem in lines[0]
+    assert synthetic_db.read_bytes() == before
+
+
+def _order(names: list[str]) -> Callable[[Path], Path]:
+    return _text("\n".join(names) + "\n", ".txt")
+
+
+BAD_ORDERS = [
+    ("wrong-length", _order([synthetic.image(1)]), "names 1 images for the 2 rows of"),
+    ("duplicate", _order([synthetic.image(1)] * 2), "ILSVRC2012_val_00000001.JPEG appears twice"),
+    ("not-validation", _order([synthetic.image(1), "ILSVRC2012_test_00000001.JPEG"]),
+     "'ILSVRC2012_test_00000001.JPEG' is not a validation image name"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("write", "problem"), [b[1:] for b in BAD_ORDERS], ids=[b[0] for b in BAD_ORDERS]
+)
+def test_a_bad_order_file_is_named(
+    synthetic_db: Path, tmp_path: Path, write: Callable[[Path], Path], problem: str
+) -> None:
+    order = write(tmp_path)
+    ids = tmp_path / "ids.npy"
+    np.save(ids, np.array([[1], [2]]))
+    before = synthetic_db.read_bytes()
+    code, _, stderr = invoke(
+        "add-model", "bad", "--topk", ids, "--order", order, "--db", synthetic_db
+    )
+    assert code == 2
+    assert stderr.startswith(f"Error: {order}: ") and problem in stderr, stderr
+    assert synthetic_db.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["x'; DROP TABLE models; --", "", "ResNet50"])
+def test_a_model_name_that_is_not_a_name_is_refused(
+    synthetic_db: Path, tmp_path: Path, name: str
+) -> None:
+    csv_file = tmp_path / "p.csv"
+    csv_file.write_text(f"file_name,class_id\n{synthetic.image(1)},1\n")
+    before = synthetic_db.read_bytes()
+    code, _, stderr = invoke("add-model", name, "--predictions", csv_file, "--db", synthetic_db)
+    assert code == 2
+    assert stderr.startswith("Error: model name ") and "lowercase letters, digits" in stderr
+    assert synthetic_db.read_bytes() == before

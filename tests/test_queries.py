@@ -1,0 +1,119 @@
+"""Named queries and ad hoc SQL from the command line: formats, parameters, read-only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from imagenet_mistakes import models, named_queries, predictions
+from imagenet_mistakes.cli import app
+from tests import synthetic
+
+runner = CliRunner()
+
+
+def invoke(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def db_with_model(synthetic_db: Path, tmp_path: Path) -> Path:
+    preds = tmp_path / "p.csv"
+    preds.write_text(
+        "file_name,class_id,score\n"
+        + "".join(f"{synthetic.image(n)},{synthetic.WNIDS.index(synthetic.label(n))},0.9\n"
+                  for n in range(1, 6))
+        + f"{synthetic.image(1)},7,0.1\n"
+    )  # fmt: skip
+    models.add(synthetic_db, "tiny", predictions.from_table(preds), source=str(preds))
+    return synthetic_db
+
+
+@pytest.mark.parametrize("query", [q.name for q in named_queries.catalogue()])
+def test_every_named_query_runs_and_declares_its_parameters(
+    db_with_model: Path, query: str
+) -> None:
+    named = named_queries.get(query)
+    with duckdb.connect(str(db_with_model), read_only=True) as con:
+        (statement,) = con.extract_statements(named.sql)
+        assert set(named.parameters) == statement.named_parameters
+        params = {"model": "tiny"} if "model" in named.parameters else {}
+        columns, _ = named_queries.run(con, query, params)
+    assert columns
+
+
+def test_machine_formats_carry_only_the_rows(db_with_model: Path) -> None:
+    with duckdb.connect(str(db_with_model), read_only=True) as con:
+        expected = con.execute(
+            "select model, top1, images from leaderboard order by model"
+        ).fetchall()
+    sql = "select model, top1, images from leaderboard order by model"
+
+    code, stdout, _ = invoke("sql", sql, "--db", db_with_model, "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(stdout)))
+    assert rows[0] == ["model", "top1", "images"]
+    assert [(m, float(t) if t else None, int(i) if i else None) for m, t, i in rows[1:]] == expected
+
+    code, stdout, _ = invoke("sql", sql, "--db", db_with_model, "--format", "json")
+    assert code == 0
+    assert [tuple(r.values()) for r in json.loads(stdout)] == expected
+
+    code, stdout, _ = invoke("sql", sql, "--db", db_with_model, "--format", "markdown")
+    assert code == 0
+    lines = stdout.splitlines()
+    assert lines[:2] == ["| model | top1 | images |", "|---|---|---|"]
+    assert len(lines) == 2 + len(expected)
+
+
+def test_query_binds_parameters_and_applies_defaults(db_with_model: Path) -> None:
+    code, stdout, stderr = invoke(
+        "query", "worst_classes", "-p", "model=tiny", "-p", "limit=2",
+        "--db", db_with_model, "--format", "json",
+    )  # fmt: skip
+    assert code == 0, stderr
+    rows = json.loads(stdout)
+    # Images 1, 2, 4, 5 are in scope and all right; label set defaults to multilabel_v3.
+    assert len(rows) == 2 and all(r["lenient_accuracy"] == 1.0 for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["query", "nope"], "Error: no named query 'nope'; `imagenet-mistakes queries` lists them"),
+        (["query", "model_summary"], "Error: query model_summary needs -p model=..."),
+        (["query", "leaderboard", "-p", "x=1"], "Error: query leaderboard has no parameter 'x'"),
+    ],
+)
+def test_query_mistakes_are_one_line_exit_2(
+    db_with_model: Path, args: list[str], message: str
+) -> None:
+    code, stdout, stderr = invoke(*args, "--db", db_with_model)
+    assert (code, stdout) == (2, "")
+    assert stderr.startswith(message)
+
+
+def test_sql_is_read_only_and_errors_are_one_line(db_with_model: Path) -> None:
+    before = db_with_model.read_bytes()
+    code, stdout, stderr = invoke("sql", "delete from models", "--db", db_with_model)
+    assert (code, stdout) == (1, "")
+    assert stderr.startswith("Error: ") and len(stderr.strip().splitlines()) == 1
+    assert "read-only" in stderr
+    assert db_with_model.read_bytes() == before
+    code, _, stderr = invoke("sql", "select nonsense from leaderboard", "--db", db_with_model)
+    assert code == 1 and len(stderr.strip().splitlines()) == 1
+
+
+def test_queries_lists_every_query(db_with_model: Path) -> None:
+    code, stdout, _ = invoke("queries", "--format", "csv")
+    assert code == 0
+    listed = [row[0] for row in csv.reader(io.StringIO(stdout))][1:]
+    assert listed == [q.name for q in named_queries.catalogue()]
+    assert {"leaderboard", "model_summary", "worst_classes", "imagenet_m"} <= set(listed)
