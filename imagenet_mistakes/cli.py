@@ -255,14 +255,14 @@ def add_zoo(
         loaded = zoo.predictions(
             zoo_name, wanted, source_dir=source_dir, cache_dir=_cache(cache_dir)
         )
-        batch = [
+        batch = (
             (name, rows, local.location, f"{zoo_name} testbed")
             for name, rows, local in track(
                 loaded, total=len(wanted or available), description="Models", console=err
             )
-        ]
-        models.add_many(db, batch, replace=replace)
-    err.print(f"Added {len(batch)} models from {zoo_name}", highlight=False)
+        )
+        added = models.add_many(db, batch, replace=replace)
+    err.print(f"Added {added} models from {zoo_name}", highlight=False)
 
 
 @app.command("models")

@@ -7,7 +7,7 @@ database is left exactly as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -42,28 +42,34 @@ def add(
 
 def add_many(
     db: Path,
-    models: Sequence[tuple[str, Predictions, str, str | None]],
+    models: Iterable[tuple[str, Predictions, str, str | None]],
     *,
     replace: bool = False,
-) -> None:
-    """Add several models (name, predictions, source, description) in one transaction."""
-    for model, *_ in models:
-        check_name(model)
+) -> int:
+    """Add models (name, predictions, source, description) in one transaction; return how many.
+
+    `models` may be a generator: each model is written as it comes, so only one
+    is held in memory at a time.
+    """
+    added = 0
     with database.open_for_writing(db) as con:
         con.begin()
         try:
             present = {row[0] for row in named_queries.run(con, "models")[1]}
             for model, predictions, source, description in models:
+                check_name(model)
                 if model in present and not replace:
                     raise BadArgument(
                         f"model {model!r} already exists; use --replace to overwrite it"
                     )
                 database.run_script(con, "remove_model", {"model": model})
                 _insert(con, model, predictions, source, description)
+                added += 1
             con.commit()
         except BaseException:
             con.rollback()
             raise
+    return added
 
 
 def remove(db: Path, model: str) -> None:

@@ -8,6 +8,7 @@ and whose predictions were annotated to make the multi-label set.
 from __future__ import annotations
 
 import csv
+import difflib
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -53,7 +54,11 @@ def predictions(
     models = sources(zoo)
     unknown = sorted(set(names or ()) - set(models))
     if unknown:
-        raise BadArgument(f"{zoo} has no model {unknown[0]!r}; it has {', '.join(sorted(models))}")
+        close = difflib.get_close_matches(unknown[0], models, n=3)
+        hint = f"did you mean {' or '.join(close)}? " if close else ""
+        raise BadArgument(
+            f"{zoo} has no model {unknown[0]!r}; {hint}It has {', '.join(sorted(models))}"
+        )
     order_file = fetch(
         manifest()["imagenetv2_validation_order"], source_dir=source_dir, cache_dir=cache_dir
     )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
+from typer.testing import CliRunner
 
 from imagenet_mistakes import zoo
+from imagenet_mistakes.cli import app
 from tests import reference
 
 COLUMNS = [
@@ -80,3 +83,23 @@ def assert_same(actual: dict[Any, Any], expected: dict[Any, Any]) -> None:
             assert actual[key] == pytest.approx(value, rel=1e-12, abs=0), key
         else:
             assert actual[key] == value, key
+
+
+def test_add_zoo_from_the_command_line_adds_the_chosen_models(
+    real_db: Path, real_mirror: Path, tmp_path: Path, leaderboard: dict[str, dict[str, Any]]
+) -> None:
+    db = tmp_path / "im.duckdb"
+    shutil.copy(real_db, db)
+    result = CliRunner().invoke(
+        app,
+        ["add-zoo", "imagenetv2", "--models", "resnet50,vgg16",
+         "--source-dir", str(real_mirror), "--db", str(db)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "Added 2 models from imagenetv2" in result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(f"select model, {', '.join(COLUMNS)} from model_metrics_snapshot")
+        added = {row[0]: dict(zip(COLUMNS, row[1:], strict=True)) for row in rows.fetchall()}
+    assert added.keys() == {"resnet50", "vgg16"}
+    for model, row in added.items():
+        assert_same(row, leaderboard[model])

@@ -303,3 +303,49 @@ def test_a_model_name_that_is_not_a_name_is_refused(
     assert code == 2
     assert stderr.startswith("Error: model name ") and "lowercase letters, digits" in stderr
     assert synthetic_db.read_bytes() == before
+
+
+def test_from_paper_reads_the_paper_logits_and_replaces_the_derived_row(
+    synthetic_db: Path, tmp_path: Path
+) -> None:
+    assert leaderboard_row(synthetic_db, "vit3b")["evaluated_from"] == "mistakes table"
+    mirror = synthetic.write_mirror(tmp_path / "mirror")
+    logits = np.zeros((50_000, 1000), np.float16)
+    labels = [ID[synthetic.label(n)] for n in range(1, 50_001)]
+    logits[np.arange(50_000), labels] = 5.0  # SYNTHETIC: always right on the original label
+    (mirror / "imagenet-mistakes/logits").mkdir(exist_ok=True)
+    np.savez(mirror / "imagenet-mistakes/logits/vit3b.npz", logits=logits)
+
+    code, _, stderr = invoke(
+        "add-model", "vit3b", "--from-paper", "--source-dir", mirror, "--db", synthetic_db
+    )
+    assert code == 0, stderr
+    row = leaderboard_row(synthetic_db, "vit3b")
+    assert (row["evaluated_from"], row["top1"], row["images"]) == ("predictions", 1.0, 50_000)
+
+
+def test_from_paper_without_the_logits_points_to_the_derived_view(
+    synthetic_db: Path, synthetic_mirror: Path
+) -> None:
+    code, _, stderr = invoke(
+        "add-model", "greedy_soups", "--from-paper", "--source-dir", synthetic_mirror,
+        "--db", synthetic_db,
+    )  # fmt: skip
+    assert code == 3
+    assert stderr.startswith(
+        f"Error: {synthetic_mirror}/imagenet-mistakes/logits/greedysoups.npz: not in the source"
+    )
+    assert "the view paper_model_accuracy" in stderr
+
+
+def test_add_zoo_refuses_an_unknown_model_with_a_suggestion(
+    synthetic_db: Path, synthetic_mirror: Path
+) -> None:
+    before = synthetic_db.read_bytes()
+    code, _, stderr = invoke(
+        "add-zoo", "imagenetv2", "--models", "resnet50,resnet5",
+        "--source-dir", synthetic_mirror, "--db", synthetic_db,
+    )  # fmt: skip
+    assert code == 2
+    assert "Error: imagenetv2 has no model 'resnet5'; did you mean resnet50" in stderr
+    assert synthetic_db.read_bytes() == before
