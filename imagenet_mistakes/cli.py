@@ -249,7 +249,10 @@ def add_zoo(
 
     Example: imagenet-mistakes add-zoo imagenetv2 --models resnet50,vgg16
     """
-    wanted = [n.strip() for n in names.split(",") if n.strip()] if names else None
+    wanted = None
+    if names:
+        # Each name once, in the order given.
+        wanted = list(dict.fromkeys(n.strip() for n in names.split(",") if n.strip()))
     with _reported():
         available = zoo.sources(zoo_name)
         loaded = zoo.predictions(

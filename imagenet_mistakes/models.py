@@ -64,6 +64,7 @@ def add_many(
                     )
                 database.run_script(con, "remove_model", {"model": model})
                 _insert(con, model, predictions, source, description)
+                present.add(model)
                 added += 1
             con.commit()
         except BaseException:

@@ -13,10 +13,10 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.errors import BadArgument, SourceFormatError
 from imagenet_mistakes.loaders import arrays, prediction_table
 from imagenet_mistakes.loaders.order import RowOrder
-from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
+from imagenet_mistakes.loaders.validate import NUM_CLASSES, NUM_VALIDATION_IMAGES
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,10 @@ def from_logits(
     path: Path, *, k: int = 5, array: str | None = None, order: RowOrder | None = None
 ) -> Predictions:
     """The top-k classes of each row of a logits file, with their softmax probabilities."""
+    if not 1 <= k <= NUM_CLASSES:
+        raise BadArgument(f"--k {k} must be between 1 and {NUM_CLASSES}")
     logits = arrays.logits(path, array)
     numbers = _row_images(path, len(logits), order)
-    if not 1 <= k <= logits.shape[1]:
-        raise SourceFormatError(path, f"--k {k} must be between 1 and {logits.shape[1]}")
     ids, probabilities = top_k(logits, k)
     return _ranked(numbers, ids, probabilities)
 

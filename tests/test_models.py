@@ -349,3 +349,11 @@ def test_add_zoo_refuses_an_unknown_model_with_a_suggestion(
     assert code == 2
     assert "Error: imagenetv2 has no model 'resnet5'; did you mean resnet50" in stderr
     assert synthetic_db.read_bytes() == before
+
+
+def test_k_out_of_range_is_refused_before_reading(synthetic_db: Path, tmp_path: Path) -> None:
+    code, _, stderr = invoke(
+        "add-model", "m", "--logits", synthetic_db, "--k", "0", "--db", synthetic_db
+    )
+    assert code == 2
+    assert stderr.strip() == "Error: --k 0 must be between 1 and 1000"
