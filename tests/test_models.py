@@ -10,6 +10,8 @@ from typing import Any
 
 import duckdb
 import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
@@ -357,3 +359,30 @@ def test_k_out_of_range_is_refused_before_reading(synthetic_db: Path, tmp_path: 
     )
     assert code == 2
     assert stderr.strip() == "Error: --k 0 must be between 1 and 1000"
+
+
+def test_a_parquet_table_with_ranks_and_scores_is_listed_by_models(
+    synthetic_db: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "preds.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "file_name": [synthetic.image(1)] * 2 + [synthetic.image(2)] * 2,
+                "rank": [2, 1, 1, 2],
+                "class_id": [ID[synthetic.label(1)], 5, ID[synthetic.label(2)], 6],
+                "score": [0.3, 0.6, 0.9, 0.05],
+            }
+        ),
+        path,
+    )
+    code, _, stderr = invoke("add-model", "pq", "--predictions", path, "--db", synthetic_db)
+    assert code == 0, stderr
+    row = leaderboard_row(synthetic_db, "pq")
+    assert (row["top1"], row["images"]) == (0.5, 2)
+    code, stdout, _ = invoke("models", "--format", "json", "--db", synthetic_db)
+    assert code == 0
+    (listed,) = json.loads(stdout)
+    assert (listed["model"], listed["source"], listed["top_k"], listed["images"]) == (
+        "pq", str(path), 2, 2,
+    )  # fmt: skip
