@@ -23,6 +23,7 @@ from imagenet_mistakes import database
 from imagenet_mistakes.errors import DatabaseError, SourceUnavailable
 from imagenet_mistakes.loaders import (
     classes,
+    cleanlab,
     confusions,
     human_accuracy,
     mistakes,
@@ -30,6 +31,7 @@ from imagenet_mistakes.loaders import (
     tfds_dump,
     tfds_label_files,
     tfds_prepared,
+    wordnet,
 )
 from imagenet_mistakes.loaders.labels import MultiLabels
 from imagenet_mistakes.sources import LocalFile, Source, fetch, manifest, user_file
@@ -141,6 +143,27 @@ def load_all(inputs: Inputs) -> tuple[list[Loaded], pa.Table]:
     confusion_file = inputs.fetch(sources["class_confusions"])
     pairs = confusions.load(confusion_file.path, confusion_file.source.id, class_ids)
     loaded.append(Loaded(confusion_file, {"confusions": pairs}))
+
+    edges_file = inputs.fetch(sources["wordnet_hierarchy"])
+    names_file = inputs.fetch(sources["wordnet_names"])
+    nodes, edges = wordnet.load(edges_file.path, names_file.path, class_ids)
+    loaded.append(Loaded(edges_file, {"hierarchy_nodes": nodes, "hierarchy_edges": edges}))
+    loaded.append(Loaded(names_file, {}, "names of the hierarchy nodes"))
+
+    votes_file = inputs.fetch(sources["cleanlab_mturk"])
+    names, labels = images["file_name"].to_pylist(), images["label"].to_pylist()
+    cleanlab_labels = cleanlab.load(votes_file.path, dict(zip(names, labels, strict=True)))
+    loaded.append(
+        Loaded(
+            votes_file,
+            {"image_labels": cleanlab_labels},
+            label_set=(
+                cleanlab.LABEL_SET,
+                "cleanlab's crowd-verified label errors (Northcutt et al. 2021): majority votes "
+                "of 5 workers on the given and a guessed label of 5,440 candidate images",
+            ),
+        )
+    )
     return loaded, _image_flags(images, multi, real_labels.excluded)
 
 
@@ -205,7 +228,15 @@ def _image_flags(images: pa.Table, multi: MultiLabels, real_excluded: frozenset[
 
 
 # Parents before children, so foreign keys hold at every insert.
-_TABLE_ORDER = ("classes", "images", "image_labels", "mistakes", "confusions")
+_TABLE_ORDER = (
+    "classes",
+    "images",
+    "image_labels",
+    "mistakes",
+    "confusions",
+    "hierarchy_nodes",
+    "hierarchy_edges",
+)
 
 
 def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa.Table) -> None:

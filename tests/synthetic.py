@@ -141,4 +141,43 @@ def write_mirror(root: Path, *, canonical: bool = True) -> Path:
     files["class_confusions"].write_text(
         json.dumps([[WNIDS[0], WNIDS[1], 2], [WNIDS[1], WNIDS[0], 1]])
     )
+    write_hierarchy(files["wordnet_hierarchy"], files["wordnet_names"])
+    files["cleanlab_mturk"].write_text(json.dumps(cleanlab_votes()))
     return root
+
+
+def superclass(class_id: int) -> str:
+    """SYNTHETIC hierarchy: classes 10k..10k+9 share a superclass, under one root."""
+    return f"n9{class_id // 10:07d}"
+
+
+def write_hierarchy(edges: Path, names: Path) -> None:
+    groups = sorted({superclass(i) for i in range(len(WNIDS))})
+    edges.write_text(
+        "".join(f"n90000000 {g}\n" for g in groups if g != "n90000000")
+        + "".join(f"{superclass(i)} {w}\n" for i, w in enumerate(WNIDS))
+        + "n99999999 n99999998\n"  # outside the classes' ancestry: not loaded
+    )
+    names.write_text(
+        "n90000000\tsynthetic root\n"
+        + "".join(f"{g}\tsynthetic group {g}\n" for g in groups)
+        + "".join(f"{w}\tsynthetic class {i}\n" for i, w in enumerate(WNIDS))
+    )
+
+
+def cleanlab_votes() -> list[dict[str, Any]]:
+    """SYNTHETIC crowd votes: image 1's label is an error, image 2's is confirmed."""
+
+    def candidate(number: int, votes: dict[str, int]) -> dict[str, Any]:
+        return {
+            "id": number,
+            "url": f"https://labelerrors.com//static/imagenet/val/{label(number)}/{image(number)}",
+            "given_original_label": WNIDS.index(label(number)),
+            "our_guessed_label": WNIDS.index(other(number)),
+            "mturk": {"given": 0, "guessed": 0, "both": 0, "neither": 0, **votes},
+        }
+
+    return [
+        candidate(1, {"guessed": 4, "neither": 1}),
+        candidate(2, {"given": 3, "both": 2}),
+    ]

@@ -159,3 +159,33 @@ def test_building_twice_gives_the_same_contents(
             assert a.table(table).order("all").fetchall() == b.table(table).order("all").fetchall()
         provenance = "select * exclude (loaded_at) from sources order by all"
         assert a.execute(provenance).fetchall() == b.execute(provenance).fetchall()
+
+
+def test_cleanlab_votes_give_its_2916_label_errors(
+    real_con: duckdb.DuckDBPyConnection, real_mirror: Path
+) -> None:
+    votes = json.loads((real_mirror / "label-errors/mturk/imagenet_mturk.json").read_text())
+    errors = {f"ILSVRC2012_val_{v['id']:08d}.JPEG" for v in votes if v["mturk"]["given"] < 3}
+    assert len(errors) == 2916  # the count Northcutt et al. report for ImageNet
+    rows = real_con.execute(
+        "select file_name from image_labels join images using (file_name) "
+        "where label_set = 'cleanlab_mturk' and class_id = label and verdict <> 'correct'"
+    ).fetchall()
+    assert {name for (name,) in rows} == errors
+
+
+def test_every_class_reaches_the_wordnet_root(real_con: duckdb.DuckDBPyConnection) -> None:
+    unreached = scalar(
+        real_con,
+        """
+        with recursive up(wnid, class_id) as (
+            select wnid, class_id from hierarchy_nodes where class_id is not null
+            union
+            select hierarchy_edges.parent, up.class_id
+            from up join hierarchy_edges on hierarchy_edges.child = up.wnid
+        )
+        select 1000 - count(distinct class_id) from up where wnid = 'n00001740'
+        """,
+    )
+    assert unreached == 0
+    assert scalar(real_con, "select count(*) from hierarchy_nodes where class_id is null") == 860
