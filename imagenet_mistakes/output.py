@@ -34,9 +34,9 @@ def render(
     """Print rows in the chosen format; `title` is shown only in the table format."""
     if fmt is Format.table:
         table = Table(title=title, title_justify="left")
-        for i, column in enumerate(columns):
-            # Keep the key column whole so it can be searched; fold long values.
-            table.add_column(column, no_wrap=i == 0, overflow="fold")
+        for column in columns:
+            # Fold long values rather than cut them: every column stays visible.
+            table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(*(_shown(v) for v in row))
         console.print(table)

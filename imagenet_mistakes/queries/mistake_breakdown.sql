@@ -1,0 +1,6 @@
+-- The paper's categorised mistakes of a model by category and severity, with shares.
+-- Parameters: $model (vit3b or greedy_soups).
+select category, severity, mistakes, share
+from mistake_breakdown
+where model = $model
+order by category = 'all' desc, category, severity = 'all' desc, severity

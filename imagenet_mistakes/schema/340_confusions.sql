@@ -1,0 +1,58 @@
+-- paper_confusions and model_confusions: class pairs confused by the paper's models, and by any
+-- model on the multi-label set (real mistakes only), marked where the paper lists the pair.
+create or replace view paper_confusions as
+select
+    confusions.class_a,
+    a.name as name_a,
+    confusions.class_b,
+    b.name as name_b,
+    confusions.frequency
+from confusions
+inner join classes as a on a.class_id = confusions.class_a
+inner join classes as b on b.class_id = confusions.class_b;
+
+COMMENT ON VIEW paper_confusions IS 'The paper''s confused class pairs with class names';
+COMMENT ON COLUMN paper_confusions.class_a IS 'First class, as listed upstream';
+COMMENT ON COLUMN paper_confusions.name_a IS 'Its name';
+COMMENT ON COLUMN paper_confusions.class_b IS 'Second class';
+COMMENT ON COLUMN paper_confusions.name_b IS 'Its name';
+COMMENT ON COLUMN paper_confusions.frequency IS 'How many mistakes confused the two';
+
+create or replace view model_confusions as
+with
+
+pairs as (
+    select model, original_class, predicted_class, count(*) as mistakes
+    from model_mistakes
+    group by all
+),
+
+final as (
+    select
+        pairs.model,
+        pairs.original_class,
+        original.name as original_name,
+        pairs.predicted_class,
+        predicted.name as predicted_name,
+        pairs.mistakes,
+        exists (
+            select 1
+            from confusions
+            where (confusions.class_a = pairs.original_class and confusions.class_b = pairs.predicted_class)
+                or (confusions.class_b = pairs.original_class and confusions.class_a = pairs.predicted_class)
+        ) as in_paper
+    from pairs
+    inner join classes as original on original.class_id = pairs.original_class
+    inner join classes as predicted on predicted.class_id = pairs.predicted_class
+)
+
+select * from final;
+
+COMMENT ON VIEW model_confusions IS 'Each model''s (original label, prediction) pairs among its mistakes on the multi-label set';
+COMMENT ON COLUMN model_confusions.model IS 'Model';
+COMMENT ON COLUMN model_confusions.original_class IS 'Original label of the images';
+COMMENT ON COLUMN model_confusions.original_name IS 'Its name';
+COMMENT ON COLUMN model_confusions.predicted_class IS 'What the model predicted instead (neither correct nor unclear)';
+COMMENT ON COLUMN model_confusions.predicted_name IS 'Its name';
+COMMENT ON COLUMN model_confusions.mistakes IS 'Images with this pair';
+COMMENT ON COLUMN model_confusions.in_paper IS 'The paper lists the pair, in either order, among its class confusions';

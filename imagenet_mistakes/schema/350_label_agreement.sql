@@ -1,0 +1,63 @@
+-- label_agreement: per image, what each label set says about the original label.
+-- verdicts: correct, unclear, wrong; NULL where the label set does not
+-- judge the image (multilabel_v3: not annotated; cleanlab_mturk: not a
+-- candidate). ReaL has no verdicts: it lists the labels it finds correct, so
+-- the original label is 'correct' when listed, 'wrong' when not, and NULL
+-- for the images it excludes (an empty list).
+create or replace view label_agreement as
+with
+
+original_verdicts as (
+    select
+        image_labels.file_name,
+        image_labels.label_set,
+        -- A class can be correct and wrong at once upstream; correct wins.
+        case
+            when bool_or(image_labels.verdict = 'correct') then 'correct'
+            when bool_or(image_labels.verdict = 'unclear') then 'unclear'
+            else 'wrong'
+        end as verdict
+    from image_labels
+    inner join images
+        on images.file_name = image_labels.file_name and images.label = image_labels.class_id
+    where image_labels.label_set <> 'original'
+    group by all
+),
+
+final as (
+    select
+        images.file_name,
+        images.label as original_class,
+        image_flags.multilabel_annotated,
+        image_flags.problematic,
+        image_flags.real_excluded,
+        image_flags.imagenet_m,
+        case
+            when image_flags.multilabel_annotated then coalesce(v3.verdict, 'wrong')
+        end as multilabel_v3,
+        case
+            when not image_flags.real_excluded then coalesce(real.verdict, 'wrong')
+        end as real,
+        cleanlab.verdict as cleanlab_mturk
+    from images
+    inner join image_flags using (file_name)
+    left join original_verdicts as v3
+        on v3.file_name = images.file_name and v3.label_set = 'multilabel_v3'
+    left join original_verdicts as real
+        on real.file_name = images.file_name and real.label_set = 'real'
+    left join original_verdicts as cleanlab
+        on cleanlab.file_name = images.file_name and cleanlab.label_set = 'cleanlab_mturk'
+)
+
+select * from final;
+
+COMMENT ON VIEW label_agreement IS 'Per image: what multilabel_v3, ReaL and cleanlab''s crowd say about its original label';
+COMMENT ON COLUMN label_agreement.file_name IS 'Image';
+COMMENT ON COLUMN label_agreement.original_class IS 'Original ImageNet label';
+COMMENT ON COLUMN label_agreement.multilabel_annotated IS 'multilabel_v3 annotates the image';
+COMMENT ON COLUMN label_agreement.problematic IS 'multilabel_v3 flags it problematic (NULL when not annotated)';
+COMMENT ON COLUMN label_agreement.real_excluded IS 'ReaL gives it no label';
+COMMENT ON COLUMN label_agreement.imagenet_m IS 'In ImageNet-M (NULL when the list is unknown)';
+COMMENT ON COLUMN label_agreement.multilabel_v3 IS 'multilabel_v3 verdict on the original label: correct, unclear, wrong (not listed counts as wrong); NULL when not annotated';
+COMMENT ON COLUMN label_agreement.real IS 'ReaL on the original label: correct when listed, wrong when not; NULL when ReaL excludes the image';
+COMMENT ON COLUMN label_agreement.cleanlab_mturk IS 'Crowd verdict on the original label (wrong: a crowd-verified label error); NULL when not a candidate';

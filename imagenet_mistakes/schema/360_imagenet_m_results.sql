@@ -1,0 +1,37 @@
+-- imagenet_m_results: each ImageNet-M image with how many models get it right.
+-- No rows when the ImageNet-M list is unknown (see the imagenet_m_hardest query).
+create or replace view imagenet_m_results as
+with
+
+answers as (
+    select
+        file_name,
+        count(*) as models,
+        count(*) filter (where correct_or_unclear) as models_right,
+        list(model order by model) filter (where correct_or_unclear) as right_models
+    from image_results
+    where label_set = 'multilabel_v3' and imagenet_m
+    group by file_name
+),
+
+final as (
+    select
+        image_flags.file_name,
+        images.label as original_class,
+        coalesce(answers.models, 0) as models,
+        coalesce(answers.models_right, 0) as models_right,
+        coalesce(answers.right_models, []) as right_models
+    from image_flags
+    inner join images using (file_name)
+    left join answers using (file_name)
+    where image_flags.imagenet_m
+)
+
+select * from final;
+
+COMMENT ON VIEW imagenet_m_results IS 'Each ImageNet-M image with the number of models (with predictions on it) whose top-1 is correct or unclear';
+COMMENT ON COLUMN imagenet_m_results.file_name IS 'ImageNet-M image';
+COMMENT ON COLUMN imagenet_m_results.original_class IS 'Original ImageNet label';
+COMMENT ON COLUMN imagenet_m_results.models IS 'Models with a prediction for the image';
+COMMENT ON COLUMN imagenet_m_results.models_right IS 'Of those, models whose top-1 is correct or unclear';
+COMMENT ON COLUMN imagenet_m_results.right_models IS 'Names of the models that get it right';

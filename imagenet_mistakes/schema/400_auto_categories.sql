@@ -1,0 +1,90 @@
+-- auto_categories: a transparent, rule-based category for every mistake of every model,
+-- after the automated error analysis of Peychev et al. (NeurIPS 2023), in SQL.
+--
+-- Rule 1, fine-grained: the prediction and one of the image's correct labels
+--   (multilabel_v3) share a WordNet ancestor at most 4 is-a steps above each
+--   (class_ancestors). E.g. two terriers meet at 'terrier' after 1 step.
+-- Rule 2, spurious-correlation (co-occurrence): otherwise, when the predicted
+--   class is a correct label of at least 2 other annotated images with the
+--   same original label: the two classes appear together, but are not alike.
+-- Otherwise 'unclassified': the rules do not guess non-prototypical or
+--   out-of-vocabulary mistakes, which need the image itself.
+--
+-- The thresholds were chosen on ViT-3B's categorised mistakes (4 steps gave
+-- the best F1 for fine-grained of 1 to 5; 2 images is the least "frequent"
+-- that is more than a coincidence) and then scored unchanged on Greedy Soups:
+-- see auto_category_scores.
+create or replace view auto_categories as
+with
+
+correct_labels as (
+    select file_name, class_id
+    from image_labels
+    where label_set = 'multilabel_v3' and verdict = 'correct'
+),
+
+-- The fewest steps up from both the prediction and a correct label to a shared ancestor.
+nearest_common_ancestor as (
+    select
+        model_mistakes.model,
+        model_mistakes.file_name,
+        min(greatest(predicted.distance, labelled.distance)) as steps
+    from model_mistakes
+    inner join correct_labels on correct_labels.file_name = model_mistakes.file_name
+    inner join class_ancestors as predicted
+        on predicted.class_id = model_mistakes.predicted_class
+    inner join class_ancestors as labelled
+        on labelled.class_id = correct_labels.class_id
+        and labelled.ancestor = predicted.ancestor
+    where correct_labels.class_id <> model_mistakes.predicted_class
+    group by all
+),
+
+-- Other annotated images of the same original class that list the prediction as correct.
+co_occurrence as (
+    select
+        model_mistakes.model,
+        model_mistakes.file_name,
+        count(distinct correct_labels.file_name) as images
+    from model_mistakes
+    inner join images as same_class
+        on same_class.label = model_mistakes.original_class
+        and same_class.file_name <> model_mistakes.file_name
+    inner join correct_labels
+        on correct_labels.file_name = same_class.file_name
+        and correct_labels.class_id = model_mistakes.predicted_class
+    group by all
+),
+
+final as (
+    select
+        model_mistakes.model,
+        model_mistakes.file_name,
+        model_mistakes.original_class,
+        model_mistakes.predicted_class,
+        case
+            when nearest_common_ancestor.steps <= 4 then 'fine-grained'
+            when co_occurrence.images >= 2 then 'spurious-correlation'
+            else 'unclassified'
+        end as auto_category,
+        nearest_common_ancestor.steps as ancestor_steps,
+        coalesce(co_occurrence.images, 0) as co_occurring_images,
+        model_mistakes.manual_category,
+        model_mistakes.manual_severity
+    from model_mistakes
+    left join nearest_common_ancestor using (model, file_name)
+    left join co_occurrence using (model, file_name)
+)
+
+select * from final;
+
+COMMENT ON VIEW auto_categories IS 'Every model''s mistakes categorised by two SQL rules (fine-grained by WordNet ancestry, spurious-correlation by label co-occurrence), next to the paper''s manual category where there is one';
+COMMENT ON COLUMN auto_categories.model IS 'Model';
+COMMENT ON COLUMN auto_categories.file_name IS 'Image';
+COMMENT ON COLUMN auto_categories.original_class IS 'Original ImageNet label';
+COMMENT ON COLUMN auto_categories.predicted_class IS 'Top-1 prediction';
+COMMENT ON COLUMN auto_categories.auto_category IS 'fine-grained, spurious-correlation or unclassified, by the rules in the view''s SQL';
+COMMENT ON COLUMN auto_categories.ancestor_steps IS 'Fewest is-a steps from the prediction and a correct label up to a shared ancestor (NULL: no correct label)';
+COMMENT ON COLUMN auto_categories.co_occurring_images IS 'Other annotated images of the same original class whose correct labels include the prediction';
+COMMENT ON COLUMN auto_categories.manual_category IS 'The paper''s category, when it categorised this mistake';
+COMMENT ON COLUMN auto_categories.manual_severity IS 'The paper''s severity, when it categorised this mistake';
