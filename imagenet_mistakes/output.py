@@ -34,9 +34,10 @@ def render(
     """Print rows in the chosen format; `title` is shown only in the table format."""
     if fmt is Format.table:
         table = Table(title=title, title_justify="left")
-        for column in columns:
-            # Fold long values rather than cut them: every column stays visible.
-            table.add_column(column, overflow="fold")
+        # Keep a short key column whole so it can be searched; fold long values.
+        key_width = max((len(_shown(row[0])) for row in rows), default=0)
+        for i, column in enumerate(columns):
+            table.add_column(column, no_wrap=i == 0 and key_width <= 30, overflow="fold")
         for row in rows:
             table.add_row(*(_shown(v) for v in row))
         console.print(table)

@@ -44,7 +44,8 @@ def test_every_named_query_runs_and_declares_its_parameters(
     with duckdb.connect(str(db_with_model), read_only=True) as con:
         (statement,) = con.extract_statements(named.sql)
         assert set(named.parameters) == statement.named_parameters
-        params = {"model": "tiny"} if "model" in named.parameters else {}
+        # Every parameter without a default names a model (model, or a and b).
+        params = {key: "tiny" for key, default in named.parameters.items() if default is None}
         columns, _ = named_queries.run(con, query, params)
     assert columns
 
