@@ -136,3 +136,52 @@ def paper_model_mla(mistakes_file: Path, world: World) -> dict[str, float | int]
         "mla_images": len(flat),
         "mla_classes": len(right),
     }
+
+
+def wordnet_ancestors(mirror: Path) -> dict[str, dict[str, int]]:
+    """For every WordNet synset: each ancestor (itself at 0) at its shortest is-a distance."""
+    folder = mirror / "breeds-benchmarks/imagenet_class_hierarchy/wordnet"
+    parents: dict[str, list[str]] = {}
+    for line in (folder / "class_hierarchy.txt").read_text().splitlines():
+        if line.strip():
+            parent, child = line.split()
+            parents.setdefault(child, []).append(parent)
+    memo: dict[str, dict[str, int]] = {}
+
+    def up(wnid: str) -> dict[str, int]:
+        if wnid not in memo:
+            found = {wnid: 0}
+            for parent in parents.get(wnid, []):
+                for ancestor, distance in up(parent).items():
+                    found[ancestor] = min(found.get(ancestor, distance + 1), distance + 1)
+            memo[wnid] = found
+        return memo[wnid]
+
+    return {wnid: up(wnid) for wnid in list(parents)}
+
+
+def auto_category(
+    image: str,
+    predicted: int,
+    world: World,
+    wnids: list[str],
+    ancestors: dict[str, dict[str, int]],
+) -> str:
+    """The two rules of the auto_categories view, written out per mistake."""
+    up_predicted = ancestors[wnids[predicted]]
+    steps = [
+        max(up_predicted[a], d)
+        for label in world.multi[image].correct
+        if label != predicted
+        for a, d in ancestors[wnids[label]].items()
+        if a in up_predicted
+    ]
+    if steps and min(steps) <= 4:
+        return "fine-grained"
+    same_class = [
+        name
+        for name, labels in world.multi.items()
+        if name != image and world.original[name] == world.original[image]
+        and predicted in labels.correct
+    ]  # fmt: skip
+    return "spurious-correlation" if len(same_class) >= 2 else "unclassified"

@@ -386,3 +386,36 @@ def test_a_parquet_table_with_ranks_and_scores_is_listed_by_models(
     assert (listed["model"], listed["source"], listed["top_k"], listed["images"]) == (
         "pq", str(path), 2, 2,
     )  # fmt: skip
+
+
+def test_imagenet_m_images_no_model_gets_right(synthetic_db: Path, tmp_path: Path) -> None:
+    for model, images_right in (("a", [1]), ("b", [])):
+        preds = tmp_path / f"{model}.csv"
+        preds.write_text(
+            "file_name,class_id\n"
+            + "".join(
+                f"{synthetic.image(n)},"
+                f"{ID[synthetic.label(n)] if n in images_right else ID[synthetic.other(n, 3)]}\n"
+                for n in (1, 2)
+            )
+        )
+        assert invoke("add-model", model, "--predictions", preds, "--db", synthetic_db)[0] == 0
+    code, stdout, _ = invoke(
+        "query", "imagenet_m_hardest", "--format", "json", "--db", synthetic_db
+    )
+    assert code == 0
+    assert [(r["file_name"], r["models"]) for r in json.loads(stdout)] == [(synthetic.image(2), 2)]
+    with duckdb.connect(str(synthetic_db), read_only=True) as con:
+        rows = con.execute(
+            "select file_name, models_right, right_models from imagenet_m_results order by 1"
+        ).fetchall()
+    assert rows == [(synthetic.image(1), 1, ["a"]), (synthetic.image(2), 0, [])]
+
+
+def test_imagenet_m_hardest_says_when_the_list_is_unknown(tmp_path: Path) -> None:
+    mirror = synthetic.write_mirror(tmp_path / "mirror", canonical=False)
+    db = tmp_path / "im.duckdb"
+    assert invoke("build", "--db", db, "--source-dir", mirror)[0] == 0
+    code, stdout, _ = invoke("query", "imagenet_m_hardest", "--format", "csv", "--db", db)
+    assert code == 0
+    assert stdout.splitlines()[1].startswith("ImageNet-M list unknown")
