@@ -268,6 +268,27 @@ def add_zoo(
     err.print(f"Added {added} models from {zoo_name}", highlight=False)
 
 
+@app.command()
+def report(
+    model: str,
+    out: Annotated[
+        Path | None, typer.Option(help="HTML file to write [default: MODEL.html].", dir_okay=False)
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write one self-contained HTML page on a model: metrics, mistakes, confusions, ImageNet-M.
+
+    Example: imagenet-mistakes report resnet50 --out resnet50.html
+    """
+    # Imported here: the charting libraries take longer to import than most commands take.
+    from imagenet_mistakes import report as report_core
+
+    target = out or Path(f"{model}.html")
+    with _reported():
+        report_core.write(db, model, target)
+    err.print(f"Wrote {target}", highlight=False)
+
+
 @app.command("models")
 def list_models(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
     """List the models with their source, k and number of images.

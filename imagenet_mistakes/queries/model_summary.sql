@@ -1,4 +1,4 @@
--- One model's metrics, each with the images it counts and the model's rank among all models.
+-- One model's metrics, each with the images it counts, its rank among all models and the best value.
 -- Parameters: $model (a model name).
 with
 
@@ -19,7 +19,14 @@ ranked as (
             as mla_strict_rank,
         case when imagenet_m_correct is not null then rank() over (order by imagenet_m_correct desc nulls last) end
             as imagenet_m_rank,
-        count(*) over () as models
+        count(*) over () as models,
+        max(top1) over () as best_top1,
+        max(top5) over () as best_top5,
+        max(real) over () as best_real,
+        max(mla) over () as best_mla,
+        max(mla_micro) over () as best_mla_micro,
+        max(mla_strict) over () as best_mla_strict,
+        max(imagenet_m_correct) over () as best_imagenet_m
     from leaderboard
 ),
 
@@ -30,19 +37,23 @@ model as (
 ),
 
 final as (
-    select 'top-1' as metric, top1 as value, images, top1_rank as rank, models from model
+    select 'top-1' as metric, top1 as value, images, top1_rank as rank, models, best_top1 as best
+    from model
     union all
-    select 'top-5', top5, images, top5_rank, models from model
+    select 'top-5', top5, images, top5_rank, models, best_top5 from model
     union all
-    select 'ReaL', real, real_images, real_rank, models from model
+    select 'ReaL', real, real_images, real_rank, models, best_real from model
     union all
-    select 'multi-label (per class)', mla, mla_images, mla_rank, models from model
+    select 'multi-label (per class)', mla, mla_images, mla_rank, models, best_mla from model
     union all
-    select 'multi-label (per image)', mla_micro, mla_images, mla_micro_rank, models from model
+    select 'multi-label (per image)', mla_micro, mla_images, mla_micro_rank, models, best_mla_micro
+    from model
     union all
-    select 'multi-label strict', mla_strict, mla_images, mla_strict_rank, models from model
+    select 'multi-label strict', mla_strict, mla_images, mla_strict_rank, models, best_mla_strict
+    from model
     union all
-    select 'ImageNet-M correct', imagenet_m_correct, imagenet_m_total, imagenet_m_rank, models
+    select 'ImageNet-M correct', imagenet_m_correct, imagenet_m_total, imagenet_m_rank, models,
+        best_imagenet_m
     from model
 )
 

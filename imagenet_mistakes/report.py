@@ -1,0 +1,164 @@
+"""`report`: one self-contained HTML page about a model, from the named queries and views.
+
+Charts are Vega-Lite specs made with altair; the Vega JavaScript is inlined
+(from vl-convert), so the page needs no network to show them.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import duckdb
+import jinja2
+import vl_convert
+
+from imagenet_mistakes import database, named_queries
+from imagenet_mistakes.errors import BadArgument
+
+
+def write(db: Path, model: str, out: Path) -> None:
+    """Write the report on `model` to `out`."""
+    with database.open_read_only(db) as con:
+        context = _context(con, model)
+    context["database"] = str(db)
+    template = jinja2.Environment(autoescape=True).from_string(
+        (resources.files("imagenet_mistakes") / "templates" / "report.html").read_text()
+    )
+    out.write_text(template.render(**context), encoding="utf-8")
+
+
+def _records(con: duckdb.DuckDBPyConnection, name: str, **params: str) -> list[dict[str, Any]]:
+    columns, rows = named_queries.run(con, name, params)
+    return [dict(zip(columns, row, strict=True)) for row in rows]
+
+
+def _context(con: duckdb.DuckDBPyConnection, model: str) -> dict[str, Any]:
+    metrics = _records(con, "model_summary", model=model)
+    if not metrics:
+        raise BadArgument(f"no model {model!r}; `imagenet-mistakes models` lists them")
+    listed = {row["model"]: row for row in _records(con, "models")}
+    auto = _records(con, "auto_category_counts", model=model)
+    manual = [
+        row
+        for row in _records(con, "mistake_breakdown", model=model)
+        if row["category"] != "all" and row["severity"] != "all"
+    ]
+    remaining = _records(con, "remaining_mistakes", model=model)
+    by_metric = {row["metric"]: row for row in metrics}
+    charts = {"chart-metrics": _metrics_chart(metrics), "chart-auto": _auto_chart(auto)}
+    if manual:
+        charts["chart-manual"] = _manual_chart(manual)
+    if remaining:
+        charts["chart-remaining"] = _remaining_chart(remaining)
+    # The Vega-Lite library matching the specs altair writes, e.g. v6.4 for schema v6.4.1.
+    vegalite = ".".join(alt.SCHEMA_VERSION.split(".")[:2])
+    return {
+        "model": model,
+        "source": listed[model]["source"] if model in listed else "the paper's mistakes table",
+        "description": listed[model]["description"] if model in listed else None,
+        "rank": by_metric["multi-label (per class)"]["rank"],
+        "models": metrics[0]["models"],
+        "metrics": [_shown(row) for row in metrics],
+        "imagenet_m": _imagenet_m(by_metric["ImageNet-M correct"]),
+        "mistakes": sum(row["mistakes"] for row in auto),
+        "manual": manual,
+        "remaining": remaining,
+        "confusions": _records(con, "model_confusions", model=model, limit="10"),
+        "charts": charts,
+        "script": vl_convert.javascript_bundle(
+            "window.vegaEmbed = vegaEmbed;", vl_version=vegalite
+        ),
+        "vega_version": vl_convert.get_vega_version(),
+        "vegalite_version": vegalite,
+    }
+
+
+def _shown(row: dict[str, Any]) -> dict[str, Any]:
+    """Accuracies as percentages, counts as whole numbers, unknowns as a dash.
+
+    The ImageNet-M row holds counts, in a column that is otherwise fractions.
+    """
+    counts = row["metric"] == "ImageNet-M correct"
+
+    def text(value: Any) -> str:
+        if value is None:
+            return "–"
+        if isinstance(value, float):
+            return str(round(value)) if counts else f"{100 * value:.2f}%"
+        return str(value)
+
+    return {key: text(value) for key, value in row.items()}
+
+
+def _imagenet_m(row: dict[str, Any]) -> str:
+    if row["value"] is None:
+        return (
+            "Unknown: the multi-label source of this database has no ImageNet-M list "
+            "(build from the canonical file or --tfds-data-dir)."
+        )
+    return f"{round(row['value'])} of {row['images']} ImageNet-M images correct."
+
+
+def _metrics_chart(metrics: list[dict[str, Any]]) -> dict[str, Any]:
+    values = [
+        {"metric": row["metric"], "value": row["value"], "best": row["best"]}
+        for row in metrics
+        if row["metric"] != "ImageNet-M correct" and row["value"] is not None
+    ]
+    base = alt.Chart(alt.Data(values=values)).encode(y=alt.Y("metric:N", sort=None, title=None))
+    bars = base.mark_bar().encode(
+        x=alt.X("value:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"),
+                title="accuracy (tick: best of all models)"),
+        tooltip=[alt.Tooltip("value:Q", format=".2%"), alt.Tooltip("best:Q", format=".2%")],
+    )  # fmt: skip
+    best = base.mark_tick(color="black", thickness=2).encode(x="best:Q")
+    return (bars + best).properties(width=600).to_dict()
+
+
+def _auto_chart(auto: list[dict[str, Any]]) -> dict[str, Any]:
+    return (
+        alt.Chart(alt.Data(values=auto))
+        .mark_bar()
+        .encode(
+            x=alt.X("mistakes:Q"),
+            y=alt.Y("auto_category:N", sort="-x", title=None),
+            tooltip=["mistakes:Q", alt.Tooltip("share:Q", format=".1%")],
+        )
+        .properties(width=600)
+        .to_dict()
+    )
+
+
+def _manual_chart(manual: list[dict[str, Any]]) -> dict[str, Any]:
+    return (
+        alt.Chart(alt.Data(values=manual))
+        .mark_bar()
+        .encode(
+            x=alt.X("mistakes:Q", stack="zero"),
+            y=alt.Y("category:N", title=None),
+            color=alt.Color("severity:N"),
+            tooltip=["category:N", "severity:N", "mistakes:Q"],
+        )
+        .properties(width=600)
+        .to_dict()
+    )
+
+
+def _remaining_chart(remaining: list[dict[str, Any]]) -> dict[str, Any]:
+    values = [row for row in remaining if row["severity"] == "all" and row["category"] != "all"]
+    return (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar()
+        .encode(
+            x=alt.X("share_still_wrong:Q", axis=alt.Axis(format="%"), title="still wrong"),
+            y=alt.Y("category:N", title=None),
+            yOffset="paper_model:N",
+            color=alt.Color("paper_model:N", title="paper model"),
+            tooltip=["paper_model:N", "category:N", "paper_mistakes:Q", "still_wrong:Q"],
+        )
+        .properties(width=600)
+        .to_dict()
+    )

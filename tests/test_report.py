@@ -1,0 +1,73 @@
+"""`report`: a self-contained HTML page with the model's numbers, rendered by a real browser."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from imagenet_mistakes.cli import app
+from tests import synthetic
+
+runner = CliRunner()
+ID = {wnid: i for i, wnid in enumerate(synthetic.WNIDS)}
+
+
+@pytest.fixture
+def report(synthetic_db: Path, tmp_path: Path) -> Path:
+    # Right on images 1 and 3 of 1-5: top-1 40.00%.
+    preds = tmp_path / "p.csv"
+    preds.write_text(
+        "file_name,class_id\n"
+        + "".join(
+            f"{synthetic.image(n)},"
+            f"{ID[synthetic.label(n)] if n in (1, 3) else ID[synthetic.other(n, 3)]}\n"
+            for n in range(1, 6)
+        )
+    )
+    args = ["add-model", "mine", "--predictions", str(preds), "--db", str(synthetic_db)]
+    assert runner.invoke(app, args).exit_code == 0
+    out = tmp_path / "mine.html"
+    result = runner.invoke(app, ["report", "mine", "--out", str(out), "--db", str(synthetic_db)])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_the_page_holds_the_model_numbers_and_needs_no_network(report: Path) -> None:
+    html = report.read_text()
+    assert "<h1>mine</h1>" in html
+    start = html.index('<table id="metrics">')
+    metrics = html[start : html.index("</table>", start)]
+    assert '<td>top-1</td><td class="number">40.00%</td><td class="number">5</td>' in metrics
+    # ImageNet-M {1, 2}: right on 1.
+    assert (
+        '<td>ImageNet-M correct</td><td class="number">1</td><td class="number">2</td>' in metrics
+    )
+    assert "1 of 2 ImageNet-M images correct." in html
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"?https?:", html)
+    assert "vegaEmbed" in html and '"chart-metrics"' in html
+
+
+def test_an_unknown_model_is_one_line(synthetic_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.html"
+    result = runner.invoke(app, ["report", "nobody", "--out", str(out), "--db", str(synthetic_db)])
+    assert result.exit_code == 2
+    assert (
+        result.stderr.strip() == "Error: no model 'nobody'; `imagenet-mistakes models` lists them"
+    )
+    assert not out.exists()
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+def test_headless_chromium_draws_every_chart(report: Path) -> None:
+    dom = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+         "--virtual-time-budget=10000", "--dump-dom", report.as_uri()],
+        capture_output=True, text=True, timeout=120, check=True,
+    ).stdout  # fmt: skip
+    charts = re.findall(r'<div id="(chart-[a-z]+)" class="vega-embed"[^>]*><svg', dom)
+    assert sorted(charts) == ["chart-auto", "chart-metrics", "chart-remaining"]
