@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,24 +22,41 @@ def create(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
 
 
+# How long to wait for another process to release the file before giving up.
+LOCK_WAIT_SECONDS = 5.0
+
+
 def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     """Open an existing database for queries; nothing can write through this connection."""
-    if not path.is_file():
-        raise DatabaseError(f"{path}: no database here; run `imagenet-mistakes build` first")
-    try:
-        return duckdb.connect(str(path), read_only=True)
-    except duckdb.Error as e:
-        raise DatabaseError(f"{path}: cannot open as a DuckDB database ({first_line(e)})") from e
+    return _open(path, read_only=True)
 
 
 def open_for_writing(path: Path) -> duckdb.DuckDBPyConnection:
     """Open an existing database to add or remove models."""
+    return _open(path, read_only=False)
+
+
+def _open(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Connect, waiting a little while another process holds the file's lock.
+
+    DuckDB lets one process write a file, or any number read it; a writer
+    excludes every other process. Its lock error names the holder's PID.
+    """
     if not path.is_file():
         raise DatabaseError(f"{path}: no database here; run `imagenet-mistakes build` first")
-    try:
-        return duckdb.connect(str(path))
-    except duckdb.Error as e:
-        raise DatabaseError(f"{path}: cannot open for writing ({first_line(e)})") from e
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    pause = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as e:
+            if "lock" not in str(e) or time.monotonic() + pause > deadline:
+                raise DatabaseError(f"{path}: cannot open ({first_line(e)})") from e
+        except duckdb.Error as e:
+            problem = first_line(e)
+            raise DatabaseError(f"{path}: cannot open as a DuckDB database ({problem})") from e
+        time.sleep(pause)
+        pause = min(2 * pause, 0.5)
 
 
 def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> None:
