@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +20,7 @@ from rich.progress import track
 
 from imagenet_mistakes import build as build_core
 from imagenet_mistakes import database, models, named_queries, predictions, zoo
+from imagenet_mistakes import export as export_core
 from imagenet_mistakes import info as info_core
 from imagenet_mistakes.errors import (
     BadArgument,
@@ -287,6 +289,25 @@ def report(
     with _reported():
         report_core.write(db, model, target)
     err.print(f"Wrote {target}", highlight=False)
+
+
+class LakeFormat(StrEnum):
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(metavar="DIR", help="New directory to write.")],
+    fmt: Annotated[LakeFormat, typer.Option("--format", help="File format.")] = LakeFormat.parquet,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write every table as Parquet and every view as Spark SQL into a new directory.
+
+    Example: imagenet-mistakes export lake --format parquet
+    """
+    with _reported():
+        export_core.export(db, out)
+    err.print(f"Wrote {out} ({fmt.value})", highlight=False)
 
 
 @app.command("models")

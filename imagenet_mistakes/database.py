@@ -10,6 +10,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from imagenet_mistakes import named_queries
 from imagenet_mistakes.errors import DatabaseError
 
 # Files are written in this storage version so DuckDB 1.4 and 1.5 (the CLI,
@@ -64,6 +65,12 @@ def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]
     text = (resources.files("imagenet_mistakes") / "writes" / f"{name}.sql").read_text()
     for statement in con.extract_statements(text):
         con.execute(statement, {k: v for k, v in params.items() if k in statement.named_parameters})
+
+
+def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The base tables of the database (not the views), by name."""
+    _, rows = named_queries.run(con, "tables")
+    return [row[0] for row in rows]
 
 
 def schema_files() -> list[str]:

@@ -1,6 +1,7 @@
 -- class_ancestors: every WordNet ancestor of each class, with its distance in is-a steps.
 -- The graph is a DAG, so an ancestor reachable along several paths gets the
--- shortest. The class itself is listed at distance 0.
+-- shortest. The class itself is listed at distance 0. (UNION ALL follows
+-- every path, which terminates in a DAG; Spark allows no other recursion.)
 create or replace view class_ancestors as
 with recursive
 
@@ -8,7 +9,7 @@ up (class_id, ancestor, distance) as (
     select class_id, wnid, 0
     from hierarchy_nodes
     where class_id is not null
-    union
+    union all
     select up.class_id, hierarchy_edges.parent, up.distance + 1
     from up
     inner join hierarchy_edges on hierarchy_edges.child = up.ancestor

@@ -1,0 +1,40 @@
+"""The metric views as data: parsed from `schema/*.sql` with sqlglot, for other SQL engines.
+
+The .sql files stay the one source of truth; other engines get each view
+translated from them (`publish` to PostgreSQL, `export` for Spark), never a
+hand-edited copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import sqlglot
+from sqlglot import exp
+
+from imagenet_mistakes import database
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    # The SELECT (with its CTEs) that defines the view, as DuckDB SQL.
+    query: exp.Expression
+
+    def select_sql(self, dialect: str) -> str:
+        """The defining query in another dialect; fails on what sqlglot cannot translate."""
+        return self.query.sql(
+            dialect=dialect, pretty=True, unsupported_level=sqlglot.ErrorLevel.RAISE
+        )
+
+
+def definitions() -> list[View]:
+    """Every view of the schema, in the order the schema creates them (dependencies first)."""
+    folder = resources.files("imagenet_mistakes") / "schema"
+    found = []
+    for name in database.schema_files():
+        for statement in sqlglot.parse(folder.joinpath(name).read_text(), read="duckdb"):
+            if isinstance(statement, exp.Create) and statement.kind == "VIEW":
+                found.append(View(statement.this.name, statement.expression))
+    return found

@@ -1,0 +1,113 @@
+"""`export`: the Parquet lake read back by DuckDB and by Spark gives the database's results."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from imagenet_mistakes import export, models, views, zoo
+from imagenet_mistakes.errors import BadArgument
+from tests.compare import assert_same_rows
+
+# Deterministic queries over the views, NULLs placed explicitly (engines differ by default).
+QUERIES = [
+    "select * from leaderboard order by model",
+    "select * from model_metrics order by model",
+    "select * from mistake_breakdown order by model, category, severity",
+    "select * from auto_category_scores order by model, category",
+    "select * from remaining_mistakes order by model, paper_model, category, severity",
+    "select multilabel_v3, real, cleanlab_mturk, count(*) from label_agreement "
+    "group by multilabel_v3, real, cleanlab_mturk "
+    "order by multilabel_v3 nulls last, real nulls last, cleanlab_mturk nulls last",
+    "select count(*), sum(distance) from class_ancestors",
+]
+
+
+@pytest.fixture(scope="module")
+def small_zoo_db(
+    real_db: Path, real_mirror: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The real database with three zoo models: enough to exercise every view, quickly."""
+    db = tmp_path_factory.mktemp("lake") / "small.duckdb"
+    shutil.copy(real_db, db)
+    loaded = zoo.predictions(
+        "imagenetv2", ["alexnet", "resnet50", "vgg16"], source_dir=real_mirror, cache_dir=db.parent
+    )
+    models.add_many(db, [(name, rows, local.location, None) for name, rows, local in loaded])
+    return db
+
+
+@pytest.fixture(scope="module")
+def lake(small_zoo_db: Path) -> Path:
+    out = small_zoo_db.parent / "lake"
+    export.export(small_zoo_db, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def expected(small_zoo_db: Path) -> list[list[tuple[Any, ...]]]:
+    with duckdb.connect(str(small_zoo_db), read_only=True) as con:
+        return [con.execute(query).fetchall() for query in QUERIES]
+
+
+def test_the_lake_layout(lake: Path) -> None:
+    assert (lake / "tables" / "classes.parquet").is_file()
+    partitions = sorted(p.name for p in (lake / "tables" / "predictions").iterdir())
+    assert partitions == ["model=alexnet", "model=resnet50", "model=vgg16"]
+    order = (lake / "views" / "order.txt").read_text().split()
+    assert order == [view.name for view in views.definitions()]
+    assert all((lake / "views" / f"{name}.sql").is_file() for name in order)
+    assert "Spark" in (lake / "README.md").read_text()
+
+
+def test_export_refuses_an_existing_directory(small_zoo_db: Path, tmp_path: Path) -> None:
+    with pytest.raises(BadArgument, match="already exists"):
+        export.export(small_zoo_db, tmp_path)
+
+
+def test_duckdb_reads_the_lake_back(lake: Path, expected: list[list[tuple[Any, ...]]]) -> None:
+    with duckdb.connect() as con:
+        for table in (lake / "tables").iterdir():
+            name = table.name.removesuffix(".parquet")
+            if table.is_dir():
+                relation = con.read_parquet(f"{table}/*/*.parquet", hive_partitioning=True)
+            else:
+                relation = con.read_parquet(str(table))
+            relation.create_view(name)
+        for view in views.definitions():
+            con.execute(f"create view {view.name} as {view.select_sql('duckdb')}")
+        for query, rows in zip(QUERIES, expected, strict=True):
+            assert_same_rows(con.execute(query).fetchall(), rows)
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    pyspark_sql = pytest.importorskip("pyspark.sql", reason="pyspark is not installed")
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime for Spark")
+    session = (
+        pyspark_sql.SparkSession.builder.master("local[2]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.mark.spark
+def test_spark_creates_every_view_and_agrees(
+    spark: Any, lake: Path, expected: list[list[tuple[Any, ...]]]
+) -> None:
+    for table in (lake / "tables").iterdir():
+        spark.read.parquet(str(table)).createOrReplaceTempView(table.name.removesuffix(".parquet"))
+    for name in (lake / "views" / "order.txt").read_text().split():
+        spark.sql((lake / "views" / f"{name}.sql").read_text())
+    for query, rows in zip(QUERIES, expected, strict=True):
+        assert_same_rows([tuple(row) for row in spark.sql(query).collect()], rows)
