@@ -310,6 +310,29 @@ def export(
     err.print(f"Wrote {out} ({fmt.value})", highlight=False)
 
 
+@app.command()
+def publish(
+    url: Annotated[str, typer.Argument(help="postgresql://USER@HOST:PORT/DATABASE")],
+    schema: Annotated[str, typer.Option(help="Schema to (re)place the copy in.")] = (
+        "imagenet_mistakes"
+    ),
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Copy every table into PostgreSQL and recreate every view there, replacing the schema.
+
+    Example: imagenet-mistakes publish postgresql://me@localhost:5432/research
+    """
+    try:
+        # Imported here: psycopg is the optional [postgres] extra.
+        from imagenet_mistakes import publish as publish_core
+    except ImportError as e:
+        err.print("Error: publish needs psycopg: pip install 'imagenet-mistakes[postgres]'")
+        raise typer.Exit(code=ExitCode.BAD_INPUT) from e
+    with _reported():
+        publish_core.publish(db, url, schema)
+    err.print(f"Published {db} to schema {schema}", highlight=False)
+
+
 @app.command("models")
 def list_models(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
     """List the models with their source, k and number of images.

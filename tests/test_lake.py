@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,6 +98,8 @@ def spark() -> Iterator[Any]:
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
+    # py4j logs at INFO while the interpreter exits, after pytest closed its streams.
+    logging.getLogger("py4j").setLevel(logging.WARNING)
     yield session
     session.stop()
 

@@ -29,7 +29,7 @@ verdicts as (
     from predictions
     inner join image_labels using (file_name, class_id)
     where predictions.rank <= 5
-    group by all
+    group by predictions.model, image_labels.label_set, predictions.file_name
 ),
 
 labelled as (

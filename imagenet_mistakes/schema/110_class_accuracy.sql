@@ -1,16 +1,17 @@
 -- class_accuracy: each model's accuracy on the in-scope images of each original class, per label set.
+-- (Booleans are averaged as ::integer::double: PostgreSQL casts boolean to integer, not to double.)
 create or replace view class_accuracy as
 select
     model,
     label_set,
     original_class as class_id,
     count(*) as images,
-    avg(correct::double) as accuracy,
-    avg(correct_or_unclear::double) as lenient_accuracy,
-    avg(top5_correct::double) as top5_accuracy
+    avg(correct::integer::double) as accuracy,
+    avg(correct_or_unclear::integer::double) as lenient_accuracy,
+    avg(top5_correct::integer::double) as top5_accuracy
 from image_results
 where in_scope
-group by all;
+group by model, label_set, original_class;
 
 COMMENT ON VIEW class_accuracy IS 'Accuracy of each model on each original class, per label set, over the images in scope';
 COMMENT ON COLUMN class_accuracy.model IS 'Model';

@@ -34,9 +34,9 @@ per_image as (
 ),
 
 per_class as (
-    select model, class_id, avg(correct_or_unclear::double) as lenient_accuracy
+    select model, class_id, avg(correct_or_unclear::integer::double) as lenient_accuracy
     from per_image
-    group by all
+    group by model, class_id
 ),
 
 macro as (
@@ -48,7 +48,7 @@ macro as (
 micro as (
     select
         model,
-        avg(correct_or_unclear::double) as mla_micro,
+        avg(correct_or_unclear::integer::double) as mla_micro,
         count(*) as mla_images,
         -- Unknown, not 0, when the ImageNet-M list is unknown (imagenet_m all NULL).
         case when bool_and(imagenet_m is not null) then

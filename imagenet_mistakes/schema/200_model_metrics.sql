@@ -7,12 +7,12 @@ with
 per_image as (
     select
         model,
-        avg(correct::double) filter (where label_set = 'original') as top1,
-        avg(top5_correct::double) filter (where label_set = 'original') as top5,
+        avg(correct::integer::double) filter (where label_set = 'original') as top1,
+        avg(top5_correct::integer::double) filter (where label_set = 'original') as top5,
         count(*) filter (where label_set = 'original') as images,
-        avg(correct::double) filter (where label_set = 'real' and in_scope) as real,
+        avg(correct::integer::double) filter (where label_set = 'real' and in_scope) as real,
         count(*) filter (where label_set = 'real' and in_scope) as real_images,
-        avg(correct_or_unclear::double) filter (where label_set = 'multilabel_v3' and in_scope)
+        avg(correct_or_unclear::integer::double) filter (where label_set = 'multilabel_v3' and in_scope)
             as mla_micro,
         count(*) filter (where label_set = 'multilabel_v3' and in_scope) as mla_images,
         -- Unknown, not 0, when the ImageNet-M list is unknown (imagenet_m all NULL).

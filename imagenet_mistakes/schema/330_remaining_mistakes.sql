@@ -25,7 +25,7 @@ final as (
         coalesce(severity, 'all') as severity,
         count(*) as paper_mistakes,
         count(*) filter (where still_wrong) as still_wrong,
-        avg(still_wrong::double) as share_still_wrong
+        avg(still_wrong::integer::double) as share_still_wrong
     from per_image
     group by grouping sets (
         (model, paper_model, category, severity),

@@ -24,7 +24,7 @@ with
 pairs as (
     select model, original_class, predicted_class, count(*) as mistakes
     from model_mistakes
-    group by all
+    group by model, original_class, predicted_class
 ),
 
 final as (

@@ -21,7 +21,7 @@ original_verdicts as (
     inner join images
         on images.file_name = image_labels.file_name and images.label = image_labels.class_id
     where image_labels.label_set <> 'original'
-    group by all
+    group by image_labels.file_name, image_labels.label_set
 ),
 
 final as (

@@ -20,7 +20,7 @@ final as (
         images.label as original_class,
         coalesce(answers.models, 0) as models,
         coalesce(answers.models_right, 0) as models_right,
-        coalesce(answers.right_models, []) as right_models
+        coalesce(answers.right_models, []::varchar[]) as right_models
     from image_flags
     inner join images using (file_name)
     left join answers using (file_name)

@@ -37,7 +37,7 @@ nearest_common_ancestor as (
         on labelled.class_id = correct_labels.class_id
         and labelled.ancestor = predicted.ancestor
     where correct_labels.class_id <> model_mistakes.predicted_class
-    group by all
+    group by model_mistakes.model, model_mistakes.file_name
 ),
 
 -- Other annotated images of the same original class that list the prediction as correct.
@@ -53,7 +53,7 @@ co_occurrence as (
     inner join correct_labels
         on correct_labels.file_name = same_class.file_name
         and correct_labels.class_id = model_mistakes.predicted_class
-    group by all
+    group by model_mistakes.model, model_mistakes.file_name
 ),
 
 final as (

@@ -4,7 +4,7 @@ create or replace view auto_category_confusion as
 select model, manual_category, auto_category, count(*) as mistakes
 from auto_categories
 where manual_category is not null
-group by all;
+group by model, manual_category, auto_category;
 
 COMMENT ON VIEW auto_category_confusion IS 'Confusion matrix of automatic (rows of auto_categories) against manual categories, per categorised model';
 COMMENT ON COLUMN auto_category_confusion.model IS 'Categorised model';
@@ -33,7 +33,7 @@ final as (
             / sum(mistakes) filter (where manual_category = category) as recall
     from auto_category_confusion
     cross join categories
-    group by all
+    group by auto_category_confusion.model, categories.category
 )
 
 select * from final;

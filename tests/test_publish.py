@@ -1,0 +1,84 @@
+"""`publish`: the tables and translated views in a real PostgreSQL give DuckDB's results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import psycopg
+import pytest
+from typer.testing import CliRunner
+
+from imagenet_mistakes import views
+from imagenet_mistakes.cli import app
+from tests import postgres_server
+from tests.compare import assert_same_rows
+from tests.test_lake import QUERIES
+
+pytestmark = pytest.mark.skipif(
+    postgres_server.binaries() is None, reason="PostgreSQL is not installed (Debian postgresql)"
+)
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[str]:
+    with postgres_server.server() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def published(postgres: str, real_zoo_db: Path) -> str:
+    result = CliRunner().invoke(app, ["publish", postgres, "--db", str(real_zoo_db)])
+    assert result.exit_code == 0, result.stderr
+    return postgres
+
+
+def rows(url: str, query: str) -> list[tuple[Any, ...]]:
+    with psycopg.connect(url) as con, con.cursor() as cursor:
+        cursor.execute("set search_path to imagenet_mistakes")
+        cursor.execute(query)
+        return cursor.fetchall()
+
+
+def duckdb_rows(db: Path, query: str) -> list[tuple[Any, ...]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(query).fetchall()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_views_give_duckdbs_rows(published: str, real_zoo_db: Path, query: str) -> None:
+    assert_same_rows(rows(published, query), duckdb_rows(real_zoo_db, query))
+
+
+def test_every_table_row_and_view_is_there(published: str, real_zoo_db: Path) -> None:
+    with duckdb.connect(str(real_zoo_db), read_only=True) as con:
+        counts = dict(
+            con.execute("select table_name, estimated_size from duckdb_tables()").fetchall()
+        )
+    for table, count in counts.items():
+        assert rows(published, f"select count(*) from {table}") == [(count,)], table
+    names = {r[0] for r in rows(published, "select table_name from information_schema.views "
+                                           "where table_schema = 'imagenet_mistakes'")}  # fmt: skip
+    assert names == {view.name for view in views.definitions()}
+    comment = rows(published, "select obj_description('imagenet_mistakes.leaderboard'::regclass)")
+    assert comment[0][0].startswith("Every model")
+
+
+def test_publishing_again_replaces_the_schema(published: str, real_zoo_db: Path) -> None:
+    before = rows(published, "select count(*) from predictions")
+    result = CliRunner().invoke(app, ["publish", published, "--db", str(real_zoo_db)])
+    assert result.exit_code == 0, result.stderr
+    assert rows(published, "select count(*) from predictions") == before
+    schemas = rows(published, "select nspname from pg_namespace where nspname like 'imagenet%'")
+    assert schemas == [("imagenet_mistakes",)]
+
+
+def test_an_unreachable_server_is_one_line(real_zoo_db: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["publish", "postgresql://nobody@127.0.0.1:1/none", "--db", str(real_zoo_db)]
+    )
+    assert result.exit_code == 3
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: postgresql://nobody@127.0.0.1:1/none:")
