@@ -11,7 +11,7 @@ import psycopg
 import pytest
 from typer.testing import CliRunner
 
-from imagenet_mistakes import views
+from imagenet_mistakes import named_queries, views
 from imagenet_mistakes.cli import app
 from tests import postgres_server
 from tests.compare import assert_same_rows
@@ -82,3 +82,15 @@ def test_an_unreachable_server_is_one_line(real_zoo_db: Path) -> None:
     assert result.exit_code == 3
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: postgresql://nobody@127.0.0.1:1/none:")
+
+
+# The parameter-free named queries over the views; the others read DuckDB's catalogue.
+PORTABLE_QUERIES = ["leaderboard", "paper_confusions", "label_agreement", "imagenet_m_hardest"]
+
+
+@pytest.mark.parametrize("name", PORTABLE_QUERIES)
+def test_parameter_free_named_queries_run_in_psql_as_they_are(
+    published: str, real_zoo_db: Path, name: str
+) -> None:
+    query = named_queries.get(name).sql
+    assert_same_rows(rows(published, query), duckdb_rows(real_zoo_db, query))

@@ -1,0 +1,87 @@
+"""How cost grows with the number of models: N synthetic models over the 50,000 images.
+
+Run: python benchmarks/scale.py [--source-dir ../shared/data] [--models 67 1000]
+Prints a Markdown table; the results are recorded in BENCHMARKS.md.
+
+Each synthetic model has random top-5 predictions (seeded), added through the
+same path as `add-model`, so its metrics are computed and stored as it is
+added. The leaderboard is then read in a fresh process with DuckDB limited
+to 4 GB and 2 threads, 5 times; its peak RSS is that process's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from imagenet_mistakes import build, models
+from imagenet_mistakes.loaders.order import RowOrder
+from imagenet_mistakes.predictions import Predictions, from_top_k
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_LEADERBOARD = """
+import duckdb, json, resource, sys, time
+con = duckdb.connect(sys.argv[1], read_only=True,
+                     config={"memory_limit": "4GB", "threads": 2})
+times = []
+for _ in range(5):
+    start = time.perf_counter()
+    rows = con.execute("select * from leaderboard order by mla desc").fetchall()
+    times.append(time.perf_counter() - start)
+print(json.dumps({"times": times, "rows": len(rows),
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def synthetic_models(count: int, folder: Path) -> Iterator[tuple[str, Predictions, str, None]]:
+    """SYNTHETIC: a random class per image and the 4 after it, a different seed per model."""
+    rows = RowOrder(folder / "order", np.arange(1, 50_001))
+    for i in range(count):
+        first = np.random.default_rng(i).integers(0, 1000, (50_000, 1))
+        ids = (first + np.arange(5)) % 1000
+        path = folder / "top5.npy"
+        np.save(path, ids)
+        yield f"synthetic_{i:04d}", from_top_k(path, order=rows), "synthetic", None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--source-dir", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--models", type=int, nargs="+", default=[67, 1000])
+    options = parser.parse_args()
+    print("| models | add all s | file MiB | leaderboard median s | min s | peak RSS MiB |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for count in options.models:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "im.duckdb"
+            build.build(db, build.Inputs(options.source_dir, Path(tmp) / "cache"))
+            start = time.perf_counter()
+            models.add_many(db, synthetic_models(count, Path(tmp)))
+            added = time.perf_counter() - start
+            done = subprocess.run(
+                [sys.executable, "-c", _LEADERBOARD, str(db)],
+                check=True, capture_output=True, text=True,
+            )  # fmt: skip
+            result = json.loads(done.stdout)
+            assert result["rows"] == count + 2  # and the two paper models
+            times = result["times"]
+            size, peak = db.stat().st_size / 2**20, result["rss"] / 1024
+            print(
+                f"| {count} | {added:.0f} | {size:.0f} | {statistics.median(times):.3f} "
+                f"| {min(times):.3f} | {peak:.0f} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
