@@ -6,7 +6,7 @@ Prints a Markdown table; the results are recorded in BENCHMARKS.md.
 Each synthetic model has random top-5 predictions (seeded), added through the
 same path as `add-model`, so its metrics are computed and stored as it is
 added. The leaderboard is then read in a fresh process with DuckDB limited
-to 4 GB and 2 threads, 5 times; its peak RSS is that process's.
+to 4 GB and 2 threads, 5 times; its peak RSS is that process's (VmHWM).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+from process import PEAK_RSS
 
 from imagenet_mistakes import build, models
 from imagenet_mistakes.loaders.order import RowOrder
@@ -30,7 +31,7 @@ from imagenet_mistakes.predictions import Predictions, from_top_k
 ROOT = Path(__file__).resolve().parents[1]
 
 _LEADERBOARD = """
-import duckdb, json, resource, sys, time
+import duckdb, json, sys, time
 con = duckdb.connect(sys.argv[1], read_only=True,
                      config={"memory_limit": "4GB", "threads": 2})
 times = []
@@ -39,7 +40,7 @@ for _ in range(5):
     rows = con.execute("select * from leaderboard order by mla desc").fetchall()
     times.append(time.perf_counter() - start)
 print(json.dumps({"times": times, "rows": len(rows),
-                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                  "rss": PEAK_RSS_KIB()}))
 """
 
 
@@ -69,7 +70,7 @@ def main() -> None:
             models.add_many(db, synthetic_models(count, Path(tmp)))
             added = time.perf_counter() - start
             done = subprocess.run(
-                [sys.executable, "-c", _LEADERBOARD, str(db)],
+                [sys.executable, "-c", PEAK_RSS + _LEADERBOARD, str(db)],
                 check=True, capture_output=True, text=True,
             )  # fmt: skip
             result = json.loads(done.stdout)

@@ -20,7 +20,6 @@ from rich.progress import track
 
 from imagenet_mistakes import build as build_core
 from imagenet_mistakes import database, models, named_queries, predictions, zoo
-from imagenet_mistakes import export as export_core
 from imagenet_mistakes import info as info_core
 from imagenet_mistakes.errors import (
     BadArgument,
@@ -305,6 +304,9 @@ def export(
 
     Example: imagenet-mistakes export lake --format parquet
     """
+    # Imported here, like report and publish: sqlglot would slow every other command.
+    from imagenet_mistakes import export as export_core
+
     with _reported():
         export_core.export(db, out)
     err.print(f"Wrote {out} ({fmt.value})", highlight=False)
