@@ -35,6 +35,15 @@ def world(real_mirror: Path) -> reference.World:
     return reference.read_world(real_mirror)
 
 
+@pytest.fixture(scope="module")
+def resnet50_top1(real_mirror: Path) -> dict[str, int]:
+    """resnet50's top-1 class by file name, read from the zoo file."""
+    return {
+        name: ranked[0]
+        for name, ranked in reference.zoo_predictions(real_mirror, "resnet50").items()
+    }
+
+
 def paper_mistakes(mirror: Path, model: str) -> dict[str, dict[str, Any]]:
     path = mirror / f"imagenet-mistakes/metadata/{model}_mistakes.json"
     return dict(json.loads(path.read_text()))
@@ -76,12 +85,9 @@ def test_mistake_breakdown_counts_each_category_and_severity(
 
 
 def test_remaining_mistakes_of_resnet50(
-    con: Any, real_mirror: Path, world: reference.World
+    con: Any, real_mirror: Path, world: reference.World, resnet50_top1: dict[str, int]
 ) -> None:
-    top1 = {
-        name: ranked[0]
-        for name, ranked in reference.zoo_predictions(real_mirror, "resnet50").items()
-    }
+    top1 = resnet50_top1
     for paper_model in ("vit3b", "greedy_soups"):
         listed = paper_mistakes(real_mirror, paper_model)
         still = Counter(
@@ -100,12 +106,9 @@ def test_remaining_mistakes_of_resnet50(
 
 
 def test_model_confusions_count_only_real_mistakes(
-    con: Any, real_mirror: Path, world: reference.World
+    con: Any, real_mirror: Path, world: reference.World, resnet50_top1: dict[str, int]
 ) -> None:
-    top1 = {
-        name: ranked[0]
-        for name, ranked in reference.zoo_predictions(real_mirror, "resnet50").items()
-    }
+    top1 = resnet50_top1
     expected = Counter(
         (world.original[name], top1[name])
         for name, labels in world.multi.items()
