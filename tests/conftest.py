@@ -41,6 +41,20 @@ def real_zoo_db(real_db: Path, real_mirror: Path) -> Path:
     return db
 
 
+@pytest.fixture(scope="session")
+def small_zoo_db(
+    real_db: Path, real_mirror: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The real database with three zoo models: enough to exercise every view, quickly."""
+    db = tmp_path_factory.mktemp("lake") / "small.duckdb"
+    shutil.copy(real_db, db)
+    loaded = zoo.predictions(
+        "imagenetv2", ["alexnet", "resnet50", "vgg16"], source_dir=real_mirror, cache_dir=db.parent
+    )
+    models.add_many(db, [(name, rows, local.location, None) for name, rows, local in loaded])
+    return db
+
+
 @pytest.fixture
 def real_con(real_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     with duckdb.connect(str(real_db), read_only=True) as con:

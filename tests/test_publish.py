@@ -29,8 +29,8 @@ def postgres() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def published(postgres: str, real_zoo_db: Path) -> str:
-    result = CliRunner().invoke(app, ["publish", postgres, "--db", str(real_zoo_db)])
+def published(postgres: str, small_zoo_db: Path) -> str:
+    result = CliRunner().invoke(app, ["publish", postgres, "--db", str(small_zoo_db)])
     assert result.exit_code == 0, result.stderr
     return postgres
 
@@ -48,12 +48,12 @@ def duckdb_rows(db: Path, query: str) -> list[tuple[Any, ...]]:
 
 
 @pytest.mark.parametrize("query", QUERIES)
-def test_views_give_duckdbs_rows(published: str, real_zoo_db: Path, query: str) -> None:
-    assert_same_rows(rows(published, query), duckdb_rows(real_zoo_db, query))
+def test_views_give_duckdbs_rows(published: str, small_zoo_db: Path, query: str) -> None:
+    assert_same_rows(rows(published, query), duckdb_rows(small_zoo_db, query))
 
 
-def test_every_table_row_and_view_is_there(published: str, real_zoo_db: Path) -> None:
-    with duckdb.connect(str(real_zoo_db), read_only=True) as con:
+def test_every_table_row_and_view_is_there(published: str, small_zoo_db: Path) -> None:
+    with duckdb.connect(str(small_zoo_db), read_only=True) as con:
         counts = dict(
             con.execute("select table_name, estimated_size from duckdb_tables()").fetchall()
         )
@@ -66,18 +66,18 @@ def test_every_table_row_and_view_is_there(published: str, real_zoo_db: Path) ->
     assert comment[0][0].startswith("Every model")
 
 
-def test_publishing_again_replaces_the_schema(published: str, real_zoo_db: Path) -> None:
+def test_publishing_again_replaces_the_schema(published: str, small_zoo_db: Path) -> None:
     before = rows(published, "select count(*) from predictions")
-    result = CliRunner().invoke(app, ["publish", published, "--db", str(real_zoo_db)])
+    result = CliRunner().invoke(app, ["publish", published, "--db", str(small_zoo_db)])
     assert result.exit_code == 0, result.stderr
     assert rows(published, "select count(*) from predictions") == before
     schemas = rows(published, "select nspname from pg_namespace where nspname like 'imagenet%'")
     assert schemas == [("imagenet_mistakes",)]
 
 
-def test_an_unreachable_server_is_one_line(real_zoo_db: Path) -> None:
+def test_an_unreachable_server_is_one_line(small_zoo_db: Path) -> None:
     result = CliRunner().invoke(
-        app, ["publish", "postgresql://nobody@127.0.0.1:1/none", "--db", str(real_zoo_db)]
+        app, ["publish", "postgresql://nobody@127.0.0.1:1/none", "--db", str(small_zoo_db)]
     )
     assert result.exit_code == 3
     lines = result.stderr.strip().splitlines()
@@ -90,7 +90,7 @@ PORTABLE_QUERIES = ["leaderboard", "paper_confusions", "label_agreement", "image
 
 @pytest.mark.parametrize("name", PORTABLE_QUERIES)
 def test_parameter_free_named_queries_run_in_psql_as_they_are(
-    published: str, real_zoo_db: Path, name: str
+    published: str, small_zoo_db: Path, name: str
 ) -> None:
     query = named_queries.get(name).sql
-    assert_same_rows(rows(published, query), duckdb_rows(real_zoo_db, query))
+    assert_same_rows(rows(published, query), duckdb_rows(small_zoo_db, query))
