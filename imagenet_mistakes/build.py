@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from imagenet_mistakes import database
-from imagenet_mistakes.errors import DatabaseError, SourceUnavailable
+from imagenet_mistakes.errors import BadArgument, DatabaseError, SourceUnavailable
 from imagenet_mistakes.loaders import (
     classes,
     cleanlab,
@@ -67,10 +67,16 @@ class Inputs:
 
 def build(db: Path, inputs: Inputs) -> None:
     """Build the database at `db` from the sources; replace any database there."""
+    database.check_replaceable(db)
     loaded, image_flags = load_all(inputs)
     tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
     with _removed_on_failure(tmp):
-        con = database.create(tmp)
+        try:
+            con = database.create(tmp)
+        except duckdb.IOException as e:
+            raise BadArgument(
+                f"{db.parent}: cannot write a database there ({database.first_line(e)})"
+            ) from e
         try:
             database.apply_schema(con)
             con.begin()

@@ -329,7 +329,7 @@ def publish(
         from imagenet_mistakes import publish as publish_core
     except ImportError as e:
         err.print("Error: publish needs psycopg: pip install 'imagenet-mistakes[postgres]'")
-        raise typer.Exit(code=ExitCode.BAD_INPUT) from e
+        raise typer.Exit(code=ExitCode.UNAVAILABLE) from e
     with _reported():
         publish_core.publish(db, url, schema)
     err.print(f"Published {db} to schema {schema}", highlight=False)
@@ -419,4 +419,4 @@ def _read_only(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             err.print(
                 f"Error: {database.first_line(e)}", markup=False, highlight=False, soft_wrap=True
             )
-            raise typer.Exit(code=ExitCode.QUERY) from e
+            raise typer.Exit(code=ExitCode.BAD_DATA) from e

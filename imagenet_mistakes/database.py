@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from importlib import resources
 from pathlib import Path
@@ -11,7 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from imagenet_mistakes import named_queries
-from imagenet_mistakes.errors import DatabaseError
+from imagenet_mistakes.errors import BadArgument, DatabaseError
 
 # Files are written in this storage version so DuckDB 1.4 and 1.5 (the CLI,
 # most BI drivers) open what DuckDB 2.x builds; 2.x defaults to a newer one.
@@ -21,6 +22,26 @@ STORAGE_VERSION = "v1.4.0"
 def create(path: Path) -> duckdb.DuckDBPyConnection:
     """A connection to a new database file in the portable storage version."""
     return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
+
+
+def is_duckdb(path: Path) -> bool:
+    """Whether the file starts like a DuckDB database: its header has b"DUCK" at byte 8.
+
+    Read by hand because connecting to find out would take the file's lock
+    and, for an empty file, DuckDB refuses with a message about validity.
+    """
+    with path.open("rb") as f:
+        return f.read(12)[8:] == b"DUCK"
+
+
+def check_replaceable(path: Path) -> None:
+    """Refuse a target that is not ours to overwrite, or a directory we cannot write in."""
+    if path.exists() and not (path.is_file() and is_duckdb(path)):
+        raise BadArgument(f"{path}: not a DuckDB database file; refusing to replace it")
+    if not path.parent.is_dir():
+        raise BadArgument(f"{path.parent}: no such directory")
+    if not os.access(path.parent, os.W_OK):
+        raise BadArgument(f"{path.parent}: cannot write a database there (no write permission)")
 
 
 # How long to wait for another process to release the file before giving up.
@@ -45,6 +66,8 @@ def _open(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     """
     if not path.is_file():
         raise DatabaseError(f"{path}: no database here; run `imagenet-mistakes build` first")
+    if not is_duckdb(path):
+        raise BadArgument(f"{path}: not a DuckDB database file")
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     pause = 0.05
     while True:

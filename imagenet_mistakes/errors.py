@@ -9,20 +9,24 @@ from pathlib import Path
 
 
 class ExitCode(IntEnum):
-    """Process exit codes: distinct for bad input and for an unreachable source."""
+    """Process exit codes: bad content, bad usage and an unreachable source differ.
+
+    A script can then retry on 3, fix its call on 2, and fix its data on 1.
+    """
 
     OK = 0
-    # SQL that DuckDB rejected (`sql`, `query`).
-    QUERY = 1
-    # Click already exits 2 on a usage error; malformed input is the same kind of mistake.
-    BAD_INPUT = 2
+    # A file's content is wrong (a source, model predictions), or DuckDB rejected the SQL.
+    BAD_DATA = 1
+    # A command-line value is unusable; Click exits 2 on its own usage errors too.
+    USAGE = 2
+    # A source, database or optional dependency cannot be had right now.
     UNAVAILABLE = 3
 
 
 class ImagenetMistakesError(Exception):
     """Base class: `str(error)` is the one-line message shown to the user."""
 
-    exit_code = ExitCode.BAD_INPUT
+    exit_code = ExitCode.BAD_DATA
 
 
 class SourceFormatError(ImagenetMistakesError):
@@ -35,7 +39,9 @@ class SourceFormatError(ImagenetMistakesError):
 
 
 class BadArgument(ImagenetMistakesError):
-    """A command-line value is unusable (a model name, a duplicate model)."""
+    """A command-line value is unusable (a model name, a duplicate model, a --db)."""
+
+    exit_code = ExitCode.USAGE
 
 
 class SourceUnavailable(ImagenetMistakesError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -19,7 +20,7 @@ from typing import Literal
 import pooch
 import requests
 
-from imagenet_mistakes.errors import SourceUnavailable
+from imagenet_mistakes.errors import SourceFormatError, SourceUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,8 @@ def _from_cache(source: Source, cache_dir: Path, progressbar: bool) -> LocalFile
             known_hash=known_hash,
             fname=path.name,
             path=path.parent,
-            progressbar=progressbar,
+            # A bar only on a terminal: in logs and pipes it is a screenful of carriage returns.
+            progressbar=progressbar and sys.stderr.isatty(),
         )
     except requests.HTTPError as e:
         response = e.response
@@ -146,8 +148,8 @@ def _from_cache(source: Source, cache_dir: Path, progressbar: bool) -> LocalFile
         raise SourceUnavailable(
             f"{source.url}: cannot connect; offline, use --source-dir with a local mirror"
         ) from e
-    except ValueError as e:  # pooch's checksum mismatch
-        raise SourceUnavailable(f"{source.url}: {e}") from e
+    except ValueError as e:  # pooch's checksum mismatch: the bytes are wrong, not missing
+        raise SourceFormatError(source.url, str(e)) from e
     # pooch has verified a download against a known checksum; hash only what it could not check.
     sha256 = source.sha256 or sha256_of(path)
     return LocalFile(source, path, "cache" if was_cached else "download", sha256)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,22 +9,7 @@ import duckdb
 import pytest
 
 from imagenet_mistakes import build, sources
-from imagenet_mistakes.errors import SourceUnavailable
-from tests import synthetic
-
-CANONICAL = "multilabel/human_accuracy_v3.0.0.json"
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def do_GET(self) -> None:
-        # Like the real bucket today: the canonical multi-label file is forbidden.
-        if self.path.endswith(CANONICAL):
-            self.send_error(403)
-        else:
-            super().do_GET()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+from tests import http_mirror, synthetic
 
 
 @pytest.fixture
@@ -37,28 +18,9 @@ def served(
 ) -> Iterator[tuple[Path, dict[str, sources.Source]]]:
     """Serve a synthetic mirror on 127.0.0.1 and point the manifest's URLs (and checksums) at it."""
     mirror = synthetic.write_mirror(tmp_path / "upstream")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(mirror))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    local = {
-        key: dataclasses.replace(
-            s,
-            url=base + s.mirror_path,
-            sha256=sources.sha256_of(mirror / s.mirror_path)
-            if (mirror / s.mirror_path).is_file()
-            else s.sha256,
-        )
-        if s.mirror_path
-        else s
-        for key, s in sources.manifest().items()
-    }
-    monkeypatch.setattr(build, "manifest", lambda: local)
-    yield mirror, local
-    server.shutdown()
-    thread.join()
+    with http_mirror.served(mirror) as local:
+        monkeypatch.setattr(build, "manifest", lambda: local)
+        yield mirror, local
 
 
 def origins(db: Path) -> dict[str, str]:
@@ -103,12 +65,3 @@ def test_a_corrupted_cached_copy_is_downloaded_again(
     again = sources.fetch(source, source_dir=None, cache_dir=cache)
     assert again.origin == "download" and again.sha256_matches
     assert cached.read_bytes() == (upstream / "reassessed-imagenet/real.json").read_bytes()
-
-
-def test_a_download_that_does_not_verify_is_refused(
-    served: tuple[Path, dict[str, sources.Source]], tmp_path: Path
-) -> None:
-    source = dataclasses.replace(served[1]["real"], sha256="0" * 64)
-    with pytest.raises(SourceUnavailable, match="real.json"):
-        sources.fetch(source, source_dir=None, cache_dir=tmp_path / "cache")
-    assert not (tmp_path / "cache/reassessed-imagenet/real.json").exists()

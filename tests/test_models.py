@@ -1,10 +1,9 @@
-"""Adding models on the synthetic database: every input form, partial predictions, ties,
-ImageNet-M, and bad input that must leave the database as it was."""
+"""Adding models on the synthetic database: every input form, partial predictions, ties
+and ImageNet-M (bad input is in test_bad_input.py)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -145,18 +144,13 @@ def test_logits_keep_the_top_k_with_softmax_scores_and_ties_go_to_the_lower_clas
     assert [r[3] for r in rows] == pytest.approx([r[3] for r in expected], rel=1e-6)
 
 
-def test_a_duplicate_name_needs_replace_and_replace_swaps_the_model(
+def test_replace_swaps_the_model_and_remove_model_removes_it(
     synthetic_db: Path, tmp_path: Path
 ) -> None:
     first, second = tmp_path / "a.csv", tmp_path / "b.csv"
     first.write_text(f"file_name,class_id\n{synthetic.image(1)},{ID[synthetic.label(1)]}\n")
     second.write_text(f"file_name,class_id\n{synthetic.image(1)},{ID[synthetic.other(1)]}\n")
     assert invoke("add-model", "m", "--predictions", first, "--db", synthetic_db)[0] == 0
-    before = synthetic_db.read_bytes()
-    code, _, stderr = invoke("add-model", "m", "--predictions", second, "--db", synthetic_db)
-    assert code == 2
-    assert stderr.strip() == "Error: model 'm' already exists; use --replace to overwrite it"
-    assert synthetic_db.read_bytes() == before
     code, _, stderr = invoke(
         "add-model", "m", "--predictions", second, "--replace", "--db", synthetic_db
     )
@@ -179,132 +173,6 @@ def test_rebuilding_keeps_the_models(synthetic_db: Path, tmp_path: Path) -> None
     code, _, stderr = invoke("build", "--db", synthetic_db, "--source-dir", mirror)
     assert code == 0, stderr
     assert leaderboard_row(synthetic_db, "kept") == before
-
-
-def _save(array: Any, suffix: str = ".npy") -> Callable[[Path], Path]:
-    def write(folder: Path) -> Path:
-        path = folder / f"input{suffix}"
-        if suffix == ".npz":
-            np.savez(path, **array)
-        else:
-            np.save(path, array)
-        return path
-
-    return write
-
-
-def _truncated(folder: Path) -> Path:
-    path = _save(np.zeros((50_000, 1000), np.float16))(folder)
-    path.write_bytes(path.read_bytes()[:1_000_000])
-    return path
-
-
-def _nan() -> np.ndarray:
-    logits = np.zeros((50_000, 1000), np.float32)
-    logits[17, 3] = np.nan
-    return logits
-
-
-def _inf() -> np.ndarray:
-    logits = np.zeros((50_000, 1000), np.float32)
-    logits[5, 3] = np.inf
-    return logits
-
-
-def _text(content: str, suffix: str) -> Callable[[Path], Path]:
-    def write(folder: Path) -> Path:
-        path = folder / f"input{suffix}"
-        path.write_text(content)
-        return path
-
-    return write
-
-
-# (id, option, writer of the bad file, expected text of the one error line)
-BAD_FILES: list[tuple[str, str, Callable[[Path], Path], str]] = [
-    ("nan", "--logits", _save(_nan()), "row 17 holds NaN or infinite logits"),
-    ("inf", "--logits", _save(_inf()), "row 5 holds NaN or infinite logits"),
-    ("999-columns", "--logits", _save(np.zeros((10, 999), np.float32)),
-     "logits must have shape (images, 1000), got (10, 999)"),
-    ("3-d", "--logits", _save(np.zeros((2, 2, 1000), np.float32)),
-     "logits must have shape (images, 1000), got (2, 2, 1000)"),
-    ("49999-rows", "--logits", _save(np.zeros((49_999, 1000), np.float16)),
-     "49999 rows; without --order there must be one per validation image (50000)"),
-    ("integer-logits", "--logits", _save(np.zeros((50_000, 1000), np.int8)),
-     "logits must be float16/32/64, got int8"),
-    ("truncated", "--logits", _truncated, "not a readable .npy/.npz array file"),
-    ("npz-several", "--logits", _save({"a": np.zeros(3), "b": np.zeros(3)}, ".npz"),
-     "holds 2 arrays ['a', 'b']; choose one with --array"),
-    ("topk-outside", "--topk", _save(np.full((50_000, 5), 1000)),
-     "row 0 holds 1000, not a class id 0..999"),
-    ("topk-repeat", "--topk", _save(np.zeros((50_000, 5), np.int64)), "row 0 repeats a class id"),
-    ("csv-unknown-image", "--predictions", _text("file_name,class_id\nmy_cat.jpg,3\n", ".csv"),
-     "my_cat.jpg is not a validation image name"),
-    ("csv-missing-column", "--predictions", _text("file_name,label\nx,3\n", ".csv"),
-     "missing columns ['class_id']"),
-    ("csv-not-integer", "--predictions",
-     _text("file_name,class_id\nILSVRC2012_val_00000001.JPEG,dog\n", ".csv"),
-     "column class_id is not int32"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("option", "write", "problem"), [b[1:] for b in BAD_FILES], ids=[b[0] for b in BAD_FILES]
-)
-def test_a_bad_file_is_one_line_exit_2_and_the_database_is_unchanged(
-    synthetic_db: Path, tmp_path: Path, option: str, write: Callable[[Path], Path], problem: str
-) -> None:
-    path = write(tmp_path)
-    before = synthetic_db.read_bytes()
-    code, stdout, stderr = invoke("add-model", "bad", option, path, "--db", synthetic_db)
-    assert (code, stdout) == (2, "")
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"Error: {path}: "), stderr
-    assert problem in lines[0]
-    assert synthetic_db.read_bytes() == before
-
-
-def _order(names: list[str]) -> Callable[[Path], Path]:
-    return _text("\n".join(names) + "\n", ".txt")
-
-
-BAD_ORDERS = [
-    ("wrong-length", _order([synthetic.image(1)]), "names 1 images for the 2 rows of"),
-    ("duplicate", _order([synthetic.image(1)] * 2), "ILSVRC2012_val_00000001.JPEG appears twice"),
-    ("not-validation", _order([synthetic.image(1), "ILSVRC2012_test_00000001.JPEG"]),
-     "'ILSVRC2012_test_00000001.JPEG' is not a validation image name"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("write", "problem"), [b[1:] for b in BAD_ORDERS], ids=[b[0] for b in BAD_ORDERS]
-)
-def test_a_bad_order_file_is_named(
-    synthetic_db: Path, tmp_path: Path, write: Callable[[Path], Path], problem: str
-) -> None:
-    order = write(tmp_path)
-    ids = tmp_path / "ids.npy"
-    np.save(ids, np.array([[1], [2]]))
-    before = synthetic_db.read_bytes()
-    code, _, stderr = invoke(
-        "add-model", "bad", "--topk", ids, "--order", order, "--db", synthetic_db
-    )
-    assert code == 2
-    assert stderr.startswith(f"Error: {order}: ") and problem in stderr, stderr
-    assert synthetic_db.read_bytes() == before
-
-
-@pytest.mark.parametrize("name", ["x'; DROP TABLE models; --", "", "ResNet50"])
-def test_a_model_name_that_is_not_a_name_is_refused(
-    synthetic_db: Path, tmp_path: Path, name: str
-) -> None:
-    csv_file = tmp_path / "p.csv"
-    csv_file.write_text(f"file_name,class_id\n{synthetic.image(1)},1\n")
-    before = synthetic_db.read_bytes()
-    code, _, stderr = invoke("add-model", name, "--predictions", csv_file, "--db", synthetic_db)
-    assert code == 2
-    assert stderr.startswith("Error: model name ") and "lowercase letters, digits" in stderr
-    assert synthetic_db.read_bytes() == before
 
 
 def test_from_paper_reads_the_paper_logits_and_replaces_the_derived_row(

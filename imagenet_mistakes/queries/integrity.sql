@@ -1,0 +1,125 @@
+-- Anything that would make a model's numbers wrong, one row per problem; no rows means consistent.
+-- Parameters: none.
+with
+
+per_model as (
+    select
+        model,
+        count(distinct file_name) as images,
+        max(rank) as top_k,
+        count(*) as rows,
+        count(distinct (file_name, rank)) as distinct_rows
+    from predictions
+    group by model
+),
+
+-- Ranks 1..n once each per image: n rows whose highest rank is n, none repeated.
+ragged_images as (
+    select model, count(*) as images
+    from (
+        select model, file_name
+        from predictions
+        group by model, file_name
+        having max(rank) <> count(*) or count(distinct rank) <> count(*)
+    )
+    group by model
+),
+
+unknown_images as (
+    select model, count(*) as rows
+    from predictions
+    where file_name not in (select file_name from images)
+    group by model
+),
+
+snapshot_rows as (
+    select model, count(*) as rows
+    from model_metrics_snapshot
+    group by model
+),
+
+-- Rounded, because parallel sums may differ in the last bits between runs.
+live as (
+    select model, round(columns(* exclude (model)), 9)
+    from model_metrics
+),
+
+stored as (
+    select model, round(columns(* exclude (model)), 9)
+    from model_metrics_snapshot
+),
+
+stale as (
+    (select * from stored except select * from live)
+    union
+    (select * from live except select * from stored)
+),
+
+problems as (
+    select
+        'predictions cover a different number of images than models.images' as problem,
+        models.model,
+        format('{} listed, {} predicted', models.images, coalesce(per_model.images, 0)) as detail
+    from models
+    left join per_model using (model)
+    where per_model.images is distinct from models.images
+
+    union all
+    select
+        'deepest rank differs from models.top_k',
+        models.model,
+        format('top_k {}, deepest rank {}', models.top_k, per_model.top_k)
+    from models
+    inner join per_model using (model)
+    where per_model.top_k <> models.top_k
+
+    union all
+    select
+        'an image has a repeated or missing rank',
+        model,
+        format('{} images', images)
+    from ragged_images
+
+    union all
+    select
+        'predictions of a model that is not in models',
+        model,
+        format('{} rows', rows)
+    from per_model
+    where model not in (select model from models)
+
+    union all
+    select
+        'predictions for images that are not validation images',
+        model,
+        format('{} rows', rows)
+    from unknown_images
+
+    union all
+    select
+        'stored metrics missing or repeated',
+        models.model,
+        format('{} rows in model_metrics_snapshot', coalesce(snapshot_rows.rows, 0))
+    from models
+    left join snapshot_rows using (model)
+    where snapshot_rows.rows is distinct from 1
+
+    union all
+    select
+        'stored metrics of a model that is not in models',
+        model,
+        format('{} rows in model_metrics_snapshot', rows)
+    from snapshot_rows
+    where model not in (select model from models)
+
+    union all
+    select distinct
+        'stored metrics differ from the metrics of the predictions',
+        model,
+        'rerun add-model with --replace, or build'
+    from stale
+    where model in (select model from snapshot_rows)
+)
+
+select * from problems
+order by model, problem

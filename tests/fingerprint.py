@@ -1,0 +1,31 @@
+"""A database's content as comparable values: what "left exactly as it was" means in tests.
+
+Bytes are too strict (DuckDB may rewrite a block on open without changing a
+row) and row counts too loose; a hash of every row of every table, with the
+views' SQL, is neither.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+
+def fingerprint(db: Path) -> dict[str, object]:
+    """Each table's row count and order-independent row hash, and each view's definition."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        tables = [
+            name
+            for (name,) in con.execute(
+                "select table_name from duckdb_tables() where database_name = current_database()"
+            ).fetchall()
+        ]
+        row_hashes = 'select count(*), sum(hash(t)::hugeint) from "{}" as t'
+        content: dict[str, object] = {
+            name: con.execute(row_hashes.format(name)).fetchone() for name in tables
+        }
+        content["views"] = con.execute(
+            "select view_name, sql from duckdb_views() where not internal order by view_name"
+        ).fetchall()
+    return content

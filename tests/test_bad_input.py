@@ -1,0 +1,338 @@
+"""Bad input, one row per case: exit 1 (bad data) or 2 (bad usage), one `Error:` line
+naming the file or argument, no traceback, and the database exactly as it was."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any, cast
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from imagenet_mistakes import build
+from imagenet_mistakes.cli import app
+from tests import http_mirror, synthetic
+from tests.fingerprint import fingerprint
+
+runner = CliRunner()
+DATA, USAGE = 1, 2
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    """What a case may break: a built database, the mirror it came from, a folder for inputs."""
+
+    db: Path
+    mirror: Path
+    inputs: Path
+    monkeypatch: pytest.MonkeyPatch
+    stack: ExitStack
+
+
+# A case writes its bad input and returns the command line and what the error must name.
+Make = Callable[[Setting], tuple[list[str | Path], str | Path]]
+
+
+def add_model(option: str, write: Callable[[Path], Path], *extra: str) -> Make:
+    def make(s: Setting) -> tuple[list[str | Path], str | Path]:
+        path = write(s.inputs)
+        return ["add-model", "bad", option, path, *extra, "--db", s.db], path
+
+    return make
+
+
+def array(
+    make: Callable[[], np.ndarray | dict[str, np.ndarray]], suffix: str = ".npy"
+) -> Callable[[Path], Path]:
+    """A writer of the array `make()` builds; built only when the case runs, as some are 200 MB."""
+
+    def write(folder: Path) -> Path:
+        path = folder / f"input{suffix}"
+        value = make()
+        if isinstance(value, dict):
+            np.savez(path, **cast(dict[str, Any], value))  # numpy types **kwds like allow_pickle
+        else:
+            np.save(path, value)
+        return path
+
+    return write
+
+
+def text(content: str, suffix: str) -> Callable[[Path], Path]:
+    def write(folder: Path) -> Path:
+        path = folder / f"input{suffix}"
+        path.write_text(content)
+        return path
+
+    return write
+
+
+def truncated(folder: Path) -> Path:
+    path = array(lambda: np.zeros((50_000, 1000), np.float16))(folder)
+    path.write_bytes(path.read_bytes()[:1_000_000])
+    return path
+
+
+def logits_with(row: int, value: float) -> Callable[[], np.ndarray]:
+    def make() -> np.ndarray:
+        logits = np.zeros((50_000, 1000), np.float32)
+        logits[row, 3] = value
+        return logits
+
+    return make
+
+
+def with_order(write: Callable[[Path], Path]) -> Make:
+    """--topk of two rows with a bad --order file."""
+
+    def make(s: Setting) -> tuple[list[str | Path], str | Path]:
+        ids = s.inputs / "ids.npy"
+        np.save(ids, np.array([[1], [2]]))
+        order = write(s.inputs)
+        return ["add-model", "bad", "--topk", ids, "--order", order, "--db", s.db], order
+
+    return make
+
+
+def names(*names: str) -> Callable[[Path], Path]:
+    return text("\n".join(names) + "\n", ".txt")
+
+
+def damaged(relative: str, damage: Callable[[Path], None]) -> Make:
+    """`build` from the mirror with one of its files damaged."""
+
+    def make(s: Setting) -> tuple[list[str | Path], str | Path]:
+        damage(s.mirror / relative)
+        return ["build", "--db", s.db, "--source-dir", s.mirror], s.mirror / relative
+
+    return make
+
+
+def malformed(path: Path) -> None:
+    path.write_text(path.read_text().replace(":", "", 1))
+
+
+def truncated_json(path: Path) -> None:
+    content = path.read_text()
+    path.write_text(content[: len(content) // 2])
+
+
+def edit_json(change: Callable[[object], None]) -> Callable[[Path], None]:
+    def damage(path: Path) -> None:
+        content = json.loads(path.read_text())
+        change(content)
+        path.write_text(json.dumps(content))
+
+    return damage
+
+
+def unknown_confusion_wnid(pairs: object) -> None:
+    assert isinstance(pairs, list)
+    pairs[1][0] = "n99999999"
+
+
+def unknown_multilabel_wnid(data: object) -> None:
+    assert isinstance(data, dict)
+    data["initial_annots"][synthetic.image(4)]["correct"].append("n99999999")
+
+
+def unknown_category(entries: object) -> None:
+    assert isinstance(entries, dict)
+    next(iter(entries.values()))["failure category"] = "Cosmic ray"
+
+
+def image_50001(entries: object) -> None:
+    assert isinstance(entries, dict)
+    entries["ILSVRC2012_val_00050001.JPEG"] = next(iter(entries.values()))
+
+
+def one_real_list_short(lists: object) -> None:
+    assert isinstance(lists, list)
+    lists.pop()
+
+
+def swapped_classes(classes: object) -> None:
+    assert isinstance(classes, list)
+    classes[0]["wnid"], classes[1]["wnid"] = classes[1]["wnid"], classes[0]["wnid"]
+
+
+def imagenet_m_not_annotated(data: object) -> None:
+    assert isinstance(data, dict)
+    data["imagenet_m"].append("ILSVRC2012_val_00000099.JPEG")
+
+
+def duplicate_model(s: Setting) -> tuple[list[str | Path], str | Path]:
+    preds = text(f"file_name,class_id\n{synthetic.image(1)},1\n", ".csv")(s.inputs)
+    first = runner.invoke(app, ["add-model", "m", "--predictions", str(preds), "--db", str(s.db)])
+    assert first.exit_code == 0, first.stderr
+    return ["add-model", "m", "--predictions", preds, "--db", s.db], "model 'm'"
+
+
+def model_named(name: str) -> Make:
+    def make(s: Setting) -> tuple[list[str | Path], str | Path]:
+        preds = text(f"file_name,class_id\n{synthetic.image(1)},1\n", ".csv")(s.inputs)
+        return ["add-model", name, "--predictions", preds, "--db", s.db], "model name"
+
+    return make
+
+
+def checksum_mismatch(s: Setting) -> tuple[list[str | Path], str | Path]:
+    """A download whose bytes differ from the manifest's sha256, from a server on 127.0.0.1."""
+    manifest = s.stack.enter_context(http_mirror.served(s.mirror))
+    manifest["real"] = dataclasses.replace(manifest["real"], sha256="0" * 64)
+    s.monkeypatch.setattr(build, "manifest", lambda: manifest)
+    cache = s.inputs / "cache"  # files that verified may stay here; this one must not
+
+    def not_kept() -> None:
+        assert not (cache / MIRROR_FILES["real"]).exists()
+
+    s.stack.callback(not_kept)
+    return ["build", "--db", s.db, "--cache-dir", cache], str(manifest["real"].url)
+
+
+def unwritable_directory(s: Setting) -> tuple[list[str | Path], str | Path]:
+    folder = s.inputs / "read-only"
+    folder.mkdir(mode=0o500)
+    if os.access(folder, os.W_OK):  # root writes anywhere; /proc refuses new files even to root
+        folder = Path("/proc")
+    return ["build", "--db", folder / "im.duckdb", "--source-dir", s.mirror], folder
+
+
+def not_duckdb(command: str) -> Make:
+    def make(s: Setting) -> tuple[list[str | Path], str | Path]:
+        notes = text("my notes, not a database\n", ".duckdb")(s.inputs)
+        if command == "build":
+            return ["build", "--db", notes, "--source-dir", s.mirror], notes
+        preds = text(f"file_name,class_id\n{synthetic.image(1)},1\n", ".csv")(s.inputs)
+        return ["add-model", "m", "--predictions", preds, "--db", notes], notes
+
+    return make
+
+
+MIRROR_FILES = {
+    "classes": "imagenetv2/data/metadata/class_info.json",
+    "multilabel": "multilabel/human_accuracy_v3.0.0.json",
+    "real": "reassessed-imagenet/real.json",
+    "vit3b": "imagenet-mistakes/metadata/vit3b_mistakes.json",
+    "greedy_soups": "imagenet-mistakes/metadata/greedy_soups_mistakes.json",
+    "confusions": "imagenet-mistakes/metadata/class_confusion_wnids.json",
+}
+
+# (id, make, exit code, problem the error line must state)
+CASES: list[tuple[str, Make, int, str]] = [
+    # Source files of `build`.
+    ("malformed-json", damaged(MIRROR_FILES["vit3b"], malformed), DATA, "malformed JSON at line 1"),
+    ("truncated-json", damaged(MIRROR_FILES["real"], truncated_json), DATA, "malformed JSON"),
+    ("mistakes-unknown-category", damaged(MIRROR_FILES["vit3b"], edit_json(unknown_category)),
+     DATA, "unknown failure category 'Cosmic ray' (add it to data/normalisation.csv)"),
+    ("multilabel-unknown-wnid",
+     damaged(MIRROR_FILES["multilabel"], edit_json(unknown_multilabel_wnid)),
+     DATA, "unknown wnid 'n99999999'"),
+    ("confusions-unknown-wnid",
+     damaged(MIRROR_FILES["confusions"], edit_json(unknown_confusion_wnid)),
+     DATA, "unknown wnid 'n99999999'"),
+    ("mistakes-not-validation-image",
+     damaged(MIRROR_FILES["greedy_soups"], edit_json(image_50001)),
+     DATA, "'ILSVRC2012_val_00050001.JPEG' is not a validation image name"),
+    ("real-too-few-lists", damaged(MIRROR_FILES["real"], edit_json(one_real_list_short)),
+     DATA, "expected 50000 label lists, found 49999"),
+    ("classes-unsorted", damaged(MIRROR_FILES["classes"], edit_json(swapped_classes)),
+     DATA, "cid order is not the sorted order"),
+    ("imagenet-m-not-annotated",
+     damaged(MIRROR_FILES["multilabel"], edit_json(imagenet_m_not_annotated)),
+     DATA, "imagenet_m image 'ILSVRC2012_val_00000099.JPEG' is not annotated"),
+    ("download-checksum-mismatch", checksum_mismatch, DATA, "does not match the known hash"),
+    # Model files of `add-model`.
+    ("truncated-npy", add_model("--logits", truncated), DATA,
+     "not a readable .npy/.npz array file"),
+    ("npz-several-arrays",
+     add_model("--logits", array(lambda: {"a": np.zeros(3), "b": np.zeros(3)}, ".npz")),
+     DATA, "holds 2 arrays ['a', 'b']; choose one with --array"),
+    ("49999-rows", add_model("--logits", array(lambda: np.zeros((49_999, 1000), np.float16))),
+     DATA, "49999 rows; without --order there must be one per validation image (50000)"),
+    ("999-columns", add_model("--logits", array(lambda: np.zeros((10, 999), np.float32))),
+     DATA, "logits must have shape (images, 1000), got (10, 999)"),
+    ("3-d", add_model("--logits", array(lambda: np.zeros((2, 2, 1000), np.float32))),
+     DATA, "logits must have shape (images, 1000), got (2, 2, 1000)"),
+    ("nan", add_model("--logits", array(logits_with(17, np.nan))), DATA,
+     "row 17 holds NaN or infinite logits"),
+    ("inf", add_model("--logits", array(logits_with(5, np.inf))), DATA,
+     "row 5 holds NaN or infinite logits"),
+    ("integer-logits", add_model("--logits", array(lambda: np.zeros((50_000, 1000), np.int8))),
+     DATA, "logits must be float16/32/64, got int8"),
+    ("topk-above-999", add_model("--topk", array(lambda: np.full((50_000, 5), 1000))),
+     DATA, "row 0 holds 1000, not a class id 0..999"),
+    ("topk-negative", add_model("--topk", array(lambda: np.full((50_000, 5), -1))),
+     DATA, "row 0 holds -1, not a class id 0..999"),
+    ("topk-repeated-id", add_model("--topk", array(lambda: np.zeros((50_000, 5), np.int64))),
+     DATA, "row 0 repeats a class id"),
+    ("order-wrong-length", with_order(names(synthetic.image(1))), DATA,
+     "names 1 images for the 2 rows of"),
+    ("order-duplicates", with_order(names(synthetic.image(1), synthetic.image(1))), DATA,
+     "ILSVRC2012_val_00000001.JPEG appears twice"),
+    ("order-not-validation",
+     with_order(names(synthetic.image(1), "ILSVRC2012_test_00000001.JPEG")),
+     DATA, "'ILSVRC2012_test_00000001.JPEG' is not a validation image name"),
+    ("csv-unknown-image", add_model("--predictions", text("file_name,class_id\nmy_cat.jpg,3\n",
+                                                         ".csv")),
+     DATA, "my_cat.jpg is not a validation image name"),
+    ("csv-missing-column", add_model("--predictions", text("file_name,label\nx,3\n", ".csv")),
+     DATA, "missing columns ['class_id']"),
+    ("csv-not-integer", add_model("--predictions",
+                                  text(f"file_name,class_id\n{synthetic.image(1)},dog\n", ".csv")),
+     DATA, "column class_id is not int32"),
+    # Arguments.
+    ("duplicate-model", duplicate_model, USAGE, "already exists; use --replace to overwrite it"),
+    ("sql-model-name", model_named("x'; DROP TABLE models; --"), USAGE,
+     "must be lowercase letters, digits"),
+    ("empty-model-name", model_named(""), USAGE, "must be lowercase letters, digits"),
+    ("unwritable-db-directory", unwritable_directory, USAGE, "cannot write a database there"),
+    ("build-db-not-duckdb", not_duckdb("build"), USAGE,
+     "not a DuckDB database file; refusing to replace it"),
+    ("add-model-db-not-duckdb", not_duckdb("add-model"), USAGE, "not a DuckDB database file"),
+]  # fmt: skip
+
+
+def files(folder: Path, db: Path) -> dict[str, str]:
+    """Every file under `folder` but the database and the download cache, with their digests."""
+    return {
+        str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p != db and "cache" not in p.relative_to(folder).parts
+    }
+
+
+@pytest.mark.parametrize(
+    ("make", "code", "problem"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_bad_input_is_one_line_and_changes_nothing(
+    synthetic_db: Path,
+    synthetic_mirror: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make: Make,
+    code: int,
+    problem: str,
+) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    with ExitStack() as stack:
+        args, named = make(Setting(synthetic_db, synthetic_mirror, inputs, monkeypatch, stack))
+        before = fingerprint(synthetic_db), files(tmp_path, synthetic_db)
+
+        result = runner.invoke(app, [str(a) for a in args])
+
+    assert isinstance(result.exception, SystemExit), result.exception  # not a crash
+    assert (result.exit_code, result.stdout) == (code, "")
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("WARNING: ")]
+    assert len(errors) == 1, result.stderr  # warnings about mirror checksums may precede it
+    assert errors[0].startswith(f"Error: {named}"), errors[0]
+    assert problem in errors[0]
+    assert (fingerprint(synthetic_db), files(tmp_path, synthetic_db)) == before
