@@ -8,6 +8,7 @@ was at the target untouched.
 from __future__ import annotations
 
 import contextlib
+import glob
 import logging
 import os
 from collections.abc import Iterator
@@ -68,6 +69,7 @@ class Inputs:
 def build(db: Path, inputs: Inputs) -> None:
     """Build the database at `db` from the sources; replace any database there."""
     database.check_replaceable(db)
+    _remove_stale_temporaries(db)
     loaded, image_flags = load_all(inputs)
     tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
     with _removed_on_failure(tmp):
@@ -300,6 +302,28 @@ def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
             "move it away to build afresh"
         ) from e
     con.commit()
+
+
+def _remove_stale_temporaries(db: Path) -> None:
+    """Delete the temporary files of earlier builds whose process is gone (killed, say).
+
+    A build that fails cleans up after itself; one killed with SIGKILL cannot,
+    and would leave a hidden file as large as the database.
+    """
+    for leftover in db.parent.glob(f".{glob.escape(db.name)}.*.tmp*"):
+        pid = leftover.name.removeprefix(f".{db.name}.").split(".")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        return True
+    return True
 
 
 @contextlib.contextmanager

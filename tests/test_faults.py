@@ -1,0 +1,195 @@
+"""Faults, in real processes: `kill -9` during writes, and readers racing writers.
+
+DuckDB's write-ahead log and one transaction per command should make every
+crash leave a model whole or absent; these tests kill the CLI at spread-out
+moments and check that it does.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pytest
+
+from imagenet_mistakes import database, named_queries
+from tests.fingerprint import fingerprint
+
+MODEL_TABLES = ("models", "predictions", "model_metrics_snapshot")
+TOP_K = 5
+
+
+def cli(*args: str | Path) -> list[str]:
+    return [sys.executable, "-m", "imagenet_mistakes", *map(str, args)]
+
+
+def timed(*args: str | Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(cli(*args), check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def killed_after(delay: float, *args: str | Path) -> bool:
+    """Start the command, SIGKILL it after `delay` seconds; whether it was still running."""
+    process = subprocess.Popen(cli(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    running = process.poll() is None
+    process.kill()
+    process.wait()
+    return running
+
+
+@pytest.fixture(scope="module")
+def logits(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Random float32 logits for the 50,000 validation images, as a model would write them."""
+    path = tmp_path_factory.mktemp("logits") / "logits.npy"
+    rng = np.random.default_rng(6)
+    np.save(path, rng.standard_normal((50_000, 1000), dtype=np.float32))
+    return path
+
+
+def without_models(content: dict[str, object]) -> dict[str, object]:
+    return {table: value for table, value in content.items() if table not in MODEL_TABLES}
+
+
+def model_state(db: Path) -> tuple[dict[str, int], list[tuple[object, ...]]]:
+    """Prediction rows per model, and the integrity problems, read as the next user would."""
+    with database.open_read_only(db) as con:
+        rows = dict(
+            con.execute(
+                "select models.model, count(predictions.model) from models "
+                "left join predictions using (model) group by models.model"
+            ).fetchall()
+        )
+        _, problems = named_queries.run(con, "integrity")
+    return rows, problems
+
+
+def test_add_model_killed_at_any_moment_leaves_it_whole_or_absent(
+    synthetic_db: Path, logits: Path, tmp_path: Path
+) -> None:
+    spare = tmp_path / "spare.duckdb"
+    shutil.copy(synthetic_db, spare)
+    # The shorter of a cold and a warm run, so that nearly every kill lands mid-run.
+    duration = min(
+        timed("add-model", "timing", "--logits", logits, "--db", spare),
+        timed("add-model", "kept", "--logits", logits, "--db", synthetic_db),
+    )
+    base = without_models(fingerprint(synthetic_db))
+    complete = 50_000 * TOP_K
+
+    rng = random.Random(6)
+    landed, outcomes = 0, {"absent": 0, "whole": 0}
+    trials = 30
+    for trial in range(trials):
+        delay = 0.95 * duration * (trial + rng.random()) / trials  # one in each 30th of a run
+        landed += killed_after(delay, "add-model", f"m{trial}", "--logits", logits,
+                               "--db", synthetic_db)  # fmt: skip
+        rows, problems = model_state(synthetic_db)
+        assert problems == [], (trial, delay)
+        assert rows.pop("kept") == complete
+        state = rows.pop(f"m{trial}", 0)
+        assert state in (0, complete), (trial, delay, state)
+        outcomes["whole" if state else "absent"] += 1
+        assert all(count == complete for count in rows.values())  # earlier survivors
+        assert without_models(fingerprint(synthetic_db)) == base
+    assert landed >= 20 and outcomes["absent"] >= 1, (landed, outcomes)
+    # The file takes writes again.
+    subprocess.run(cli("add-model", "after", "--logits", logits, "--db", synthetic_db), check=True)
+    assert model_state(synthetic_db)[0]["after"] == complete
+
+
+def test_build_killed_at_any_moment_leaves_the_previous_database(
+    synthetic_db: Path, synthetic_mirror: Path, logits: Path, tmp_path: Path
+) -> None:
+    subprocess.run(cli("add-model", "kept", "--logits", logits, "--db", synthetic_db), check=True)
+    before = synthetic_db.read_bytes()
+    duration = timed("build", "--db", tmp_path / "timing.duckdb", "--source-dir", synthetic_mirror)
+
+    rng = random.Random(6)
+    trials = 6
+    for trial in range(trials):
+        inode = synthetic_db.stat().st_ino
+        killed_after(duration * (trial + rng.random()) / trials, "build", "--db", synthetic_db,
+                     "--source-dir", synthetic_mirror)  # fmt: skip
+        if synthetic_db.stat().st_ino == inode:
+            assert synthetic_db.read_bytes() == before
+        else:  # killed after the rename: the new database is complete
+            rows, problems = model_state(synthetic_db)
+            assert (rows, problems) == ({"kept": 50_000 * TOP_K}, [])
+            before = synthetic_db.read_bytes()
+
+    subprocess.run(cli("build", "--db", synthetic_db, "--source-dir", synthetic_mirror), check=True)
+    leftovers = [p.name for p in synthetic_db.parent.iterdir() if p.name.startswith(".")]
+    assert leftovers == []  # the killed builds' temporary files are gone
+
+
+READER_SQL = """
+select models.model, models.images * models.top_k as expected,
+    (select count(*) from predictions where predictions.model = models.model) as rows,
+    (select count(*) from leaderboard where leaderboard.model = models.model) as on_leaderboard
+from models
+union all
+select model, 0, count(*), 0 from predictions
+where model not in (select model from models) group by model
+"""
+
+
+def test_a_reader_never_sees_part_of_a_model(
+    synthetic_db: Path, logits: Path, tmp_path: Path
+) -> None:
+    writes: list[subprocess.CompletedProcess[str]] = []
+
+    def writer() -> None:
+        for round_ in range(3):
+            for name in ("a", "b"):
+                writes.append(subprocess.run(
+                    cli("add-model", name, "--logits", logits, "--replace", "--db", synthetic_db),
+                    capture_output=True, text=True,
+                ))  # fmt: skip
+            writes.append(subprocess.run(
+                cli("remove-model", "a" if round_ % 2 else "b", "--db", synthetic_db),
+                capture_output=True, text=True,
+            ))  # fmt: skip
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    polls, locked = 0, 0
+    while thread.is_alive() or polls < 3:
+        read = subprocess.run(
+            cli("sql", READER_SQL, "--format", "json", "--db", synthetic_db),
+            capture_output=True, text=True,
+        )  # fmt: skip
+        polls += 1
+        if read.returncode == 0:
+            for row in json.loads(read.stdout):
+                assert row["rows"] == row["expected"] and row["on_leaderboard"] == 1, row
+        else:
+            locked += 1
+            assert_one_line_lock_error(read, synthetic_db)
+    thread.join()
+
+    # Each command waits up to 5 s for the lock, so conflicts here are rare;
+    # test_clients.py forces one to check its message.
+    for write in writes:
+        if write.returncode != 0:
+            assert_one_line_lock_error(write, synthetic_db)
+    assert polls >= 10, polls
+    with duckdb.connect(str(synthetic_db), read_only=True) as con:
+        assert con.execute("select count(*) from predictions").fetchone() == (
+            50_000 * TOP_K * con.execute("select count(*) from models").fetchone()[0],  # type: ignore[index]
+        )
+
+
+def assert_one_line_lock_error(result: subprocess.CompletedProcess[str], db: Path) -> None:
+    assert (result.returncode, result.stdout) == (3, ""), result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {db}: cannot open (") and "lock" in line, line
