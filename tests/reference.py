@@ -106,13 +106,16 @@ def metrics(predictions: dict[str, list[int]], world: World) -> dict[str, float 
                 top1 = predictions[name][0]
                 imagenet_m_correct += top1 in labels.correct or top1 in labels.unclear
 
+    def mean(values: list[float]) -> float | None:
+        return sum(values) / len(values) if values else None  # unknown over no images
+
     return {
         "top1": top1_hits / len(predictions),
         "top5": top5_hits / len(predictions),
-        "real": real_hits / real_images,
-        "mla": float(np.mean([correct_per_class[c] / images_per_class[c] for c in classes])),
-        "mla_micro": sum(correct_per_class.values()) / mla_images,
-        "mla_strict": float(np.mean([strict_per_class[c] / images_per_class[c] for c in classes])),
+        "real": real_hits / real_images if real_images else None,
+        "mla": mean([correct_per_class[c] / images_per_class[c] for c in classes]),
+        "mla_micro": sum(correct_per_class.values()) / mla_images if mla_images else None,
+        "mla_strict": mean([strict_per_class[c] / images_per_class[c] for c in classes]),
         "imagenet_m_correct": imagenet_m_correct,
         "imagenet_m_total": imagenet_m_total,
         "images": len(predictions),

@@ -1,0 +1,169 @@
+"""Property tests: for random small worlds, the SQL metrics equal the plain-Python reference.
+
+A world is a handful of images with random original labels, ReaL lists
+(some empty), multi-label verdicts (correct, unclear and wrong sets that may
+overlap, problematic flags), an ImageNet-M list or none, and up to three
+models with top-k predictions on random subsets of the images. The rows go
+straight into the schema's tables; `model_metrics` must then agree with
+tests/reference.py, which shares no code with the views.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from imagenet_mistakes import database
+from tests import reference
+from tests.synthetic import image
+
+MAX_CLASSES = 8
+
+
+@dataclass
+class Sample:
+    """A world, the wrong verdicts the reference ignores, and each model's (k, predictions)."""
+
+    world: reference.World
+    classes: int
+    wrong: dict[str, set[int]]
+    models: dict[str, tuple[int, dict[str, list[int]]]]
+
+
+@st.composite
+def samples(draw: st.DrawFn) -> Sample:
+    classes = draw(st.integers(2, MAX_CLASSES))  # few classes, so labels and guesses collide
+    class_ids = st.integers(0, classes - 1)
+    numbers = draw(st.lists(st.integers(1, 50_000), min_size=1, max_size=12, unique=True))
+    names = [image(n) for n in numbers]
+    annotated = [name for name in names if draw(st.booleans())]
+    multi = {
+        name: reference.MultiLabel(
+            draw(st.sets(class_ids, max_size=3)),
+            draw(st.sets(class_ids, max_size=2)),
+            draw(st.booleans()),
+        )
+        for name in annotated
+    }
+    known_imagenet_m = draw(st.booleans())
+    world = reference.World(
+        original={name: draw(class_ids) for name in names},
+        real={name: sorted(draw(st.sets(class_ids, max_size=3))) for name in names},
+        multi=multi,
+        imagenet_m={n for n in annotated if draw(st.booleans())} if known_imagenet_m else None,
+    )
+    models = {}
+    for m in range(draw(st.integers(1, 3))):
+        k = draw(st.integers(1, min(5, classes)))
+        predicted = draw(st.lists(st.sampled_from(names), min_size=1, unique=True))
+        models[f"m{m}"] = (
+            k,
+            {name: draw(st.permutations(range(classes)))[:k] for name in predicted},
+        )
+    wrong = {name: draw(st.sets(class_ids, max_size=2)) for name in annotated}
+    return Sample(world, classes, wrong, models)
+
+
+@pytest.fixture(scope="module")
+def con() -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory database with the schema, classes and label sets; samples roll back."""
+    with duckdb.connect() as con:
+        database.apply_schema(con)
+        con.execute(
+            "insert into sources values ('synthetic', 'SYNTHETIC property-test world', '-', "
+            "'user', null, null, '-', '-', 0, null, ?)",
+            [datetime.now(UTC)],
+        )
+        con.executemany(
+            "insert into label_sets values (?, 'SYNTHETIC', 'synthetic')",
+            [["original"], ["real"], ["multilabel_v3"]],
+        )
+        con.executemany(
+            "insert into classes values (?, ?, ?, '', '')",
+            [[i, f"n{i:08d}", f"class {i}"] for i in range(MAX_CLASSES)],
+        )
+        yield con
+
+
+def insert(con: duckdb.DuckDBPyConnection, sample: Sample) -> None:
+    world = sample.world
+    con.executemany(
+        "insert into images values (?, ?, ?)",
+        [[name, int(name[15:23]), label] for name, label in world.original.items()],
+    )
+    labels = [["original", name, label, "correct"] for name, label in world.original.items()]
+    labels += [["real", n, c, "correct"] for n, real in world.real.items() for c in real]
+    for name, multi in world.multi.items():
+        for verdict, ids in (
+            ("correct", multi.correct),
+            ("unclear", multi.unclear),
+            ("wrong", sample.wrong[name]),
+        ):
+            labels += [["multilabel_v3", name, c, verdict] for c in ids]
+    con.executemany("insert into image_labels values (?, ?, ?, ?)", labels)
+    con.executemany(
+        "insert into image_flags values (?, ?, ?, ?, ?)",
+        [
+            [
+                name,
+                name in world.multi,
+                world.multi[name].problematic if name in world.multi else None,
+                None if world.imagenet_m is None else name in world.imagenet_m,
+                not world.real[name],
+            ]
+            for name in world.original
+        ],
+    )
+    for model, (k, predictions) in sample.models.items():
+        con.execute(
+            "insert into models values (?, 'synthetic', null, now(), ?, ?)",
+            [model, k, len(predictions)],
+        )
+        con.executemany(
+            "insert into predictions values (?, ?, ?, ?, null)",
+            [
+                [model, name, rank, c]
+                for name, ranked in predictions.items()
+                for rank, c in enumerate(ranked, 1)
+            ],
+        )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sample=samples())
+def test_sql_metrics_equal_the_reference(con: duckdb.DuckDBPyConnection, sample: Sample) -> None:
+    con.begin()
+    try:
+        insert(con, sample)
+        relation = con.execute("select * from model_metrics order by model")
+        columns = [d[0] for d in relation.description or []]
+        got = {row[0]: dict(zip(columns[1:], row[1:], strict=True)) for row in relation.fetchall()}
+    finally:
+        con.rollback()
+
+    assert sorted(got) == sorted(sample.models)
+    for model, (k, predictions) in sample.models.items():
+        expected = reference.metrics(predictions, sample.world)
+        if k < 5:
+            expected["top5"] = None  # fewer than five guesses: top-5 is unknown, not a number
+        assert set(got[model]) == set(expected)
+        differ = {
+            key: (got[model][key], value)
+            for key, value in expected.items()
+            if not same(got[model][key], value)
+        }
+        assert differ == {}, model
+
+
+def same(got: object, expected: object) -> bool:
+    """Equal, or for two floats equal up to summation order."""
+    if isinstance(got, float) and isinstance(expected, float):
+        return math.isclose(got, expected, rel_tol=1e-12, abs_tol=1e-12)
+    return got == expected and type(got) is type(expected)
