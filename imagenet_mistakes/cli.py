@@ -13,12 +13,10 @@ from pathlib import Path
 from typing import Annotated
 
 import duckdb
-import pooch
 import typer
 from rich.console import Console
 from rich.progress import track
 
-from imagenet_mistakes import build as build_core
 from imagenet_mistakes import database, models, named_queries, predictions, zoo
 from imagenet_mistakes import info as info_core
 from imagenet_mistakes.errors import (
@@ -82,7 +80,11 @@ def _reported() -> Iterator[None]:
 
 
 def _cache(cache_dir: Path | None) -> Path:
-    return cache_dir or Path(pooch.os_cache("imagenet-mistakes"))
+    if cache_dir is not None:
+        return cache_dir
+    import pooch  # imported here, as sources does: only commands that may download need it
+
+    return Path(pooch.os_cache("imagenet-mistakes"))
 
 
 @app.callback()
@@ -120,6 +122,9 @@ def build(
     """
     if multilabel is not None and tfds_data_dir is not None:
         raise typer.BadParameter("give --multilabel or --tfds-data-dir, not both")
+    # Imported here: the loaders and pyarrow.compute are for `build` alone (0.1 s at every start).
+    from imagenet_mistakes import build as build_core
+
     inputs = build_core.Inputs(
         source_dir=source_dir,
         cache_dir=_cache(cache_dir),
@@ -190,11 +195,12 @@ def add_model(
     k: Annotated[int, typer.Option("--k", help="Predictions kept per image from logits.")] = 5,
     description: Annotated[str | None, typer.Option(help="Free text about the model.")] = None,
     replace: Annotated[bool, typer.Option(help="Replace a model of the same name.")] = False,
+    fmt: FormatOption = Format.table,
     db: DbOption = DEFAULT_DB,
     source_dir: SourceDirOption = None,
     cache_dir: CacheDirOption = None,
 ) -> None:
-    """Add a model's predictions; its metrics then appear in the leaderboard.
+    """Add a model's predictions and print each metric with its rank among all models.
 
     Example: imagenet-mistakes add-model my_vit --logits logits.npy
     """
@@ -217,8 +223,11 @@ def add_model(
         else:
             assert predictions_file is not None
             loaded = predictions.from_table(predictions_file)
-        models.add(db, name, loaded, source=source, description=description, replace=replace)
+        columns, summary = models.add(
+            db, name, loaded, source=source, description=description, replace=replace
+        )
     err.print(f"Added {name}: {loaded.images} images, top-{loaded.top_k}", highlight=False)
+    render(columns, summary, fmt, out)
 
 
 def _paper_logits(name: str, source_dir: Path | None, cache_dir: Path) -> tuple[Path, str]:

@@ -35,9 +35,15 @@ def add(
     source: str,
     description: str | None = None,
     replace: bool = False,
-) -> None:
-    """Add one model's predictions; with `replace`, in place of a model of the same name."""
-    add_many(db, [(model, predictions, source, description)], replace=replace)
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Add one model's predictions; with `replace`, in place of a model of the same name.
+
+    Returns the model's `model_summary` (each metric with its rank among all
+    models), read on the same connection: the answer the user added it for.
+    """
+    with database.open_for_writing(db) as con:
+        _add_all(con, [(model, predictions, source, description)], replace=replace)
+        return named_queries.run(con, "model_summary", {"model": model})
 
 
 def add_many(
@@ -51,25 +57,32 @@ def add_many(
     `models` may be a generator: each model is written as it comes, so only one
     is held in memory at a time.
     """
-    added = 0
     with database.open_for_writing(db) as con:
-        con.begin()
-        try:
-            present = {row[0] for row in named_queries.run(con, "models")[1]}
-            for model, predictions, source, description in models:
-                check_name(model)
-                if model in present and not replace:
-                    raise BadArgument(
-                        f"model {model!r} already exists; use --replace to overwrite it"
-                    )
-                database.run_script(con, "remove_model", {"model": model})
-                _insert(con, model, predictions, source, description)
-                present.add(model)
-                added += 1
-            con.commit()
-        except BaseException:
-            con.rollback()
-            raise
+        return _add_all(con, models, replace=replace)
+
+
+def _add_all(
+    con: duckdb.DuckDBPyConnection,
+    models: Iterable[tuple[str, Predictions, str, str | None]],
+    *,
+    replace: bool,
+) -> int:
+    added = 0
+    con.begin()
+    try:
+        present = {row[0] for row in named_queries.run(con, "models")[1]}
+        for model, predictions, source, description in models:
+            check_name(model)
+            if model in present and not replace:
+                raise BadArgument(f"model {model!r} already exists; use --replace to overwrite it")
+            database.run_script(con, "remove_model", {"model": model})
+            _insert(con, model, predictions, source, description)
+            present.add(model)
+            added += 1
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
     return added
 
 

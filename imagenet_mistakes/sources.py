@@ -17,9 +17,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import pooch
-import requests
-
 from imagenet_mistakes.errors import SourceFormatError, SourceUnavailable
 
 log = logging.getLogger(__name__)
@@ -131,6 +128,15 @@ def _from_cache(source: Source, cache_dir: Path, progressbar: bool) -> LocalFile
     path = cache_dir / source.mirror_path
     known_hash = f"sha256:{source.sha256}" if source.sha256 else None
     was_cached = path.is_file() and (source.sha256 is None or sha256_of(path) == source.sha256)
+    # Imported here: every command imports this module, few download, and these take 70 ms.
+    import pooch
+    import requests
+
+    # pooch logs through its own handler, fixed to the stderr of its import;
+    # say it in our format instead.
+    pooch.get_logger().setLevel(logging.WARNING)
+    if not was_cached:
+        log.info("downloading %s", source.url)
     try:
         pooch.retrieve(
             source.url,

@@ -23,6 +23,7 @@ from tests.fingerprint import fingerprint
 
 runner = CliRunner()
 DATA, USAGE = 1, 2
+LOG_LINES = ("INFO: ", "WARNING: ")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -331,8 +332,9 @@ def test_bad_input_is_one_line_and_changes_nothing(
 
     assert isinstance(result.exception, SystemExit), result.exception  # not a crash
     assert (result.exit_code, result.stdout) == (code, "")
-    errors = [line for line in result.stderr.splitlines() if not line.startswith("WARNING: ")]
-    assert len(errors) == 1, result.stderr  # warnings about mirror checksums may precede it
+    # Log lines may precede it: downloads, and warnings about mirror checksums.
+    errors = [line for line in result.stderr.splitlines() if not line.startswith(LOG_LINES)]
+    assert len(errors) == 1, result.stderr
     assert errors[0].startswith(f"Error: {named}"), errors[0]
     assert problem in errors[0]
     assert (fingerprint(synthetic_db), files(tmp_path, synthetic_db)) == before

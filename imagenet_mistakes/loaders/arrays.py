@@ -18,7 +18,10 @@ from imagenet_mistakes.loaders.validate import NUM_CLASSES
 def read(path: Path, array: str | None = None) -> np.ndarray:
     """The array in a .npy file, or the single (or `array`-named) array of a .npz file."""
     try:
-        loaded = np.load(path, allow_pickle=False)
+        # A .npy is mapped, not copied: its pages come straight from the OS
+        # cache, which saves a 200 MB copy and its page faults for 50k x 1000
+        # float32 logits. (mmap_mode does not apply to .npz members.)
+        loaded = np.load(path, mmap_mode="r", allow_pickle=False)
     except (ValueError, OSError, EOFError, zipfile.BadZipFile) as e:
         raise SourceFormatError(path, f"not a readable .npy/.npz array file ({e})") from e
     if isinstance(loaded, np.ndarray):
@@ -53,11 +56,17 @@ def logits(path: Path, array: str | None = None) -> np.ndarray:
         raise SourceFormatError(
             path, f"logits must have shape (images, {NUM_CLASSES}), got {values.shape}"
         )
-    finite = np.isfinite(values).all(axis=1)
-    if not finite.all():
-        row = int(np.argmin(finite))
-        raise SourceFormatError(path, f"row {row} holds NaN or infinite logits")
+    for start in range(0, len(values), _CHECK_ROWS):
+        finite = np.isfinite(values[start : start + _CHECK_ROWS]).all(axis=1)
+        if not finite.all():
+            row = start + int(np.argmin(finite))
+            raise SourceFormatError(path, f"row {row} holds NaN or infinite logits")
     return values
+
+
+# Checked in blocks: one (50,000, 1,000) boolean temporary costs more in page
+# faults than the test itself.
+_CHECK_ROWS = 1024
 
 
 def top_k_ids(path: Path, array: str | None = None) -> np.ndarray:
