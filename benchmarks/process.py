@@ -1,4 +1,4 @@
-"""Timing one whole `imagenet-mistakes` process, shared by the benchmark scripts."""
+"""Timing one whole process, with its own peak memory, for the benchmark scripts."""
 
 from __future__ import annotations
 
@@ -6,14 +6,20 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 
-# Runs the CLI and reports its own peak RSS in KiB last on stderr. VmHWM, not
-# ru_maxrss: Linux carries ru_maxrss over from the forked parent across exec.
+# Runs a module (`-m` style) or a script, then reports its own peak RSS in KiB
+# last on stderr. VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the
+# forked parent across exec.
 _CHILD = """
 import runpy, sys
-sys.argv = ["imagenet-mistakes", *sys.argv[1:]]
+target = sys.argv[1]
+sys.argv = sys.argv[1:]
 try:
-    runpy.run_module("imagenet_mistakes", run_name="__main__")
+    if target.endswith(".py"):
+        runpy.run_path(target, run_name="__main__")
+    else:
+        runpy.run_module(target, run_name="__main__", alter_sys=True)
 finally:
     print(PEAK_RSS_KIB(), file=sys.stderr)
 """
@@ -26,23 +32,31 @@ def PEAK_RSS_KIB():
 """
 
 
-def run(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one whole CLI process."""
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float
+    stdout: str
+
+
+def run(target: str, args: list[str]) -> Run:
+    """One whole process of a module (e.g. "imagenet_mistakes") or a script path."""
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", PEAK_RSS + _CHILD, *args],
+        [sys.executable, "-c", PEAK_RSS + _CHILD, target, *args],
         check=True,
         capture_output=True,
         text=True,
     )
     seconds = time.perf_counter() - start
-    return seconds, int(done.stderr.split()[-1]) / 1024
+    return Run(seconds, int(done.stderr.split()[-1]) / 1024, done.stdout)
 
 
-def row(name: str, times: list[float], peak_mib: float | None = None) -> str:
-    """One Markdown table row: median and minimum seconds, and peak RSS when measured."""
-    peak = f"{peak_mib:.0f}" if peak_mib is not None else ""
-    return f"| {name} | {statistics.median(times):.3f} | {min(times):.3f} | {peak} |"
+def cli(args: list[str]) -> Run:
+    """One whole `imagenet-mistakes` process."""
+    return run("imagenet_mistakes", args)
 
 
-HEADER = "| step | median s | min s | peak RSS MiB |\n|---|---:|---:|---:|"
+def spread(times: list[float]) -> tuple[str, str]:
+    """Median, and min-max, of wall seconds."""
+    return f"{statistics.median(times):.3f}", f"{min(times):.3f}–{max(times):.3f}"

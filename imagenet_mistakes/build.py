@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from imagenet_mistakes import database
+from imagenet_mistakes import database, named_queries
 from imagenet_mistakes.errors import BadArgument, DatabaseError, SourceUnavailable
 from imagenet_mistakes.loaders import (
     classes,
@@ -301,6 +301,8 @@ def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
             f"{previous}: cannot carry its models over ({database.first_line(e)}); "
             "move it away to build afresh"
         ) from e
+    for model, *_ in named_queries.run(con, "models")[1]:
+        database.run_script(con, "store_metrics", {"model": model})
     con.commit()
 
 

@@ -125,3 +125,4 @@ def _insert(
         )
     finally:
         con.unregister("new_predictions")
+    database.run_script(con, "store_metrics", {"model": model})

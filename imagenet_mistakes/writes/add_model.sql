@@ -7,6 +7,3 @@ select $model, images.file_name, new_predictions.rank, new_predictions.class_id,
 from new_predictions
 inner join images using (image_number)
 order by images.file_name, new_predictions.rank;
-insert into model_metrics_snapshot
-select * from model_metrics
-where model = $model;

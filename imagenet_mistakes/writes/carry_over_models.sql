@@ -1,8 +1,9 @@
 -- Copy the models and predictions of the database being replaced into a new
--- build, so rebuilding never loses a user's models; their metrics are
--- computed afresh against the new labels.
+-- build, so rebuilding never loses a user's models. Their metrics are then
+-- computed afresh against the new labels, one model at a time (store_metrics).
+-- The predictions keep their order (by model, as they were added), so a
+-- model's rows stay together for `where model = ...` scans.
 attach $previous as previous (read_only);
 insert into models by name select * from previous.models;
-insert into predictions by name select * from previous.predictions order by model, file_name, rank;
-insert into model_metrics_snapshot select * from model_metrics;
+insert into predictions by name select * from previous.predictions;
 detach previous;

@@ -1,0 +1,47 @@
+"""One step timed inside a fresh process, after its imports: the "in process" rows.
+
+Run: python benchmarks/steps.py add-model LOGITS DB | floor LOGITS
+Prints the step's wall seconds. A fresh process each time, because every
+`add-model` runs in one: its memory starts cold, as it does for the user.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from imagenet_mistakes import models, predictions
+
+K = 5
+MODEL = "benchmark"
+
+
+def floor(logits: Path) -> None:
+    """Nothing can add a model faster than this: read the file, select each row's top five."""
+    values = np.load(logits)
+    candidates = np.argpartition(values, -K, axis=1)[:, -K:]
+    order = np.argsort(-np.take_along_axis(values, candidates, axis=1), axis=1)
+    np.take_along_axis(candidates, order, axis=1)
+
+
+def add_model(logits: Path, db: Path) -> None:
+    """What `add-model NAME --logits LOGITS` does once its arguments are parsed."""
+    loaded = predictions.from_logits(logits, k=K)
+    models.add(db, MODEL, loaded, source=str(logits))
+
+
+def main() -> None:
+    step, *paths = sys.argv[1:]
+    start = time.perf_counter()
+    if step == "floor":
+        floor(Path(paths[0]))
+    else:
+        add_model(Path(paths[0]), Path(paths[1]))
+    print(time.perf_counter() - start)
+
+
+if __name__ == "__main__":
+    main()
