@@ -148,6 +148,11 @@ def main() -> None:
             "add-model, in process (fresh process, after imports)",
             [float(r.stdout) for r in inside], None, "≤ 1.5 × floor",
         )  # fmt: skip
+        select_runs = repeated(repeat, lambda: None, lambda: run(step, ["select", str(logits)]))
+        table.times(
+            "add-model's read, check and top-5 with softmax alone (same)",
+            [float(r.stdout) for r in select_runs], None,
+        )  # fmt: skip
         floor_runs = repeated(repeat, lambda: None, lambda: run(step, ["floor", str(logits)]))
         floor = table.times(
             "floor: np.load + top-5 by np.argpartition (fresh process, after imports)",

@@ -7,6 +7,8 @@ vectorised over the whole array.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,20 +62,28 @@ def top_k(logits: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Class ids (best first; ties to the lower class id, as np.argmax) and softmax probabilities.
 
     Works through small blocks of rows: whole-array temporaries of 50,000 x
-    1,000 cost more in page faults than the arithmetic does.
+    1,000 cost more in page faults than the arithmetic does. Chunks of blocks
+    run on every core: NumPy releases the GIL inside each call.
     """
     ids = np.empty((len(logits), k), np.int64)
     probabilities = np.empty((len(logits), k), np.float64)
-    for start in range(0, len(logits), _BLOCK_ROWS):
-        block = slice(start, start + _BLOCK_ROWS)
-        ids[block], probabilities[block] = _top_k_block(logits[block], k)
+
+    def fill(start: int) -> None:
+        end = min(start + _CHUNK_ROWS, len(logits))
+        for first in range(start, end, _BLOCK_ROWS):
+            block = slice(first, min(first + _BLOCK_ROWS, end))
+            ids[block], probabilities[block] = _top_k_block(logits[block], k)
+
+    with ThreadPoolExecutor(os.cpu_count()) as pool:
+        list(pool.map(fill, range(0, len(logits), _CHUNK_ROWS)))
     return ids, probabilities
 
 
-# Measured: with 32 rows every temporary is small enough for malloc to reuse
-# its memory; from about 128 rows it maps and unmaps fresh pages per block,
-# which doubles the time of a first call.
-_BLOCK_ROWS = 32
+# Measured on 2 cores for 50,000 rows: 0.22 s in one thread with 32-row
+# blocks; 0.10 s in two with 128-row blocks (smaller blocks make the threads
+# wait on each other for the GIL between NumPy calls, larger ones gain nothing).
+_BLOCK_ROWS = 128
+_CHUNK_ROWS = 2048
 
 
 def _top_k_block(logits: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -95,8 +105,9 @@ def _top_k_block(logits: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     chosen = np.take_along_axis(chosen, best_first, axis=1)
     # Softmax of the chosen entries only; the normaliser still needs the whole row.
     top = chosen[:, :1]
-    normaliser = np.exp(values - top).sum(axis=1, keepdims=True)
-    return ids, np.exp(chosen - top) / normaliser
+    shifted = values - top
+    np.exp(shifted, out=shifted)
+    return ids, np.exp(chosen - top) / shifted.sum(axis=1, keepdims=True)
 
 
 def _row_images(path: Path, rows: int, order: RowOrder | None) -> np.ndarray:

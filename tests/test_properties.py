@@ -1,4 +1,5 @@
-"""Property tests: for random small worlds, the SQL metrics equal the plain-Python reference.
+"""Property tests: for random small worlds, the SQL metrics equal the plain-Python reference;
+and the top-k of any logits equals a plain stable sort.
 
 A world is a handful of images with random original labels, ReaL lists
 (some empty), multi-label verdicts (correct, unclear and wrong sets that may
@@ -14,13 +15,16 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import duckdb
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from imagenet_mistakes import database
+from imagenet_mistakes.predictions import top_k
 from tests import reference
 from tests.synthetic import image
 
@@ -167,3 +171,24 @@ def same(got: object, expected: object) -> bool:
     if isinstance(got, float) and isinstance(expected, float):
         return math.isclose(got, expected, rel_tol=1e-12, abs_tol=1e-12)
     return got == expected and type(got) is type(expected)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.integers(1, 3000),  # past one chunk (2,048 rows) of 128-row blocks
+    k=st.sampled_from([1, 2, 5, 999, 1000]),
+    dtype=st.sampled_from([np.float16, np.float32, np.float64]),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_top_k_equals_a_stable_sort_with_softmax(
+    rows: int, k: int, dtype: type[np.floating[Any]], seed: int
+) -> None:
+    """Small integer logits tie often; ties must go to the lower class id, as np.argmax."""
+    logits = np.random.default_rng(seed).integers(-3, 4, (rows, 1000)).astype(dtype)
+    ids, probabilities = top_k(logits, k)
+    wide = logits.astype(np.float64)
+    expected = np.argsort(-wide, axis=1, kind="stable")[:, :k]
+    assert (ids == expected).all()
+    softmax = np.exp(wide - wide.max(axis=1, keepdims=True))
+    softmax /= softmax.sum(axis=1, keepdims=True)
+    assert np.allclose(probabilities, np.take_along_axis(softmax, expected, axis=1), rtol=1e-5)
