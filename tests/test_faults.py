@@ -193,3 +193,25 @@ def assert_one_line_lock_error(result: subprocess.CompletedProcess[str], db: Pat
     assert (result.returncode, result.stdout) == (3, ""), result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith(f"Error: {db}: cannot open (") and "lock" in line, line
+
+
+def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_path: Path) -> None:
+    """The check the tests above rely on must see damage, or their empty answers mean nothing."""
+    preds = tmp_path / "p.csv"
+    preds.write_text("file_name,class_id\nILSVRC2012_val_00000001.JPEG,1\n")
+    subprocess.run(cli("add-model", "m", "--predictions", preds, "--db", synthetic_db), check=True)
+    with duckdb.connect(str(synthetic_db)) as con:
+        con.execute(
+            "insert into predictions values ('m', 'ILSVRC2012_val_00000001.JPEG', 1, 2, null), "
+            "('m', 'ILSVRC2012_val_00000002.JPEG', 3, 2, null), ('ghost', 'x.JPEG', 1, 2, null)"
+        )
+        con.execute("update model_metrics_snapshot set top1 = 0.5")
+    _, problems = model_state(synthetic_db)
+    assert sorted((model, problem) for problem, model, _ in problems) == [
+        ("ghost", "predictions for images that are not validation images"),
+        ("ghost", "predictions of a model that is not in models"),
+        ("m", "an image has a repeated or missing rank"),
+        ("m", "deepest rank differs from models.top_k"),
+        ("m", "predictions cover a different number of images than models.images"),
+        ("m", "stored metrics differ from the metrics of the predictions"),
+    ]
