@@ -70,6 +70,7 @@ def build(db: Path, inputs: Inputs) -> None:
     """Build the database at `db` from the sources; replace any database there."""
     database.check_replaceable(db)
     _remove_stale_temporaries(db)
+    _apply_write_ahead_log(db)
     loaded, image_flags = load_all(inputs)
     tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
     with _removed_on_failure(tmp):
@@ -304,6 +305,25 @@ def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
     for model, *_ in named_queries.run(con, "models")[1]:
         database.run_script(con, "store_metrics", {"model": model})
     con.commit()
+
+
+def _apply_write_ahead_log(db: Path) -> None:
+    """Fold a write-ahead log left beside the database into it, before replacing the database.
+
+    A writer killed after it committed leaves its last changes in `<db>.wal`,
+    which DuckDB applies when the file is next opened. Once a new file is
+    renamed into place that log no longer matches, and the new database would
+    not open at all. Applied first, its changes are in the models carried over.
+    """
+    wal = db.with_name(f"{db.name}.wal")
+    if not wal.exists():
+        return
+    if not db.exists():  # its database was deleted: nothing can apply it
+        log.warning("%s: removing a write-ahead log whose database is gone", wal)
+        wal.unlink()
+        return
+    with database.open_for_writing(db) as con:
+        con.execute("CHECKPOINT")
 
 
 def _remove_stale_temporaries(db: Path) -> None:

@@ -215,3 +215,31 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         ("m", "predictions cover a different number of images than models.images"),
         ("m", "stored metrics differ from the metrics of the predictions"),
     ]
+
+
+# A writer that commits, then dies before DuckDB checkpoints: its change lives only in the WAL.
+COMMIT_THEN_DIE = """
+import os, sys, duckdb
+con = duckdb.connect(sys.argv[1])
+con.execute("insert into models select 'late', source, description, added_at, top_k, images "
+            "from models where model = 'kept'")
+con.execute("insert into predictions select 'late', file_name, rank, class_id, score "
+            "from predictions where model = 'kept'")
+con.execute("insert into model_metrics_snapshot select 'late', columns(* exclude (model)) "
+            "from model_metrics_snapshot where model = 'kept'")
+os.kill(os.getpid(), 9)
+"""
+
+
+def test_build_applies_the_log_a_killed_writer_left(
+    synthetic_db: Path, synthetic_mirror: Path, logits: Path
+) -> None:
+    subprocess.run(cli("add-model", "kept", "--logits", logits, "--db", synthetic_db), check=True)
+    subprocess.run([sys.executable, "-c", COMMIT_THEN_DIE, str(synthetic_db)], check=False)
+    assert synthetic_db.with_name(synthetic_db.name + ".wal").exists()
+
+    subprocess.run(cli("build", "--db", synthetic_db, "--source-dir", synthetic_mirror), check=True)
+
+    assert not synthetic_db.with_name(synthetic_db.name + ".wal").exists()
+    rows, problems = model_state(synthetic_db)  # a stale log would make this fail to open
+    assert (rows, problems) == ({"kept": 50_000 * TOP_K, "late": 50_000 * TOP_K}, [])
