@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import time
@@ -55,8 +54,3 @@ def run(target: str, args: list[str]) -> Run:
 def cli(args: list[str]) -> Run:
     """One whole `imagenet-mistakes` process."""
     return run("imagenet_mistakes", args)
-
-
-def spread(times: list[float]) -> tuple[str, str]:
-    """Median, and min-max, of wall seconds."""
-    return f"{statistics.median(times):.3f}", f"{min(times):.3f}–{max(times):.3f}"

@@ -30,7 +30,7 @@ from typing import Any
 import duckdb
 import numpy as np
 import steps
-from process import Run, cli, run, spread
+from process import Run, cli, run
 
 from imagenet_mistakes import named_queries
 
@@ -74,10 +74,11 @@ class Table:
         print("|---|---:|---:|---:|---|")
 
     def times(self, step: str, times: list[float], peak: float | None, target: str = "") -> float:
-        median, low_high = spread(times)
+        median = statistics.median(times)
         shown = f"{peak:.0f}" if peak is not None else ""
-        print(f"| {step} | {median} | {low_high} | {shown} | {target} |", flush=True)
-        return statistics.median(times)
+        print(f"| {step} | {median:.3f} | {min(times):.3f}–{max(times):.3f} | {shown} | {target} |",
+              flush=True)  # fmt: skip
+        return median
 
     def runs(self, step: str, runs: list[Run], target: str = "") -> float:
         return self.times(step, [r.seconds for r in runs], max(r.peak_mib for r in runs), target)

@@ -315,7 +315,7 @@ def _apply_write_ahead_log(db: Path) -> None:
     renamed into place that log no longer matches, and the new database would
     not open at all. Applied first, its changes are in the models carried over.
     """
-    wal = db.with_name(f"{db.name}.wal")
+    wal = database.write_ahead_log(db)
     if not wal.exists():
         return
     if not db.exists():  # its database was deleted: nothing can apply it
@@ -354,6 +354,6 @@ def _removed_on_failure(tmp: Path) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        for leftover in (tmp, database.write_ahead_log(tmp)):
             leftover.unlink(missing_ok=True)
         raise

@@ -24,6 +24,11 @@ def create(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
 
 
+def write_ahead_log(path: Path) -> Path:
+    """Where DuckDB keeps the committed changes of `path` not yet checkpointed into it."""
+    return path.with_name(f"{path.name}.wal")
+
+
 def is_duckdb(path: Path) -> bool:
     """Whether the file starts like a DuckDB database: its header has b"DUCK" at byte 8.
 

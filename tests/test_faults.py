@@ -236,10 +236,10 @@ def test_build_applies_the_log_a_killed_writer_left(
 ) -> None:
     subprocess.run(cli("add-model", "kept", "--logits", logits, "--db", synthetic_db), check=True)
     subprocess.run([sys.executable, "-c", COMMIT_THEN_DIE, str(synthetic_db)], check=False)
-    assert synthetic_db.with_name(synthetic_db.name + ".wal").exists()
+    assert database.write_ahead_log(synthetic_db).exists()
 
     subprocess.run(cli("build", "--db", synthetic_db, "--source-dir", synthetic_mirror), check=True)
 
-    assert not synthetic_db.with_name(synthetic_db.name + ".wal").exists()
+    assert not database.write_ahead_log(synthetic_db).exists()
     rows, problems = model_state(synthetic_db)  # a stale log would make this fail to open
     assert (rows, problems) == ({"kept": 50_000 * TOP_K, "late": 50_000 * TOP_K}, [])
