@@ -160,8 +160,8 @@ def load_all(inputs: Inputs) -> tuple[list[Loaded], pa.Table]:
     loaded.append(Loaded(names_file, {}, "names of the hierarchy nodes"))
 
     votes_file = inputs.fetch(sources["cleanlab_mturk"])
-    names, labels = images["file_name"].to_pylist(), images["label"].to_pylist()
-    cleanlab_labels = cleanlab.load(votes_file.path, dict(zip(names, labels, strict=True)))
+    numbers, labels = images["image_number"].to_pylist(), images["label"].to_pylist()
+    cleanlab_labels = cleanlab.load(votes_file.path, dict(zip(numbers, labels, strict=True)))
     loaded.append(
         Loaded(
             votes_file,
@@ -212,24 +212,24 @@ def _multilabel(
     return local, multi, note
 
 
-def _image_flags(images: pa.Table, multi: MultiLabels, real_excluded: frozenset[str]) -> pa.Table:
+def _image_flags(images: pa.Table, multi: MultiLabels, real_excluded: frozenset[int]) -> pa.Table:
     """One row of evaluation flags per image; `imagenet_m` all NULL when the list is unknown."""
-    names = images["file_name"]
+    numbers = images["image_number"]
 
-    def member(subset: frozenset[str]) -> pa.ChunkedArray:
-        return pc.is_in(names, value_set=pa.array(sorted(subset), pa.string()))
+    def member(subset: frozenset[int]) -> pa.ChunkedArray:
+        return pc.is_in(numbers, value_set=pa.array(sorted(subset), pa.int32()))
 
     annotated = member(multi.annotated)
     no_flag = pa.scalar(None, pa.bool_())
     return pa.table(
         {
-            "file_name": names,
+            "image_number": numbers,
             "multilabel_annotated": annotated,
             "problematic": pc.if_else(annotated, member(multi.problematic), no_flag),
             "imagenet_m": (
                 member(multi.imagenet_m)
                 if multi.imagenet_m is not None
-                else pa.nulls(len(names), pa.bool_())
+                else pa.nulls(len(numbers), pa.bool_())
             ),
             "real_excluded": member(real_excluded),
         }

@@ -23,7 +23,9 @@ def test_counts_the_issue_names(real_con: duckdb.DuckDBPyConnection) -> None:
     assert scalar(con, "select count(*) from image_flags where multilabel_annotated") == 20_000
     assert scalar(con, "select count(*) from image_flags where problematic") == 1308
     assert (
-        scalar(con, "select count(distinct file_name) from image_labels where label_set = 'real'")
+        scalar(
+            con, "select count(distinct image_number) from image_labels where label_set = 'real'"
+        )
         == 46_837
     )
     assert scalar(con, "select count(*) from image_flags where not real_excluded") == 46_837
@@ -61,10 +63,10 @@ def test_original_labels_match_imagenetv2_listing(
     )
     assert db == dict(listing)
     original = real_con.execute(
-        "select file_name, class_id from image_labels where label_set = 'original'"
+        "select image_number, class_id from image_labels where label_set = 'original'"
     ).fetchall()
     assert dict(original) == dict(
-        real_con.execute("select file_name, label from images").fetchall()
+        real_con.execute("select image_number, label from images").fetchall()
     )
 
 
@@ -77,7 +79,8 @@ def test_multilabel_matches_the_annotated_listing(
     annotated = {
         name
         for (name,) in real_con.execute(
-            "select file_name from image_flags where multilabel_annotated"
+            "select file_name from image_flags join images using (image_number) "
+            "where multilabel_annotated"
         ).fetchall()
     }
     assert annotated == {name for name, _ in listing}
@@ -89,7 +92,7 @@ def test_real_labels_match_real_json(
     lists = json.loads((real_mirror / "reassessed-imagenet/real.json").read_text())
     expected = {(f"ILSVRC2012_val_{i + 1:08d}.JPEG", c) for i, ids in enumerate(lists) for c in ids}
     rows = real_con.execute(
-        "select file_name, class_id from image_labels "
+        "select file_name, class_id from image_labels join images using (image_number) "
         "where label_set = 'real' and verdict = 'correct'"
     ).fetchall()
     assert set(rows) == expected and len(rows) == len(expected)
@@ -101,10 +104,10 @@ def test_mistakes_are_wrong_on_non_problematic_annotated_images(
     """The shared README's check: no listed mistake predicts a correct or unclear label."""
     bad = real_con.execute(
         """
-        select count(*) from mistakes m join image_flags f using (file_name)
+        select count(*) from mistakes m join image_flags f using (image_number)
         where f.problematic is distinct from false
            or exists (select 1 from image_labels l
-                      where l.label_set = 'multilabel_v3' and l.file_name = m.file_name
+                      where l.label_set = 'multilabel_v3' and l.image_number = m.image_number
                         and l.class_id = m.predicted_class and l.verdict in ('correct', 'unclear'))
         """
     ).fetchone()
@@ -134,7 +137,7 @@ def test_reconstructed_canonical_file_gives_the_same_labels_as_the_dump(
     reconstructed = real_mirror / "multilabel/human_accuracy_v3.0.0.reconstructed.json"
     build.build(db, build.Inputs(real_mirror, tmp_path / "cache", multilabel=reconstructed))
     query = "select * from image_labels where label_set = 'multilabel_v3' order by all"
-    flags = "select file_name, multilabel_annotated, problematic from image_flags order by all"
+    flags = "select image_number, multilabel_annotated, problematic from image_flags order by all"
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute(query).fetchall() == real_con.execute(query).fetchall()
         assert con.execute(flags).fetchall() == real_con.execute(flags).fetchall()
@@ -168,7 +171,7 @@ def test_cleanlab_votes_give_its_2916_label_errors(
     errors = {f"ILSVRC2012_val_{v['id']:08d}.JPEG" for v in votes if v["mturk"]["given"] < 3}
     assert len(errors) == 2916  # the count Northcutt et al. report for ImageNet
     rows = real_con.execute(
-        "select file_name from image_labels join images using (file_name) "
+        "select file_name from image_labels join images using (image_number) "
         "where label_set = 'cleanlab_mturk' and class_id = label and verdict <> 'correct'"
     ).fetchall()
     assert {name for (name,) in rows} == errors

@@ -24,8 +24,8 @@ def test_canonical_file_gives_imagenet_m_and_skips_imagenetv2_images(
 ) -> None:
     with build_db(synthetic_mirror, tmp_path) as con:
         flags = con.execute(
-            "select file_name, problematic, imagenet_m from image_flags "
-            "where multilabel_annotated order by file_name"
+            "select file_name, problematic, imagenet_m from image_flags join images using "
+            "(image_number) where multilabel_annotated order by file_name"
         ).fetchall()
         assert flags == [
             (name, name in synthetic.PROBLEMATIC, name in synthetic.IMAGENET_M)
@@ -37,8 +37,8 @@ def test_canonical_file_gives_imagenet_m_and_skips_imagenetv2_images(
             "(not multilabel_annotated and imagenet_m)"
         ).fetchall() == [(0,)]
         labels = con.execute(
-            "select file_name, class_id, verdict from image_labels "
-            "where label_set = 'multilabel_v3' order by all"
+            "select file_name, class_id, verdict from image_labels join images using "
+            "(image_number) where label_set = 'multilabel_v3' order by all"
         ).fetchall()
         ids = {w: i for i, w in enumerate(synthetic.WNIDS)}
         expected = sorted(
@@ -62,7 +62,9 @@ def test_without_the_canonical_file_the_dump_is_used_and_imagenet_m_is_unknown(
         assert con.execute(
             "select count(*) from image_flags where imagenet_m is not null"
         ).fetchall() == [(0,)]
-        problematic = con.execute("select file_name from image_flags where problematic").fetchall()
+        problematic = con.execute(
+            "select file_name from image_flags join images using (image_number) where problematic"
+        ).fetchall()
         assert problematic == [(name,) for name in synthetic.PROBLEMATIC]
         source = con.execute(
             "select source from label_sets where label_set = 'multilabel_v3'"
@@ -143,7 +145,8 @@ def test_a_prepared_tfds_dataset_gives_the_labels_and_the_imagenet_m_list(
         ):
             assert from_tfds.execute(query).fetchall() == from_canonical.execute(query).fetchall()
         assert from_tfds.execute(
-            "select file_name from image_flags where imagenet_m order by 1"
+            "select file_name from image_flags join images using (image_number) "
+            "where imagenet_m order by 1"
         ).fetchall() == [(name,) for name in synthetic.IMAGENET_M]
         assert from_tfds.execute(
             "select source from label_sets where label_set = 'multilabel_v3'"

@@ -202,8 +202,8 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
     subprocess.run(cli("add-model", "m", "--predictions", preds, "--db", synthetic_db), check=True)
     with duckdb.connect(str(synthetic_db)) as con:
         con.execute(
-            "insert into predictions values ('m', 'ILSVRC2012_val_00000001.JPEG', 1, 2, null), "
-            "('m', 'ILSVRC2012_val_00000002.JPEG', 3, 2, null), ('ghost', 'x.JPEG', 1, 2, null)"
+            "insert into predictions values ('m', 1, 1, 2, null), ('m', 2, 3, 2, null), "
+            "('ghost', 50001, 1, 2, null)"
         )
         con.execute("update model_metrics_snapshot set top1 = 0.5")
     _, problems = model_state(synthetic_db)
@@ -223,7 +223,7 @@ import os, sys, duckdb
 con = duckdb.connect(sys.argv[1])
 con.execute("insert into models select 'late', source, description, added_at, top_k, images "
             "from models where model = 'kept'")
-con.execute("insert into predictions select 'late', file_name, rank, class_id, score "
+con.execute("insert into predictions select 'late', image_number, rank, class_id, score "
             "from predictions where model = 'kept'")
 con.execute("insert into model_metrics_snapshot select 'late', columns(* exclude (model)) "
             "from model_metrics_snapshot where model = 'kept'")

@@ -97,26 +97,31 @@ def con() -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def insert(con: duckdb.DuckDBPyConnection, sample: Sample) -> None:
+    """Write the world into the schema's tables, which name images by number."""
     world = sample.world
+
+    def number(name: str) -> int:
+        return int(name[15:23])
+
     con.executemany(
         "insert into images values (?, ?, ?)",
-        [[name, int(name[15:23]), label] for name, label in world.original.items()],
+        [[number(name), name, label] for name, label in world.original.items()],
     )
-    labels = [["original", name, label, "correct"] for name, label in world.original.items()]
-    labels += [["real", n, c, "correct"] for n, real in world.real.items() for c in real]
+    labels = [["original", number(n), label, "correct"] for n, label in world.original.items()]
+    labels += [["real", number(n), c, "correct"] for n, real in world.real.items() for c in real]
     for name, multi in world.multi.items():
         for verdict, ids in (
             ("correct", multi.correct),
             ("unclear", multi.unclear),
             ("wrong", sample.wrong[name]),
         ):
-            labels += [["multilabel_v3", name, c, verdict] for c in ids]
+            labels += [["multilabel_v3", number(name), c, verdict] for c in ids]
     con.executemany("insert into image_labels values (?, ?, ?, ?)", labels)
     con.executemany(
         "insert into image_flags values (?, ?, ?, ?, ?)",
         [
             [
-                name,
+                number(name),
                 name in world.multi,
                 world.multi[name].problematic if name in world.multi else None,
                 None if world.imagenet_m is None else name in world.imagenet_m,
@@ -133,7 +138,7 @@ def insert(con: duckdb.DuckDBPyConnection, sample: Sample) -> None:
         con.executemany(
             "insert into predictions values (?, ?, ?, ?, null)",
             [
-                [model, name, rank, c]
+                [model, number(name), rank, c]
                 for name, ranked in predictions.items()
                 for rank, c in enumerate(ranked, 1)
             ],

@@ -43,8 +43,8 @@ def _verdict(votes: Mapping[str, int], accept: str, reject: tuple[str, str]) -> 
     return "unclear"
 
 
-def load(path: Path, labels: Mapping[str, int]) -> pa.Table:
-    """`image_labels` rows; `labels` maps each file name to its original class id."""
+def load(path: Path, labels: Mapping[int, int]) -> pa.Table:
+    """`image_labels` rows; `labels` maps each image number to its original class id."""
     rows = []
     for candidate in expect_type(path, read_json(path), list, "the top level"):
         expect_type(path, candidate, dict, "a candidate")
@@ -55,14 +55,14 @@ def load(path: Path, labels: Mapping[str, int]) -> pa.Table:
         except (KeyError, TypeError) as e:
             raise SourceFormatError(path, f"candidate {candidate!r:.60} lacks {e}") from e
         name = file_name_of(number) if isinstance(number, int) else str(number)
-        image_number(path, name)
+        number = image_number(path, name)
         if not isinstance(url, str) or not url.endswith(f"/{name}"):
             raise SourceFormatError(path, f"id {number}: url {url!r:.80} is not {name}")
-        if class_id(path, given) != labels[name]:
+        if class_id(path, given) != labels[number]:
             raise SourceFormatError(path, f"{name}: given label {given} is not its original label")
         if any(not isinstance(v, int) for v in votes.values()) or sum(votes.values()) != 5:
             raise SourceFormatError(path, f"{name}: votes {votes} are not 5 counts")
         guessed = class_id(path, guessed)
-        rows.append((name, given, _verdict(votes, "given", ("guessed", "neither"))))
-        rows.append((name, guessed, _verdict(votes, "guessed", ("given", "neither"))))
+        rows.append((number, given, _verdict(votes, "given", ("guessed", "neither"))))
+        rows.append((number, guessed, _verdict(votes, "guessed", ("given", "neither"))))
     return labels_table(LABEL_SET, rows)

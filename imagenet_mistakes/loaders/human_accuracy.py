@@ -33,28 +33,29 @@ def load(path: Path, class_ids: Mapping[str, int]) -> MultiLabels:
             raise SourceFormatError(path, f"no {key!r} key")
     annots = expect_type(path, data["initial_annots"], dict, "initial_annots")
     rows = []
+    numbers = {}
     for name, annot in annots.items():
         if not name.startswith(_VALIDATION_PREFIX):
             continue
-        image_number(path, name)
+        number = numbers[name] = image_number(path, name)
         expect_type(path, annot, dict, f"initial_annots[{name!r}]")
         unknown = set(annot) - set(VERDICTS)
         if unknown:
             raise SourceFormatError(path, f"{name}: unknown verdict keys {sorted(unknown)}")
         for verdict, wnids in annot.items():
             expect_type(path, wnids, list, f"{name} {verdict}")
-            rows += [(name, c, verdict) for c in class_ids_of_wnids(path, wnids, class_ids)]
-    annotated = frozenset(n for n in annots if n.startswith(_VALIDATION_PREFIX))
+            rows += [(number, c, verdict) for c in class_ids_of_wnids(path, wnids, class_ids)]
+    annotated = frozenset(numbers.values())
 
     problematic_images = expect_type(path, data["problematic_images"], dict, "problematic_images")
     # Like the TFDS builder, only annotated images can be flagged problematic.
-    problematic = frozenset(problematic_images) & annotated
+    problematic = frozenset(numbers[n] for n in problematic_images if n in numbers)
 
     imagenet_m = None
     if "imagenet_m" in data:
         names = expect_type(path, data["imagenet_m"], list, "imagenet_m")
-        outside = [n for n in names if n not in annotated]
+        outside = [n for n in names if n not in numbers]
         if outside:
             raise SourceFormatError(path, f"imagenet_m image {outside[0]!r:.60} is not annotated")
-        imagenet_m = frozenset(names)
+        imagenet_m = frozenset(numbers[n] for n in names)
     return MultiLabels(labels_table(LABEL_SET, rows), annotated, problematic, imagenet_m)

@@ -12,24 +12,24 @@ VERDICTS = ("correct", "unclear", "wrong")
 SCHEMA = pa.schema(
     [
         ("label_set", pa.string()),
-        ("file_name", pa.string()),
+        ("image_number", pa.int32()),
         ("class_id", pa.int32()),
         ("verdict", pa.string()),
     ]
 )
 
 
-def labels_table(label_set: str, rows: Iterable[tuple[str, int, str]]) -> pa.Table:
-    """`image_labels` rows from (file_name, class_id, verdict), duplicates dropped, sorted.
+def labels_table(label_set: str, rows: Iterable[tuple[int, int, str]]) -> pa.Table:
+    """`image_labels` rows from (image_number, class_id, verdict), duplicates dropped, sorted.
 
     Sorting makes two builds from the same input byte-for-byte the same table.
     """
     unique = sorted(set(rows))
-    file_names, class_ids, verdicts = zip(*unique, strict=True) if unique else ((), (), ())
+    numbers, class_ids, verdicts = zip(*unique, strict=True) if unique else ((), (), ())
     return pa.table(
         {
             "label_set": [label_set] * len(unique),
-            "file_name": list(file_names),
+            "image_number": list(numbers),
             "class_id": list(class_ids),
             "verdict": list(verdicts),
         },
@@ -39,10 +39,10 @@ def labels_table(label_set: str, rows: Iterable[tuple[str, int, str]]) -> pa.Tab
 
 @dataclass(frozen=True)
 class MultiLabels:
-    """What a multi-label source says about the validation images it annotated."""
+    """What a multi-label source says about the validation images it annotated, by image number."""
 
     labels: pa.Table
-    annotated: frozenset[str]
-    problematic: frozenset[str]
+    annotated: frozenset[int]
+    problematic: frozenset[int]
     # None when the source carries no ImageNet-M list: unknown, not empty.
-    imagenet_m: frozenset[str] | None
+    imagenet_m: frozenset[int] | None

@@ -21,7 +21,7 @@ from imagenet_mistakes.loaders.validate import class_id, expect_type, image_numb
 SCHEMA = pa.schema(
     [
         ("model", pa.string()),
-        ("file_name", pa.string()),
+        ("image_number", pa.int32()),
         ("predicted_class", pa.int32()),
         ("category", pa.string()),
         ("category_raw", pa.string()),
@@ -52,7 +52,7 @@ def load(path: Path, model: str) -> pa.Table:
     entries = expect_type(path, read_json(path), dict, "the top level")
     rows = []
     for name, entry in sorted(entries.items()):
-        image_number(path, name)
+        number = image_number(path, name)
         expect_type(path, entry, dict, name)
         try:
             prediction = entry["top_prediction"]
@@ -63,7 +63,7 @@ def load(path: Path, model: str) -> pa.Table:
         rows.append(
             {
                 "model": model,
-                "file_name": name,
+                "image_number": number,
                 "predicted_class": class_id(path, prediction),
                 "category": _normalised(path, "category", category_raw, name),
                 "category_raw": category_raw,

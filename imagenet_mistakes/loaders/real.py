@@ -27,7 +27,7 @@ LABEL_SET = "real"
 @dataclass(frozen=True)
 class RealLabels:
     labels: pa.Table
-    excluded: frozenset[str]
+    excluded: frozenset[int]
 
 
 def load(path: Path) -> RealLabels:
@@ -43,6 +43,6 @@ def load(path: Path) -> RealLabels:
         name = file_name_of(number)
         expect_type(path, ids, list, f"the labels of {name}")
         if not ids:
-            excluded.add(name)
-        rows += [(name, class_id(path, c), "correct") for c in ids]
+            excluded.add(number)
+        rows += [(number, class_id(path, c), "correct") for c in ids]
     return RealLabels(labels_table(LABEL_SET, rows), frozenset(excluded))

@@ -36,7 +36,7 @@ def _class_ids(path: Path, line: int, field: str) -> list[int]:
 def load(path: Path) -> MultiLabels:
     """Labels and problematic images of the dump; its ImageNet-M list is unknown."""
     rows = []
-    annotated: set[str] = set()
+    annotated: set[int] = set()
     problematic = set()
     with path.open(newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
@@ -46,16 +46,16 @@ def load(path: Path) -> MultiLabels:
         for record in reader:
             line = reader.line_num
             name = record["id"]
-            image_number(path, name)
-            if name in annotated:
+            number = image_number(path, name)
+            if number in annotated:
                 raise SourceFormatError(path, f"line {line}: {name} appears twice")
-            annotated.add(name)
+            annotated.add(number)
             for column, verdict in _COLUMNS.items():
-                rows += [(name, c, verdict) for c in _class_ids(path, line, record[column])]
+                rows += [(number, c, verdict) for c in _class_ids(path, line, record[column])]
             if record["is_problematic"] not in _BOOLEANS:
                 raise SourceFormatError(path, f"line {line}: is_problematic must be True or False")
             if _BOOLEANS[record["is_problematic"]]:
-                problematic.add(name)
+                problematic.add(number)
     if not annotated:
         raise SourceFormatError(path, "no rows")
     return MultiLabels(

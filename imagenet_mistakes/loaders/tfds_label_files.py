@@ -23,7 +23,7 @@ from imagenet_mistakes.loaders.validate import (
 LABEL_SET = "original"
 
 IMAGES_SCHEMA = pa.schema(
-    [("file_name", pa.string()), ("image_number", pa.int32()), ("label", pa.int32())]
+    [("image_number", pa.int32()), ("file_name", pa.string()), ("label", pa.int32())]
 )
 
 
@@ -47,8 +47,8 @@ def load_images(path: Path, class_ids: Mapping[str, int]) -> pa.Table:
     numbers = range(1, NUM_VALIDATION_IMAGES + 1)
     return pa.table(
         {
-            "file_name": [file_name_of(n) for n in numbers],
             "image_number": list(numbers),
+            "file_name": [file_name_of(n) for n in numbers],
             "label": class_ids_of_wnids(path, wnids, class_ids),
         },
         schema=IMAGES_SCHEMA,
@@ -60,7 +60,7 @@ def original_labels(images: pa.Table) -> pa.Table:
     return labels_table(
         LABEL_SET,
         zip(
-            images["file_name"].to_pylist(),
+            images["image_number"].to_pylist(),
             images["label"].to_pylist(),
             itertools.repeat("correct"),
             strict=False,  # repeat() is endless

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from imagenet_mistakes.errors import SourceFormatError, SourceUnavailable
 from imagenet_mistakes.loaders.human_accuracy import LABEL_SET
 from imagenet_mistakes.loaders.labels import MultiLabels, labels_table
-from imagenet_mistakes.loaders.validate import image_number
+from imagenet_mistakes.loaders.validate import file_name_of, image_number
 
 if TYPE_CHECKING:
     import tensorflow_datasets as tfds
@@ -68,16 +68,18 @@ def load(data_dir: Path, wnids: Sequence[str]) -> MultiLabels:
     annotated = set()
     problematic = set()
     for example in _examples(builder, "validation"):
-        name = _file_name(info, example)
-        annotated.add(name)
+        number = _image_number(info, example)
+        annotated.add(number)
         for feature, verdict in _VERDICTS.items():
-            rows += [(name, int(c), verdict) for c in example[feature]]
+            rows += [(number, int(c), verdict) for c in example[feature]]
         if example["is_problematic"]:
-            problematic.add(name)
-    imagenet_m = {_file_name(info, example) for example in _examples(builder, "imagenet_m")}
+            problematic.add(number)
+    imagenet_m = {_image_number(info, example) for example in _examples(builder, "imagenet_m")}
     outside = sorted(imagenet_m - annotated)
     if outside:
-        raise SourceFormatError(info, f"imagenet_m image {outside[0]} is not in validation")
+        raise SourceFormatError(
+            info, f"imagenet_m image {file_name_of(outside[0])} is not in validation"
+        )
     return MultiLabels(
         labels_table(LABEL_SET, rows),
         frozenset(annotated),
@@ -93,8 +95,6 @@ def _examples(builder: tfds.core.DatasetBuilder, split: str) -> Any:
     return builder.as_data_source(split=split, decoders={"image": tfds.decode.SkipDecoding()})
 
 
-def _file_name(info: Path, example: dict[str, Any]) -> str:
+def _image_number(info: Path, example: dict[str, Any]) -> int:
     name = example["file_name"]
-    name = name.decode() if isinstance(name, bytes) else name
-    image_number(info, name)
-    return str(name)
+    return image_number(info, name.decode() if isinstance(name, bytes) else name)

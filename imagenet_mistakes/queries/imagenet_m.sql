@@ -13,7 +13,7 @@ answers as (
             from image_labels
             inner join classes using (class_id)
             where image_labels.label_set = 'multilabel_v3'
-                and image_labels.file_name = image_results.file_name
+                and image_labels.image_number = image_results.image_number
                 and image_labels.verdict in ('correct', 'unclear')
         ) as accepted_labels
     from image_results

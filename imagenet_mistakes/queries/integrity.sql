@@ -6,10 +6,10 @@ with
 per_model as (
     select
         model,
-        count(distinct file_name) as images,
+        count(distinct image_number) as images,
         max(rank) as top_k,
         count(*) as rows,
-        count(distinct (file_name, rank)) as distinct_rows
+        count(distinct (image_number, rank)) as distinct_rows
     from predictions
     group by model
 ),
@@ -18,9 +18,9 @@ per_model as (
 ragged_images as (
     select model, count(*) as images
     from (
-        select model, file_name
+        select model, image_number
         from predictions
-        group by model, file_name
+        group by model, image_number
         having max(rank) <> count(*) or count(distinct rank) <> count(*)
     )
     group by model
@@ -29,7 +29,7 @@ ragged_images as (
 unknown_images as (
     select model, count(*) as rows
     from predictions
-    where file_name not in (select file_name from images)
+    where image_number not in (select image_number from images)
     group by model
 ),
 

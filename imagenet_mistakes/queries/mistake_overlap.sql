@@ -3,26 +3,26 @@
 with
 
 a as (
-    select file_name, manual_category
+    select image_number, manual_category
     from model_mistakes
     where model = $a
 ),
 
 b as (
-    select file_name, manual_category
+    select image_number, manual_category
     from model_mistakes
     where model = $b
 ),
 
 both_models as (
     select
-        a.file_name is not null and b.file_name is not null as both_wrong,
-        a.file_name is not null and b.file_name is null as only_a,
-        a.file_name is null as only_b,
+        a.image_number is not null and b.image_number is not null as both_wrong,
+        a.image_number is not null and b.image_number is null as only_a,
+        a.image_number is null as only_b,
         a.manual_category as category_a,
         b.manual_category as category_b
     from a
-    full join b using (file_name)
+    full join b using (image_number)
 ),
 
 final as (

@@ -13,15 +13,15 @@ COMMENT ON COLUMN label_sets.source IS 'Source it was loaded from (sources.sourc
 -- A class may carry two verdicts for one image (upstream v3 lists 358 classes
 -- as both correct and wrong); all are kept, and metrics use correct/unclear.
 CREATE TABLE IF NOT EXISTS image_labels (
-    label_set VARCHAR NOT NULL REFERENCES label_sets (label_set),
-    file_name VARCHAR NOT NULL REFERENCES images (file_name),
-    class_id  INTEGER NOT NULL REFERENCES classes (class_id),
-    verdict   VARCHAR NOT NULL CHECK (verdict IN ('correct', 'unclear', 'wrong')),
-    PRIMARY KEY (label_set, file_name, class_id, verdict)
+    label_set    VARCHAR NOT NULL REFERENCES label_sets (label_set),
+    image_number INTEGER NOT NULL REFERENCES images (image_number),
+    class_id     INTEGER NOT NULL REFERENCES classes (class_id),
+    verdict      VARCHAR NOT NULL CHECK (verdict IN ('correct', 'unclear', 'wrong')),
+    PRIMARY KEY (label_set, image_number, class_id, verdict)
 );
 
 COMMENT ON TABLE image_labels IS 'One row per label set, image, class and verdict';
 COMMENT ON COLUMN image_labels.label_set IS 'Labelling the verdict belongs to';
-COMMENT ON COLUMN image_labels.file_name IS 'Image';
+COMMENT ON COLUMN image_labels.image_number IS 'Image (images.image_number)';
 COMMENT ON COLUMN image_labels.class_id IS 'Class judged';
 COMMENT ON COLUMN image_labels.verdict IS 'correct, unclear or wrong: whether the class is a right label for the image';

@@ -1,6 +1,6 @@
 -- image_flags: which images each evaluation counts, one row per validation image.
 CREATE TABLE IF NOT EXISTS image_flags (
-    file_name            VARCHAR PRIMARY KEY REFERENCES images (file_name),
+    image_number         INTEGER PRIMARY KEY REFERENCES images (image_number),
     multilabel_annotated BOOLEAN NOT NULL,
     problematic          BOOLEAN,
     imagenet_m           BOOLEAN,
@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS image_flags (
 );
 
 COMMENT ON TABLE image_flags IS 'Per-image evaluation flags';
-COMMENT ON COLUMN image_flags.file_name IS 'Image';
+COMMENT ON COLUMN image_flags.image_number IS 'Image (images.image_number)';
 COMMENT ON COLUMN image_flags.multilabel_annotated IS 'Whether multilabel_v3 annotates the image (20,000 do)';
 COMMENT ON COLUMN image_flags.problematic IS 'Experts flagged the annotated image problematic (wrong or unclear original label, drawing, edited, inappropriate); multi-label accuracy ignores it. NULL when not annotated';
 COMMENT ON COLUMN image_flags.imagenet_m IS 'In the 68-image ImageNet-M split; NULL for every image when the multi-label source had no ImageNet-M list (unknown, not false)';

@@ -11,7 +11,7 @@ create or replace view image_results as
 with
 
 top1 as (
-    select model, file_name, class_id as top1_class
+    select model, image_number, class_id as top1_class
     from predictions
     where rank = 1
 ),
@@ -21,44 +21,45 @@ verdicts as (
     select
         predictions.model,
         image_labels.label_set,
-        predictions.file_name,
+        predictions.image_number,
         bool_or(predictions.rank = 1 and image_labels.verdict = 'correct') as correct,
         bool_or(predictions.rank = 1 and image_labels.verdict in ('correct', 'unclear'))
             as correct_or_unclear,
         bool_or(image_labels.verdict = 'correct') as top5_correct
     from predictions
-    inner join image_labels using (file_name, class_id)
+    inner join image_labels using (image_number, class_id)
     where predictions.rank <= 5
-    group by predictions.model, image_labels.label_set, predictions.file_name
+    group by predictions.model, image_labels.label_set, predictions.image_number
 ),
 
 labelled as (
-    select distinct label_set, file_name
+    select distinct label_set, image_number
     from image_labels
 ),
 
 scope as (
     select
         label_sets.label_set,
-        image_flags.file_name,
+        image_flags.image_number,
         image_flags.imagenet_m,
         case
             when label_sets.label_set = 'multilabel_v3'
                 then image_flags.multilabel_annotated and not image_flags.problematic
-            else labelled.file_name is not null
+            else labelled.image_number is not null
         end as in_scope
     from label_sets
     cross join image_flags
     left join labelled
         on labelled.label_set = label_sets.label_set
-        and labelled.file_name = image_flags.file_name
+        and labelled.image_number = image_flags.image_number
 ),
 
 final as (
     select
         top1.model,
         scope.label_set,
-        top1.file_name,
+        top1.image_number,
+        images.file_name,
         images.label as original_class,
         top1.top1_class,
         coalesce(verdicts.correct, false) as correct,
@@ -69,9 +70,9 @@ final as (
         scope.imagenet_m
     from top1
     inner join models using (model)
-    inner join images using (file_name)
-    inner join scope using (file_name)
-    left join verdicts using (model, label_set, file_name)
+    inner join images using (image_number)
+    inner join scope using (image_number)
+    left join verdicts using (model, label_set, image_number)
 )
 
 select * from final;
@@ -79,7 +80,8 @@ select * from final;
 COMMENT ON VIEW image_results IS 'One row per model, label set and predicted image: is the top-1 (top-5) prediction right under that label set, and does the image count for it. Every metric aggregates this view';
 COMMENT ON COLUMN image_results.model IS 'Model';
 COMMENT ON COLUMN image_results.label_set IS 'Label set judging the prediction (original, multilabel_v3, real, ...)';
-COMMENT ON COLUMN image_results.file_name IS 'Image';
+COMMENT ON COLUMN image_results.image_number IS 'Image (images.image_number)';
+COMMENT ON COLUMN image_results.file_name IS 'Image name, ILSVRC2012_val_XXXXXXXX.JPEG';
 COMMENT ON COLUMN image_results.original_class IS 'The image''s original ImageNet label; per-class metrics group by it';
 COMMENT ON COLUMN image_results.top1_class IS 'The model''s top-1 prediction';
 COMMENT ON COLUMN image_results.correct IS 'Top-1 is a correct label of the image in this label set (the strict reading)';

@@ -13,24 +13,24 @@ paper_models as (
 ),
 
 in_scope as (
-    select image_flags.file_name, images.label as class_id, image_flags.imagenet_m
+    select image_flags.image_number, images.label as class_id, image_flags.imagenet_m
     from image_flags
-    inner join images using (file_name)
+    inner join images using (image_number)
     where image_flags.multilabel_annotated and not image_flags.problematic
 ),
 
 per_image as (
     select
         paper_models.model,
-        in_scope.file_name,
+        in_scope.image_number,
         in_scope.class_id,
         in_scope.imagenet_m,
-        mistakes.file_name is null as correct_or_unclear
+        mistakes.image_number is null as correct_or_unclear
     from paper_models
     cross join in_scope
     left join mistakes
         on mistakes.model = paper_models.model
-        and mistakes.file_name = in_scope.file_name
+        and mistakes.image_number = in_scope.image_number
 ),
 
 per_class as (

@@ -8,21 +8,27 @@ create or replace view model_mistakes as
 with
 
 from_predictions as (
-    select model, file_name, original_class, top1_class as predicted_class
+    select model, image_number, file_name, original_class, top1_class as predicted_class
     from image_results
     where label_set = 'multilabel_v3' and in_scope and not correct_or_unclear
 ),
 
 from_mistakes_table as (
-    select mistakes.model, mistakes.file_name, images.label as original_class, mistakes.predicted_class
+    select
+        mistakes.model,
+        mistakes.image_number,
+        images.file_name,
+        images.label as original_class,
+        mistakes.predicted_class
     from mistakes
-    inner join images using (file_name)
+    inner join images using (image_number)
     where mistakes.model not in (select model from models)
 ),
 
 final as (
     select
         found.model,
+        found.image_number,
         found.file_name,
         found.original_class,
         found.predicted_class,
@@ -34,14 +40,15 @@ final as (
         union all
         select *, 'mistakes table' as evaluated_from from from_mistakes_table
     ) as found
-    left join mistakes using (model, file_name)
+    left join mistakes using (model, image_number)
 )
 
 select * from final;
 
 COMMENT ON VIEW model_mistakes IS 'Every model''s mistakes on the non-problematic annotated images (top-1 neither correct nor unclear), with the paper''s manual category where there is one';
 COMMENT ON COLUMN model_mistakes.model IS 'Model';
-COMMENT ON COLUMN model_mistakes.file_name IS 'Image';
+COMMENT ON COLUMN model_mistakes.image_number IS 'Image (images.image_number)';
+COMMENT ON COLUMN model_mistakes.file_name IS 'Image name, ILSVRC2012_val_XXXXXXXX.JPEG';
 COMMENT ON COLUMN model_mistakes.original_class IS 'Original ImageNet label';
 COMMENT ON COLUMN model_mistakes.predicted_class IS 'Top-1 prediction';
 COMMENT ON COLUMN model_mistakes.manual_category IS 'The paper''s category when it categorised this model''s mistake here, else NULL';

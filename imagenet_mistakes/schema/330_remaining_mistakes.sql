@@ -13,7 +13,7 @@ per_image as (
         not image_results.correct_or_unclear as still_wrong
     from mistakes
     inner join image_results
-        on image_results.file_name = mistakes.file_name
+        on image_results.image_number = mistakes.image_number
         and image_results.label_set = 'multilabel_v3'
 ),
 

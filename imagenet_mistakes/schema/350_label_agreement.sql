@@ -9,7 +9,7 @@ with
 
 original_verdicts as (
     select
-        image_labels.file_name,
+        image_labels.image_number,
         image_labels.label_set,
         -- A class can be correct and wrong at once upstream; correct wins.
         case
@@ -19,13 +19,14 @@ original_verdicts as (
         end as verdict
     from image_labels
     inner join images
-        on images.file_name = image_labels.file_name and images.label = image_labels.class_id
+        on images.image_number = image_labels.image_number and images.label = image_labels.class_id
     where image_labels.label_set <> 'original'
-    group by image_labels.file_name, image_labels.label_set
+    group by image_labels.image_number, image_labels.label_set
 ),
 
 final as (
     select
+        images.image_number,
         images.file_name,
         images.label as original_class,
         image_flags.multilabel_annotated,
@@ -40,19 +41,20 @@ final as (
         end as real,
         cleanlab.verdict as cleanlab_mturk
     from images
-    inner join image_flags using (file_name)
+    inner join image_flags using (image_number)
     left join original_verdicts as v3
-        on v3.file_name = images.file_name and v3.label_set = 'multilabel_v3'
+        on v3.image_number = images.image_number and v3.label_set = 'multilabel_v3'
     left join original_verdicts as real
-        on real.file_name = images.file_name and real.label_set = 'real'
+        on real.image_number = images.image_number and real.label_set = 'real'
     left join original_verdicts as cleanlab
-        on cleanlab.file_name = images.file_name and cleanlab.label_set = 'cleanlab_mturk'
+        on cleanlab.image_number = images.image_number and cleanlab.label_set = 'cleanlab_mturk'
 )
 
 select * from final;
 
 COMMENT ON VIEW label_agreement IS 'Per image: what multilabel_v3, ReaL and cleanlab''s crowd say about its original label';
-COMMENT ON COLUMN label_agreement.file_name IS 'Image';
+COMMENT ON COLUMN label_agreement.image_number IS 'Image (images.image_number)';
+COMMENT ON COLUMN label_agreement.file_name IS 'Image name, ILSVRC2012_val_XXXXXXXX.JPEG';
 COMMENT ON COLUMN label_agreement.original_class IS 'Original ImageNet label';
 COMMENT ON COLUMN label_agreement.multilabel_annotated IS 'multilabel_v3 annotates the image';
 COMMENT ON COLUMN label_agreement.problematic IS 'multilabel_v3 flags it problematic (NULL when not annotated)';

@@ -18,7 +18,7 @@ create or replace view auto_categories as
 with
 
 correct_labels as (
-    select file_name, class_id
+    select image_number, class_id
     from image_labels
     where label_set = 'multilabel_v3' and verdict = 'correct'
 ),
@@ -27,38 +27,39 @@ correct_labels as (
 nearest_common_ancestor as (
     select
         model_mistakes.model,
-        model_mistakes.file_name,
+        model_mistakes.image_number,
         min(greatest(predicted.distance, labelled.distance)) as steps
     from model_mistakes
-    inner join correct_labels on correct_labels.file_name = model_mistakes.file_name
+    inner join correct_labels on correct_labels.image_number = model_mistakes.image_number
     inner join class_ancestors as predicted
         on predicted.class_id = model_mistakes.predicted_class
     inner join class_ancestors as labelled
         on labelled.class_id = correct_labels.class_id
         and labelled.ancestor = predicted.ancestor
     where correct_labels.class_id <> model_mistakes.predicted_class
-    group by model_mistakes.model, model_mistakes.file_name
+    group by model_mistakes.model, model_mistakes.image_number
 ),
 
 -- Other annotated images of the same original class that list the prediction as correct.
 co_occurrence as (
     select
         model_mistakes.model,
-        model_mistakes.file_name,
-        count(distinct correct_labels.file_name) as images
+        model_mistakes.image_number,
+        count(distinct correct_labels.image_number) as images
     from model_mistakes
     inner join images as same_class
         on same_class.label = model_mistakes.original_class
-        and same_class.file_name <> model_mistakes.file_name
+        and same_class.image_number <> model_mistakes.image_number
     inner join correct_labels
-        on correct_labels.file_name = same_class.file_name
+        on correct_labels.image_number = same_class.image_number
         and correct_labels.class_id = model_mistakes.predicted_class
-    group by model_mistakes.model, model_mistakes.file_name
+    group by model_mistakes.model, model_mistakes.image_number
 ),
 
 final as (
     select
         model_mistakes.model,
+        model_mistakes.image_number,
         model_mistakes.file_name,
         model_mistakes.original_class,
         model_mistakes.predicted_class,
@@ -72,15 +73,16 @@ final as (
         model_mistakes.manual_category,
         model_mistakes.manual_severity
     from model_mistakes
-    left join nearest_common_ancestor using (model, file_name)
-    left join co_occurrence using (model, file_name)
+    left join nearest_common_ancestor using (model, image_number)
+    left join co_occurrence using (model, image_number)
 )
 
 select * from final;
 
 COMMENT ON VIEW auto_categories IS 'Every model''s mistakes categorised by two SQL rules (fine-grained by WordNet ancestry, spurious-correlation by label co-occurrence), next to the paper''s manual category where there is one';
 COMMENT ON COLUMN auto_categories.model IS 'Model';
-COMMENT ON COLUMN auto_categories.file_name IS 'Image';
+COMMENT ON COLUMN auto_categories.image_number IS 'Image (images.image_number)';
+COMMENT ON COLUMN auto_categories.file_name IS 'Image name, ILSVRC2012_val_XXXXXXXX.JPEG';
 COMMENT ON COLUMN auto_categories.original_class IS 'Original ImageNet label';
 COMMENT ON COLUMN auto_categories.predicted_class IS 'Top-1 prediction';
 COMMENT ON COLUMN auto_categories.auto_category IS 'fine-grained, spurious-correlation or unclassified, by the rules in the view''s SQL';

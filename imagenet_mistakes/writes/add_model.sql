@@ -5,6 +5,5 @@ values ($model, $source, $description, now(), $top_k, $images);
 -- No ORDER BY: a model's rows are appended together, which is the order that
 -- `where model = ...` scans use; sorting them by image as well cost a third more.
 insert into predictions
-select $model, images.file_name, new_predictions.rank, new_predictions.class_id, new_predictions.score
-from new_predictions
-inner join images using (image_number);
+select $model, image_number, rank, class_id, score
+from new_predictions;
