@@ -273,6 +273,7 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa
             if table in item.tables:
                 database.append(con, table, item.tables[table])
     database.append(con, "image_flags", image_flags)
+    database.run_script(con, "store_image_scope", {})
 
 
 def _source_row(item: Loaded, loaded_at: datetime) -> dict[str, object]:

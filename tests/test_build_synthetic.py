@@ -126,7 +126,7 @@ def test_the_schema_applies_twice_without_change(tmp_path: Path) -> None:
     assert (
         con.execute("select table_name, sql from duckdb_tables() order by 1").fetchall() == before
     )
-    assert len(before) == 13
+    assert len(before) == 14
 
 
 def test_a_prepared_tfds_dataset_gives_the_labels_and_the_imagenet_m_list(

@@ -130,6 +130,7 @@ def insert(con: duckdb.DuckDBPyConnection, sample: Sample) -> None:
             for name in world.original
         ],
     )
+    database.run_script(con, "store_image_scope", {})  # as build does once labels are in
     for model, (k, predictions) in sample.models.items():
         con.execute(
             "insert into models values (?, 'synthetic', null, now(), ?, ?)",

@@ -1,10 +1,7 @@
 -- image_results: one row per model, label set and image the model has predictions for.
 -- Every metric view is an aggregate of this one view, so the metrics agree by
 -- construction and a new label set needs no new metric code.
---
--- Scope (which images a label set's metric counts):
---   multilabel_v3: annotated and not problematic (Vasudevan et al. 2022);
---   every other label set: the images it gives any label (ReaL: a non-empty list).
+-- Which images each label set's metrics count is the image_scope table.
 -- A class can be both 'correct' and 'wrong' for one image upstream; 'correct'
 -- wins, as in the TFDS evaluation loop.
 create or replace view image_results as
@@ -32,32 +29,10 @@ verdicts as (
     group by predictions.model, image_labels.label_set, predictions.image_number
 ),
 
-labelled as (
-    select distinct label_set, image_number
-    from image_labels
-),
-
-scope as (
-    select
-        label_sets.label_set,
-        image_flags.image_number,
-        image_flags.imagenet_m,
-        case
-            when label_sets.label_set = 'multilabel_v3'
-                then image_flags.multilabel_annotated and not image_flags.problematic
-            else labelled.image_number is not null
-        end as in_scope
-    from label_sets
-    cross join image_flags
-    left join labelled
-        on labelled.label_set = label_sets.label_set
-        and labelled.image_number = image_flags.image_number
-),
-
 final as (
     select
         top1.model,
-        scope.label_set,
+        image_scope.label_set,
         top1.image_number,
         images.file_name,
         images.label as original_class,
@@ -66,12 +41,13 @@ final as (
         coalesce(verdicts.correct_or_unclear, false) as correct_or_unclear,
         case when models.top_k >= 5 then coalesce(verdicts.top5_correct, false) end
             as top5_correct,
-        scope.in_scope,
-        scope.imagenet_m
+        image_scope.in_scope,
+        image_flags.imagenet_m
     from top1
     inner join models using (model)
     inner join images using (image_number)
-    inner join scope using (image_number)
+    inner join image_flags using (image_number)
+    inner join image_scope using (image_number)
     left join verdicts using (model, label_set, image_number)
 )
 

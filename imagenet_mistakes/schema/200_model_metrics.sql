@@ -4,58 +4,57 @@
 create or replace view model_metrics as
 with
 
-per_image as (
-    select
-        model,
-        avg(correct::integer::double) filter (where label_set = 'original') as top1,
-        avg(top5_correct::integer::double) filter (where label_set = 'original') as top5,
-        count(*) filter (where label_set = 'original') as images,
-        avg(correct::integer::double) filter (where label_set = 'real' and in_scope) as real,
-        count(*) filter (where label_set = 'real' and in_scope) as real_images,
-        avg(correct_or_unclear::integer::double) filter (where label_set = 'multilabel_v3' and in_scope)
-            as mla_micro,
-        count(*) filter (where label_set = 'multilabel_v3' and in_scope) as mla_images,
-        -- Unknown, not 0, when the ImageNet-M list is unknown (imagenet_m all NULL).
-        case when bool_and(imagenet_m is not null) then
-            count(*) filter (
-                where label_set = 'multilabel_v3' and imagenet_m and correct_or_unclear
-            )
-        end as imagenet_m_correct,
-        case when bool_and(imagenet_m is not null) then
-            count(*) filter (where label_set = 'multilabel_v3' and imagenet_m)
-        end as imagenet_m_total
-    from image_results
-    group by model
-),
-
+-- One pass over image_results, counted per class and scope: the per-image
+-- figures are sums of these counts, the per-class ones their ratios.
 per_class as (
     select
         model,
-        avg(lenient_accuracy) as mla,
-        avg(accuracy) as mla_strict,
-        count(*) as mla_classes
-    from class_accuracy
-    where label_set = 'multilabel_v3'
-    group by model
+        label_set,
+        original_class,
+        in_scope,
+        count(*) as images,
+        count(*) filter (where correct) as correct,
+        count(*) filter (where correct_or_unclear) as correct_or_unclear,
+        -- NULL, as top5_correct, when the model has fewer than 5 predictions per image.
+        sum(top5_correct::integer) as top5_correct,
+        count(*) filter (where imagenet_m) as imagenet_m_images,
+        count(*) filter (where imagenet_m and correct_or_unclear) as imagenet_m_correct,
+        bool_and(imagenet_m is not null) as imagenet_m_known
+    from image_results
+    group by model, label_set, original_class, in_scope
 ),
 
 final as (
     select
-        per_image.model,
-        per_image.top1,
-        per_image.top5,
-        per_image.real,
-        per_class.mla,
-        per_image.mla_micro,
-        per_class.mla_strict,
-        per_image.imagenet_m_correct,
-        per_image.imagenet_m_total,
-        per_image.images,
-        per_image.real_images,
-        per_image.mla_images,
-        coalesce(per_class.mla_classes, 0) as mla_classes
-    from per_image
-    left join per_class using (model)
+        model,
+        sum(correct) filter (where label_set = 'original')::double
+            / sum(images) filter (where label_set = 'original') as top1,
+        sum(top5_correct) filter (where label_set = 'original')::double
+            / sum(images) filter (where label_set = 'original') as top5,
+        sum(correct) filter (where label_set = 'real' and in_scope)::double
+            / sum(images) filter (where label_set = 'real' and in_scope) as real,
+        avg(correct_or_unclear::double / images) filter (where label_set = 'multilabel_v3' and in_scope)
+            as mla,
+        sum(correct_or_unclear) filter (where label_set = 'multilabel_v3' and in_scope)::double
+            / sum(images) filter (where label_set = 'multilabel_v3' and in_scope) as mla_micro,
+        avg(correct::double / images) filter (where label_set = 'multilabel_v3' and in_scope)
+            as mla_strict,
+        -- Unknown, not 0, when the ImageNet-M list is unknown (imagenet_m all NULL).
+        -- (Sums of counts are cast back to BIGINT: DuckDB sums them as HUGEINT.)
+        case when bool_and(imagenet_m_known) then
+            coalesce(sum(imagenet_m_correct) filter (where label_set = 'multilabel_v3'), 0)::bigint
+        end as imagenet_m_correct,
+        case when bool_and(imagenet_m_known) then
+            coalesce(sum(imagenet_m_images) filter (where label_set = 'multilabel_v3'), 0)::bigint
+        end as imagenet_m_total,
+        coalesce(sum(images) filter (where label_set = 'original'), 0)::bigint as images,
+        coalesce(sum(images) filter (where label_set = 'real' and in_scope), 0)::bigint
+            as real_images,
+        coalesce(sum(images) filter (where label_set = 'multilabel_v3' and in_scope), 0)::bigint
+            as mla_images,
+        count(*) filter (where label_set = 'multilabel_v3' and in_scope) as mla_classes
+    from per_class
+    group by model
 )
 
 select * from final;
