@@ -38,7 +38,10 @@ def from_logits(
         raise BadArgument(f"--k {k} must be between 1 and {NUM_CLASSES}")
     logits = arrays.logits(path, array)
     numbers = _row_images(path, len(logits), order)
-    ids, probabilities = top_k(logits, k)
+    try:
+        ids, probabilities = top_k(logits, k)
+    except NonFiniteRow as e:
+        raise SourceFormatError(path, str(e)) from e
     return _ranked(numbers, ids, probabilities)
 
 
@@ -58,9 +61,17 @@ def from_table(path: Path) -> Predictions:
     return Predictions(rows, top_k, len(np.unique(rows["image_number"].to_numpy())))
 
 
+class NonFiniteRow(ValueError):
+    """A row of logits holds NaN or an infinity: it has no top k and no softmax."""
+
+    def __init__(self, row: int) -> None:
+        super().__init__(f"row {row} holds NaN or infinite logits")
+
+
 def top_k(logits: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Class ids (best first; ties to the lower class id, as np.argmax) and softmax probabilities.
 
+    Raises NonFiniteRow for the first row that holds NaN or an infinity.
     Works through small blocks of rows: whole-array temporaries of 50,000 x
     1,000 cost more in page faults than the arithmetic does. Chunks of blocks
     run on every core: NumPy releases the GIL inside each call.
@@ -72,9 +83,13 @@ def top_k(logits: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         end = min(start + _CHUNK_ROWS, len(logits))
         for first in range(start, end, _BLOCK_ROWS):
             block = slice(first, min(first + _BLOCK_ROWS, end))
+            finite = np.isfinite(logits[block]).all(axis=1)
+            if not finite.all():
+                raise NonFiniteRow(first + int(np.argmin(finite)))
             ids[block], probabilities[block] = _top_k_block(logits[block], k)
 
     with ThreadPoolExecutor(os.cpu_count()) as pool:
+        # In row order, so an error names the first bad row of the array.
         list(pool.map(fill, range(0, len(logits), _CHUNK_ROWS)))
     return ids, probabilities
 
