@@ -182,6 +182,14 @@ def main() -> None:
         table.times("leaderboard view, 69 models (in process)", in_process, None)
 
         table.ratio("ratio: add-model in process / floor", ours_inside / floor, "≤ 1.5×")
+        # The floor's np.load fills 200 MB of fresh memory, whose page faults
+        # vary from run to run far more than add-model's mapped file does: its
+        # fastest run is the bound to beat, so the ratio is also given against it.
+        fastest_floor = min(float(r.stdout) for r in floor_runs)
+        table.ratio(
+            "ratio: add-model in process / floor's fastest run", ours_inside / fastest_floor,
+            "≤ 1.5×",
+        )  # fmt: skip
         table.ratio("ratio: notebook / add-model, whole processes", notebook / ours, "≥ 10×")
 
 

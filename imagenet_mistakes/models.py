@@ -73,9 +73,12 @@ def _add_all(
         present = {row[0] for row in named_queries.run(con, "models")[1]}
         for model, predictions, source, description in models:
             check_name(model)
-            if model in present and not replace:
-                raise BadArgument(f"model {model!r} already exists; use --replace to overwrite it")
-            database.run_script(con, "remove_model", {"model": model})
+            if model in present:
+                if not replace:
+                    raise BadArgument(
+                        f"model {model!r} already exists; use --replace to overwrite it"
+                    )
+                database.run_script(con, "remove_model", {"model": model})
             _insert(con, model, predictions, source, description)
             present.add(model)
             added += 1
