@@ -71,7 +71,8 @@ class NonFiniteRow(ValueError):
 def top_k(logits: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Class ids (best first; ties to the lower class id, as np.argmax) and softmax probabilities.
 
-    Raises NonFiniteRow for the first row that holds NaN or an infinity.
+    Raises NonFiniteRow naming the first row that holds NaN or an infinity.
+
     Works through small blocks of rows: whole-array temporaries of 50,000 x
     1,000 cost more in page faults than the arithmetic does. Chunks of blocks
     run on every core: NumPy releases the GIL inside each call.

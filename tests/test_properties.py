@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from imagenet_mistakes import database
-from imagenet_mistakes.predictions import top_k
+from imagenet_mistakes.predictions import NonFiniteRow, top_k
 from tests import reference
 from tests.synthetic import image
 
@@ -198,3 +198,22 @@ def test_top_k_equals_a_stable_sort_with_softmax(
     softmax = np.exp(wide - wide.max(axis=1, keepdims=True))
     softmax /= softmax.sum(axis=1, keepdims=True)
     assert np.allclose(probabilities, np.take_along_axis(softmax, expected, axis=1), rtol=1e-5)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    bad=st.lists(
+        st.tuples(
+            st.integers(0, 4999), st.integers(0, 999), st.sampled_from([np.nan, np.inf, -np.inf])
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_top_k_names_the_first_non_finite_row(bad: list[tuple[int, int, float]]) -> None:
+    """The check runs in chunks on several threads; the row it names must still be the first."""
+    logits = np.zeros((5000, 1000), np.float32)  # 3 chunks of 2,048 rows
+    for row, column, value in bad:
+        logits[row, column] = value
+    with pytest.raises(NonFiniteRow, match=f"row {min(row for row, _, _ in bad)} holds"):
+        top_k(logits, 5)
