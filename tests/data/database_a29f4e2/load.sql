@@ -1,0 +1,14 @@
+COPY classes FROM 'tests/data/database_a29f4e2/classes.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY models FROM 'tests/data/database_a29f4e2/models.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY model_metrics_snapshot FROM 'tests/data/database_a29f4e2/model_metrics_snapshot.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY predictions FROM 'tests/data/database_a29f4e2/predictions.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY sources FROM 'tests/data/database_a29f4e2/sources.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY confusions FROM 'tests/data/database_a29f4e2/confusions.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY hierarchy_nodes FROM 'tests/data/database_a29f4e2/hierarchy_nodes.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY images FROM 'tests/data/database_a29f4e2/images.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY image_flags FROM 'tests/data/database_a29f4e2/image_flags.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY label_sets FROM 'tests/data/database_a29f4e2/label_sets.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY mistakes FROM 'tests/data/database_a29f4e2/mistakes.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY hierarchy_edges FROM 'tests/data/database_a29f4e2/hierarchy_edges.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY image_labels FROM 'tests/data/database_a29f4e2/image_labels.parquet' (FORMAT 'parquet', compression 'zstd');
+COPY image_scope FROM 'tests/data/database_a29f4e2/image_scope.parquet' (FORMAT 'parquet', compression 'zstd');
