@@ -32,7 +32,7 @@ import numpy as np
 import steps
 from process import Run, cli, run
 
-from imagenet_mistakes import named_queries
+from imagenet_mistakes import Database
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -175,10 +175,10 @@ def main() -> None:
             lambda: cli(["query", "leaderboard", "--format", "csv", "--db", str(zoo_db)]),
         )  # fmt: skip
         table.runs("query leaderboard, 69 models (whole process)", leaderboard)
-        with duckdb.connect(str(zoo_db), read_only=True) as con:
+        with Database.open(zoo_db) as database:
             in_process = []
             for _ in range(repeat):
-                in_process.append(time_query(con))
+                in_process.append(time_query(database))
         table.times("leaderboard view, 69 models (in process)", in_process, None)
 
         table.ratio("ratio: add-model in process / floor", ours_inside / floor, "≤ 1.5×")
@@ -193,17 +193,17 @@ def main() -> None:
         table.ratio("ratio: notebook / add-model, whole processes", notebook / ours, "≥ 10×")
 
 
-def time_query(con: duckdb.DuckDBPyConnection) -> float:
+def time_query(db: Database) -> float:
     start = time.perf_counter()
-    named_queries.run(con, "leaderboard")
+    db.query("leaderboard")
     return time.perf_counter() - start
 
 
 def check_same_numbers(db: Path, notebook: dict[str, Any]) -> None:
     """The notebook and the database must agree, or the timings compare different work."""
-    with duckdb.connect(str(db), read_only=True) as con:
-        columns, rows = named_queries.run(con, "leaderboard")
-    (ours,) = [dict(zip(columns, row, strict=True)) for row in rows if row[0] == steps.MODEL]
+    with Database.open(db) as database:
+        records = database.query("leaderboard").records()
+    (ours,) = [row for row in records if row["model"] == steps.MODEL]
     for key in ("top1", "mla", "imagenet_m_correct", "imagenet_m_total"):
         assert abs(ours[key] - notebook[key]) < 1e-12, (key, ours[key], notebook[key])
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from process import PEAK_RSS
 
-from imagenet_mistakes import build, models
+from imagenet_mistakes import Database, build
 from imagenet_mistakes.loaders.order import RowOrder
 from imagenet_mistakes.predictions import Predictions, from_top_k
 
@@ -67,7 +67,8 @@ def main() -> None:
             db = Path(tmp) / "im.duckdb"
             build.build(db, build.Inputs(options.source_dir, Path(tmp) / "cache"))
             start = time.perf_counter()
-            models.add_many(db, synthetic_models(count, Path(tmp)))
+            with Database.open(db, write=True) as database:
+                database.add_models(synthetic_models(count, Path(tmp)))
             added = time.perf_counter() - start
             done = subprocess.run(
                 [sys.executable, "-c", PEAK_RSS + _LEADERBOARD, str(db)],

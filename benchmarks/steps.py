@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from imagenet_mistakes import models, predictions
+from imagenet_mistakes import Database, predictions
 
 K = 5
 MODEL = "benchmark"
@@ -35,7 +35,8 @@ def select(logits: Path) -> None:
 def add_model(logits: Path, db: Path) -> None:
     """What `add-model NAME --logits LOGITS` does once its arguments are parsed."""
     loaded = predictions.from_logits(logits, k=K)
-    models.add(db, MODEL, loaded, source=str(logits))
+    with Database.open(db, write=True) as database:
+        database.add_model(MODEL, loaded, source=str(logits))
 
 
 def main() -> None:

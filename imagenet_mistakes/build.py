@@ -11,8 +11,8 @@ import contextlib
 import glob
 import logging
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from imagenet_mistakes import database, named_queries
+from imagenet_mistakes import label_sets, metrics, reads, schema, storage
 from imagenet_mistakes.errors import BadArgument, DatabaseError, SourceUnavailable
 from imagenet_mistakes.loaders import (
     classes,
@@ -49,8 +49,6 @@ class Loaded:
     file: LocalFile
     tables: dict[str, pa.Table]
     note: str | None = None
-    # (name, description) when the source is a labelling of the images.
-    label_set: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -66,24 +64,46 @@ class Inputs:
         return fetch(source, source_dir=self.source_dir, cache_dir=self.cache_dir)
 
 
+@dataclass
+class Context:
+    """What later sources are checked against, filled in as the registry runs in order."""
+
+    inputs: Inputs
+    sources: dict[str, Source]
+    class_ids: dict[str, int] = field(default_factory=dict)
+    images: pa.Table | None = None
+    multi: MultiLabels | None = None
+    real_excluded: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Step:
+    """One entry of the registry: a source, the loader that reads it, the tables it fills."""
+
+    source: str
+    tables: tuple[str, ...]
+    load: Callable[[Context], Loaded]
+
+
 def build(db: Path, inputs: Inputs) -> None:
     """Build the database at `db` from the sources; replace any database there."""
-    database.check_replaceable(db)
+    storage.check_replaceable(db)
     _remove_stale_temporaries(db)
     _apply_write_ahead_log(db)
     loaded, image_flags = load_all(inputs)
     tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
     with _removed_on_failure(tmp):
         try:
-            con = database.create(tmp)
+            con = storage.create(tmp)
         except duckdb.IOException as e:
             raise BadArgument(
-                f"{db.parent}: cannot write a database there ({database.first_line(e)})"
+                f"{db.parent}: cannot write a database there ({storage.first_line(e)})"
             ) from e
         try:
-            database.apply_schema(con)
+            schema.apply(con)
             con.begin()
             _write(con, loaded, image_flags)
+            storage.record_version(con)
             con.commit()
             if db.exists():
                 _carry_over_models(con, db)
@@ -95,96 +115,125 @@ def build(db: Path, inputs: Inputs) -> None:
 
 
 def load_all(inputs: Inputs) -> tuple[list[Loaded], pa.Table]:
-    """Fetch, parse and validate every source before anything is written.
+    """Fetch, parse and validate every source of the registry before anything is written.
 
     Returns what each source gave, and the per-image flags derived from several.
     """
-    sources = manifest()
-    class_file = inputs.fetch(sources["classes"])
-    class_rows = classes.load(class_file.path)
-    wnids: list[str] = class_rows["wnid"].to_pylist()
-    class_ids = {wnid: i for i, wnid in enumerate(wnids)}
+    context = Context(inputs, manifest())
+    loaded = []
+    for step in registry():
+        item = step.load(context)
+        if set(item.tables) != set(step.tables):
+            raise RuntimeError(
+                f"loader of {step.source} produced {sorted(item.tables)}, "
+                f"the registry says {sorted(step.tables)}"
+            )
+        loaded.append(item)
+    assert context.images is not None and context.multi is not None
+    return loaded, _image_flags(context.images, context.multi, context.real_excluded)
 
-    wnid_file = inputs.fetch(sources["class_wnids"])
-    tfds_label_files.check_class_order(wnid_file.path, wnids)
-    validation_file = inputs.fetch(sources["validation_labels"])
-    images = tfds_label_files.load_images(validation_file.path, class_ids)
-    original = tfds_label_files.original_labels(images)
 
-    multi_file, multi, multi_note = _multilabel(sources, inputs, class_ids)
-    real_file = inputs.fetch(sources["real"])
-    real_labels = real.load(real_file.path)
-
-    loaded = [
-        Loaded(class_file, {"classes": class_rows}),
-        Loaded(wnid_file, {}, "checked: same class order as classes"),
-        Loaded(
-            validation_file,
-            {"images": images, "image_labels": original},
-            label_set=(
-                tfds_label_files.LABEL_SET,
-                "Original ImageNet validation labels, one class per image",
-            ),
-        ),
-        Loaded(
-            multi_file,
-            {"image_labels": multi.labels},
-            multi_note,
-            label_set=(
-                human_accuracy.LABEL_SET,
-                "Multi-label annotations v3.0.0 (Shankar et al. 2020, Vasudevan et al. 2022): "
-                "correct, unclear and wrong classes of 20,000 images",
-            ),
-        ),
-        Loaded(
-            real_file,
-            {"image_labels": real_labels.labels},
-            label_set=(
-                real.LABEL_SET,
-                "ReaL labels (Beyer et al. 2020): classes raters found correct",
-            ),
-        ),
+def registry() -> list[Step]:
+    """Every source a build loads, in order: later loaders check against earlier ones."""
+    paper_mistakes = [
+        Step(source.id, ("mistakes",), _mistakes(source.id))
+        for source in manifest().values()
+        if source.model is not None
     ]
-    for source in sources.values():
-        if source.model is not None:
-            local = inputs.fetch(source)
-            loaded.append(Loaded(local, {"mistakes": mistakes.load(local.path, source.model)}))
-    confusion_file = inputs.fetch(sources["class_confusions"])
-    pairs = confusions.load(confusion_file.path, confusion_file.source.id, class_ids)
-    loaded.append(Loaded(confusion_file, {"confusions": pairs}))
+    return [
+        Step("classes", ("classes",), _classes),
+        Step("class_wnids", (), _class_wnids),
+        Step("validation_labels", ("images", "image_labels"), _validation_labels),
+        # human_accuracy_v3, or a fallback for it: see _multilabel.
+        Step("human_accuracy_v3", ("image_labels",), _multilabel),
+        Step("real", ("image_labels",), _real),
+        *paper_mistakes,
+        Step("class_confusions", ("confusions",), _confusions),
+        Step("wordnet_hierarchy", ("hierarchy_nodes", "hierarchy_edges"), _hierarchy),
+        Step("wordnet_names", (), _hierarchy_names),
+        Step("cleanlab_mturk", ("image_labels",), _cleanlab),
+    ]
 
-    edges_file = inputs.fetch(sources["wordnet_hierarchy"])
-    names_file = inputs.fetch(sources["wordnet_names"])
-    nodes, edges = wordnet.load(edges_file.path, names_file.path, class_ids)
-    loaded.append(Loaded(edges_file, {"hierarchy_nodes": nodes, "hierarchy_edges": edges}))
-    loaded.append(Loaded(names_file, {}, "names of the hierarchy nodes"))
 
-    votes_file = inputs.fetch(sources["cleanlab_mturk"])
-    numbers, labels = images["image_number"].to_pylist(), images["label"].to_pylist()
-    cleanlab_labels = cleanlab.load(votes_file.path, dict(zip(numbers, labels, strict=True)))
-    loaded.append(
-        Loaded(
-            votes_file,
-            {"image_labels": cleanlab_labels},
-            label_set=(
-                cleanlab.LABEL_SET,
-                "cleanlab's crowd-verified label errors (Northcutt et al. 2021): majority votes "
-                "of 5 workers on the given and a guessed label of 5,440 candidate images",
-            ),
-        )
+def _classes(context: Context) -> Loaded:
+    file = context.inputs.fetch(context.sources["classes"])
+    rows = classes.load(file.path)
+    context.class_ids = {wnid: i for i, wnid in enumerate(rows["wnid"].to_pylist())}
+    return Loaded(file, {"classes": rows})
+
+
+def _class_wnids(context: Context) -> Loaded:
+    file = context.inputs.fetch(context.sources["class_wnids"])
+    tfds_label_files.check_class_order(file.path, list(context.class_ids))
+    return Loaded(file, {}, "checked: same class order as classes")
+
+
+def _validation_labels(context: Context) -> Loaded:
+    file = context.inputs.fetch(context.sources["validation_labels"])
+    context.images = tfds_label_files.load_images(file.path, context.class_ids)
+    original = tfds_label_files.original_labels(context.images)
+    return Loaded(file, {"images": context.images, "image_labels": _labelled(file, original)})
+
+
+def _real(context: Context) -> Loaded:
+    file = context.inputs.fetch(context.sources["real"])
+    found = real.load(file.path)
+    context.real_excluded = found.excluded
+    return Loaded(file, {"image_labels": _labelled(file, found.labels)})
+
+
+def _mistakes(source_id: str) -> Callable[[Context], Loaded]:
+    def load(context: Context) -> Loaded:
+        source = context.sources[source_id]
+        assert source.model is not None
+        file = context.inputs.fetch(source)
+        return Loaded(file, {"mistakes": mistakes.load(file.path, source.model)})
+
+    return load
+
+
+def _confusions(context: Context) -> Loaded:
+    file = context.inputs.fetch(context.sources["class_confusions"])
+    return Loaded(
+        file, {"confusions": confusions.load(file.path, file.source.id, context.class_ids)}
     )
-    return loaded, _image_flags(images, multi, real_labels.excluded)
 
 
-def _multilabel(
-    sources: dict[str, Source], inputs: Inputs, class_ids: dict[str, int]
-) -> tuple[LocalFile, MultiLabels, str | None]:
+def _hierarchy(context: Context) -> Loaded:
+    edges_file = context.inputs.fetch(context.sources["wordnet_hierarchy"])
+    names_file = context.inputs.fetch(context.sources["wordnet_names"])
+    nodes, edges = wordnet.load(edges_file.path, names_file.path, context.class_ids)
+    return Loaded(edges_file, {"hierarchy_nodes": nodes, "hierarchy_edges": edges})
+
+
+def _hierarchy_names(context: Context) -> Loaded:
+    file = context.inputs.fetch(context.sources["wordnet_names"])
+    return Loaded(file, {}, "names of the hierarchy nodes")
+
+
+def _cleanlab(context: Context) -> Loaded:
+    file = context.inputs.fetch(context.sources["cleanlab_mturk"])
+    assert context.images is not None
+    numbers = context.images["image_number"].to_pylist()
+    labels = context.images["label"].to_pylist()
+    votes = cleanlab.load(file.path, dict(zip(numbers, labels, strict=True)))
+    return Loaded(file, {"image_labels": _labelled(file, votes)})
+
+
+def _labelled(file: LocalFile, rows: pa.Table) -> pa.Table:
+    """`image_labels` rows of the label set that names the file's source."""
+    name = label_sets.for_source(file.source.id).name
+    return rows.add_column(0, "label_set", pa.array([name] * rows.num_rows, pa.string()))
+
+
+def _multilabel(context: Context) -> Loaded:
     """The multi-label v3 annotations from the best source available, and a note on what it lacks.
 
     Order: --multilabel or --tfds-data-dir, then the canonical file (mirror,
     or cache and download), then the public TFDS dump, which has no
     ImageNet-M list.
     """
+    sources, inputs, class_ids = context.sources, context.inputs, context.class_ids
     canonical = sources["human_accuracy_v3"]
     note = None
     if inputs.tfds_data_dir is not None:
@@ -209,7 +258,8 @@ def _multilabel(
     if multi.imagenet_m is None:
         log.warning("%s (%s)", NO_IMAGENET_M, local.path)
         note = f"{note}; {NO_IMAGENET_M}" if note else NO_IMAGENET_M
-    return local, multi, note
+    context.multi = multi
+    return Loaded(local, {"image_labels": _labelled(local, multi.labels)}, note)
 
 
 def _image_flags(images: pa.Table, multi: MultiLabels, real_excluded: frozenset[int]) -> pa.Table:
@@ -236,44 +286,53 @@ def _image_flags(images: pa.Table, multi: MultiLabels, real_excluded: frozenset[
     )
 
 
-# Parents before children, so foreign keys hold at every insert.
-_TABLE_ORDER = (
-    "classes",
-    "images",
-    "image_labels",
-    "mistakes",
-    "confusions",
-    "hierarchy_nodes",
-    "hierarchy_edges",
-)
-
-
 def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa.Table) -> None:
-    """Insert the provenance rows, then every loaded table."""
+    """Insert the provenance rows, the label sets and metrics, then every loaded table.
+
+    Tables are written in the order the schema creates them (parents before
+    children, so foreign keys hold at every insert); a loader's table the
+    schema does not have is an error, never dropped.
+    """
     loaded_at = datetime.now(UTC)
-    database.append(
-        con,
-        "sources",
-        pa.Table.from_pylist([_source_row(item, loaded_at) for item in loaded]),
+    storage.append(
+        con, "sources", pa.Table.from_pylist([_source_row(item, loaded_at) for item in loaded])
     )
-    database.append(
+    used = {item.file.source.id for item in loaded}
+    storage.append(
         con,
         "label_sets",
         pa.Table.from_pylist(
             [
-                {"label_set": name, "description": description, "source": item.file.source.id}
-                for item in loaded
-                if item.label_set
-                for name, description in [item.label_set]
+                {
+                    "label_set": label_set.name,
+                    "description": label_set.description,
+                    "source": next(s for s in label_set.sources if s in used),
+                    "scope": label_set.scope,
+                    "analysed": label_set.analysed,
+                }
+                for label_set in label_sets.definitions()
             ]
         ),
     )
-    for table in _TABLE_ORDER:
+    storage.append(con, "metrics", metric_rows())
+    order = schema.tables()
+    produced = {table for item in loaded for table in item.tables}
+    unknown = sorted(produced - set(order))
+    if unknown:
+        raise RuntimeError(f"loaders produced {unknown}, which the schema has no table for")
+    for table in order:
         for item in loaded:
             if table in item.tables:
-                database.append(con, table, item.tables[table])
-    database.append(con, "image_flags", image_flags)
-    database.run_script(con, "store_image_scope", {})
+                storage.append(con, table, item.tables[table])
+    storage.append(con, "image_flags", image_flags)
+    storage.run_script(con, "store_image_scope", {})
+
+
+def metric_rows() -> pa.Table:
+    """The `metrics` table: data/metrics.toml with each metric's display position."""
+    return pa.Table.from_pylist(
+        [{"position": i, **asdict(m)} for i, m in enumerate(metrics.definitions(), start=1)]
+    )
 
 
 def _source_row(item: Loaded, loaded_at: datetime) -> dict[str, object]:
@@ -297,33 +356,33 @@ def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
     """Copy the models of the database being replaced into the new one, in one transaction."""
     con.begin()
     try:
-        database.run_script(con, "carry_over_models", {"previous": str(previous)})
+        storage.run_script(con, "carry_over_models", {"previous": str(previous)})
     except duckdb.Error as e:
         raise DatabaseError(
-            f"{previous}: cannot carry its models over ({database.first_line(e)}); "
+            f"{previous}: cannot carry its models over ({storage.first_line(e)}); "
             "move it away to build afresh"
         ) from e
-    for model, *_ in named_queries.run(con, "models")[1]:
-        database.run_script(con, "store_metrics", {"model": model})
+    for model in reads.model_names(con):
+        storage.run_script(con, "store_metrics", {"model": model})
     con.commit()
 
 
 def _apply_write_ahead_log(db: Path) -> None:
-    """Fold a write-ahead log left beside the database into it, before replacing the database.
+    """Fold a write-ahead log left beside the database into it, before replacing the storage.
 
     A writer killed after it committed leaves its last changes in `<db>.wal`,
     which DuckDB applies when the file is next opened. Once a new file is
     renamed into place that log no longer matches, and the new database would
     not open at all. Applied first, its changes are in the models carried over.
     """
-    wal = database.write_ahead_log(db)
+    wal = storage.write_ahead_log(db)
     if not wal.exists():
         return
     if not db.exists():  # its database was deleted: nothing can apply it
         log.warning("%s: removing a write-ahead log whose database is gone", wal)
         wal.unlink()
         return
-    with database.open_for_writing(db) as con:
+    with storage.connect(db, read_only=False) as con:
         con.execute("CHECKPOINT")
 
 
@@ -331,7 +390,7 @@ def _remove_stale_temporaries(db: Path) -> None:
     """Delete the temporary files of earlier builds whose process is gone (killed, say).
 
     A build that fails cleans up after itself; one killed with SIGKILL cannot,
-    and would leave a hidden file as large as the database.
+    and would leave a hidden file as large as the storage.
     """
     for leftover in db.parent.glob(f".{glob.escape(db.name)}.*.tmp*"):
         pid = leftover.name.removeprefix(f".{db.name}.").split(".")[0]
@@ -355,6 +414,6 @@ def _removed_on_failure(tmp: Path) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        for leftover in (tmp, database.write_ahead_log(tmp)):
+        for leftover in (tmp, storage.write_ahead_log(tmp)):
             leftover.unlink(missing_ok=True)
         raise

@@ -5,37 +5,44 @@ Rows go to stdout; progress, warnings and errors go to stderr.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-import duckdb
 import typer
 from rich.console import Console
 from rich.progress import track
+from typer.core import TyperGroup
 
-from imagenet_mistakes import database, models, named_queries, predictions, zoo
-from imagenet_mistakes import info as info_core
-from imagenet_mistakes.errors import (
-    BadArgument,
-    ExitCode,
-    ImagenetMistakesError,
-    SourceUnavailable,
-)
+from imagenet_mistakes import models, named_queries, predictions, zoo
+from imagenet_mistakes.database import Database, Result, boundary
+from imagenet_mistakes.errors import ImagenetMistakesError
 from imagenet_mistakes.loaders import order as order_loader
 from imagenet_mistakes.output import Format, render
-from imagenet_mistakes.sources import fetch, manifest
+
+out = Console()
+err = Console(stderr=True)
+
+
+class _Commands(TyperGroup):
+    """The one place the core's errors become one `Error:` line on stderr and their exit code."""
+
+    # Click's Context, vendored inside typer since 0.2x; typer.Context is a subclass of it.
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ImagenetMistakesError as e:
+            err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(code=e.exit_code) from e
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="The remaining mistakes of ImageNet classifiers, as one DuckDB file.",
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console()
-err = Console(stderr=True)
 
 DbOption = Annotated[
     Path,
@@ -67,16 +74,6 @@ CacheDirOption = Annotated[
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 InputFile = Annotated[Path | None, typer.Option(exists=True, dir_okay=False)]
-
-
-@contextlib.contextmanager
-def _reported() -> Iterator[None]:
-    """Turn the core's errors into one `Error:` line on stderr and their exit code."""
-    try:
-        yield
-    except ImagenetMistakesError as e:
-        err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(code=e.exit_code) from e
 
 
 def _cache(cache_dir: Path | None) -> Path:
@@ -131,8 +128,7 @@ def build(
         multilabel=multilabel,
         tfds_data_dir=tfds_data_dir,
     )
-    with _reported():
-        build_core.build(db, inputs)
+    Database.build(db, inputs)
 
 
 @app.command()
@@ -141,8 +137,8 @@ def info(db: DbOption = DEFAULT_DB) -> None:
 
     Example: imagenet-mistakes info --db imagenet_mistakes.duckdb
     """
-    with _reported():
-        summary = info_core.summary(db)
+    with Database.open(db) as database:
+        summary = database.info()
     for title, columns, rows in summary.tables:
         render(columns, rows, Format.table, out, title=title)
     for line in summary.missing:
@@ -209,11 +205,12 @@ def add_model(
         raise typer.BadParameter("give one of --logits, --topk, --predictions, --from-paper")
     if order is not None and (logits or topk) is None:
         raise typer.BadParameter("--order goes with --logits or --topk")
-    with _reported():
-        models.check_name(name)
+    models.check_name(name)
+    with boundary(db):
         rows = order_loader.load(order) if order is not None else None
         if from_paper:
-            logits, source = _paper_logits(name, source_dir, _cache(cache_dir))
+            paper = zoo.paper_logits(name, source_dir=source_dir, cache_dir=_cache(cache_dir))
+            logits, source = paper.path, paper.location
         else:
             source = str(logits or topk or predictions_file)
         if logits is not None:
@@ -223,24 +220,12 @@ def add_model(
         else:
             assert predictions_file is not None
             loaded = predictions.from_table(predictions_file)
-        columns, summary = models.add(
-            db, name, loaded, source=source, description=description, replace=replace
+    with Database.open(db, write=True) as database:
+        summary = database.add_model(
+            name, loaded, source=source, description=description, replace=replace
         )
     err.print(f"Added {name}: {loaded.images} images, top-{loaded.top_k}", highlight=False)
-    render(columns, summary, fmt, out)
-
-
-def _paper_logits(name: str, source_dir: Path | None, cache_dir: Path) -> tuple[Path, str]:
-    by_model = {s.paper_model: s for s in manifest().values() if s.paper_model}
-    if name not in by_model:
-        raise BadArgument(f"--from-paper knows {', '.join(sorted(by_model))}, not {name!r}")
-    try:
-        local = fetch(by_model[name], source_dir=source_dir, cache_dir=cache_dir)
-    except SourceUnavailable as e:
-        raise SourceUnavailable(
-            f"{e}; the paper's multi-label figures for {name} are in the view paper_model_accuracy"
-        ) from e
-    return local.path, local.location
+    _show(summary, fmt)
 
 
 @app.command("add-zoo")
@@ -263,18 +248,16 @@ def add_zoo(
     if names:
         # Each name once, in the order given.
         wanted = list(dict.fromkeys(n.strip() for n in names.split(",") if n.strip()))
-    with _reported():
-        available = zoo.sources(zoo_name)
-        loaded = zoo.predictions(
-            zoo_name, wanted, source_dir=source_dir, cache_dir=_cache(cache_dir)
+    available = zoo.sources(zoo_name)
+    loaded = zoo.predictions(zoo_name, wanted, source_dir=source_dir, cache_dir=_cache(cache_dir))
+    batch = (
+        (name, rows, local.location, f"{zoo_name} testbed")
+        for name, rows, local in track(
+            loaded, total=len(wanted or available), description="Models", console=err
         )
-        batch = (
-            (name, rows, local.location, f"{zoo_name} testbed")
-            for name, rows, local in track(
-                loaded, total=len(wanted or available), description="Models", console=err
-            )
-        )
-        added = models.add_many(db, batch, replace=replace)
+    )
+    with Database.open(db, write=True) as database:
+        added = database.add_models(batch, replace=replace)
     err.print(f"Added {added} models from {zoo_name}", highlight=False)
 
 
@@ -290,12 +273,9 @@ def report(
 
     Example: imagenet-mistakes report resnet50 --out resnet50.html
     """
-    # Imported here: the charting libraries take longer to import than most commands take.
-    from imagenet_mistakes import report as report_core
-
     target = out or Path(f"{model}.html")
-    with _reported():
-        report_core.write(db, model, target)
+    with Database.open(db) as database:
+        database.report(model, target)
     err.print(f"Wrote {target}", highlight=False)
 
 
@@ -313,11 +293,8 @@ def export(
 
     Example: imagenet-mistakes export lake --format parquet
     """
-    # Imported here, like report and publish: sqlglot would slow every other command.
-    from imagenet_mistakes import export as export_core
-
-    with _reported():
-        export_core.export(db, out)
+    with Database.open(db) as database:
+        database.export(out)
     err.print(f"Wrote {out} ({fmt.value})", highlight=False)
 
 
@@ -333,14 +310,8 @@ def publish(
 
     Example: imagenet-mistakes publish postgresql://me@localhost:5432/research
     """
-    try:
-        # Imported here: psycopg is the optional [postgres] extra.
-        from imagenet_mistakes import publish as publish_core
-    except ImportError as e:
-        err.print("Error: publish needs psycopg: pip install 'imagenet-mistakes[postgres]'")
-        raise typer.Exit(code=ExitCode.UNAVAILABLE) from e
-    with _reported():
-        publish_core.publish(db, url, schema)
+    with Database.open(db) as database:
+        database.publish(url, schema)
     err.print(f"Published {db} to schema {schema}", highlight=False)
 
 
@@ -350,9 +321,8 @@ def list_models(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> 
 
     Example: imagenet-mistakes models --format csv
     """
-    with _reported():
-        columns, rows = models.listing(db)
-    render(columns, rows, fmt, out)
+    with Database.open(db) as database:
+        _show(database.models(), fmt)
 
 
 @app.command("remove-model")
@@ -361,8 +331,8 @@ def remove_model(name: str, db: DbOption = DEFAULT_DB) -> None:
 
     Example: imagenet-mistakes remove-model my_vit
     """
-    with _reported():
-        models.remove(db, name)
+    with Database.open(db, write=True) as database:
+        database.remove_model(name)
     err.print(f"Removed {name}", highlight=False)
 
 
@@ -396,9 +366,8 @@ def query(
         if not sep or not key:
             raise typer.BadParameter(f"{item!r} is not key=value", param_hint="--param")
         params[key] = value
-    with _reported(), _read_only(db) as con:
-        columns, rows = named_queries.run(con, name, params)
-    render(columns, rows, fmt, out)
+    with Database.open(db) as database:
+        _show(database.query(name, params), fmt)
 
 
 @app.command()
@@ -411,21 +380,9 @@ def sql(
 
     Example: imagenet-mistakes sql "select model, mla from leaderboard order by mla desc limit 5"
     """
-    with _reported(), _read_only(db) as con:
-        relation = con.execute(statement)
-        columns = [d[0] for d in relation.description or []]
-        rows = relation.fetchall()
-    render(columns, rows, fmt, out)
+    with Database.open(db) as database:
+        _show(database.sql(statement), fmt)
 
 
-@contextlib.contextmanager
-def _read_only(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection whose SQL errors become one `Error:` line, exit 1."""
-    with database.open_read_only(db) as con:
-        try:
-            yield con
-        except duckdb.Error as e:
-            err.print(
-                f"Error: {database.first_line(e)}", markup=False, highlight=False, soft_wrap=True
-            )
-            raise typer.Exit(code=ExitCode.BAD_DATA) from e
+def _show(result: Result, fmt: Format) -> None:
+    render(result.columns, result.rows, fmt, out)

@@ -1,124 +1,272 @@
-"""Opening the DuckDB file, applying the schema, and appending Arrow tables."""
+"""`Database`: everything the command line does, for Python code and notebooks.
+
+    from imagenet_mistakes import Database, Predictions
+
+    with Database.open("imagenet_mistakes.duckdb", write=True) as db:
+        db.add_model("my_vit", Predictions.from_logits(logits))
+        db.query("leaderboard").to_pandas()
+
+It owns one DuckDB connection. Every error from below (DuckDB, the file
+system, JSON decoding, runaway recursion, psycopg) is translated here, where
+the package calls out, into the typed errors of `errors.py`; the CLI has one
+handler for them.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
 import os
-import time
-from importlib import resources
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 import pyarrow as pa
 
-from imagenet_mistakes import named_queries
-from imagenet_mistakes.errors import BadArgument, DatabaseError
+from imagenet_mistakes import models, named_queries, reads, storage
+from imagenet_mistakes.errors import (
+    BadArgument,
+    DatabaseError,
+    ImagenetMistakesError,
+    QueryError,
+    SourceFormatError,
+    SourceUnavailable,
+)
+from imagenet_mistakes.predictions import Predictions
 
-# Files are written in this storage version so DuckDB 1.4 and 1.5 (the CLI,
-# most BI drivers) open what DuckDB 2.x builds; 2.x defaults to a newer one.
-STORAGE_VERSION = "v1.4.0"
-
-
-def create(path: Path) -> duckdb.DuckDBPyConnection:
-    """A connection to a new database file in the portable storage version."""
-    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
-
-
-def write_ahead_log(path: Path) -> Path:
-    """Where DuckDB keeps the committed changes of `path` not yet checkpointed into it."""
-    return path.with_name(f"{path.name}.wal")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def is_duckdb(path: Path) -> bool:
-    """Whether the file starts like a DuckDB database: its header has b"DUCK" at byte 8.
+@dataclass(frozen=True)
+class Result:
+    """Rows a query returned, as Arrow: `rows` to print, `to_pandas()` for notebooks."""
 
-    Read by hand because connecting to find out would take the file's lock
-    and, for an empty file, DuckDB refuses with a message about validity.
+    table: pa.Table
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.table.column_names)
+
+    @property
+    def rows(self) -> list[tuple[Any, ...]]:
+        return list(zip(*(column.to_pylist() for column in self.table.columns), strict=True))
+
+    def records(self) -> list[dict[str, Any]]:
+        records: list[dict[str, Any]] = self.table.to_pylist()
+        return records
+
+    def to_arrow(self) -> pa.Table:
+        return self.table
+
+    def to_pandas(self) -> Any:
+        return self.table.to_pandas()
+
+
+def translated(
+    method: Callable[Concatenate[Database, P], R],
+) -> Callable[Concatenate[Database, P], R]:
+    """Run a `Database` method with every lower-level error turned into one of ours."""
+
+    def run(self: Database, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with boundary(self.path):
+            return method(self, *args, **kwargs)
+
+    functools.update_wrapper(run, method)
+    return run
+
+
+class boundary:  # noqa: N801 - used like a function: `with boundary(path):`
+    """Translate what the libraries below raise into the package's typed errors.
+
+    `path` names the database in messages about it. Our own errors pass
+    through unchanged; anything unforeseen is left to surface as a bug.
     """
-    with path.open("rb") as f:
-        return f.read(12)[8:] == b"DUCK"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if error is None or isinstance(error, ImagenetMistakesError):
+            return
+        translated = _translate(error, self.path)
+        if translated is not None:
+            raise translated from error
 
 
-def check_replaceable(path: Path) -> None:
-    """Refuse a target that is not ours to overwrite, or a directory we cannot write in."""
-    if path.exists() and not (path.is_file() and is_duckdb(path)):
-        raise BadArgument(f"{path}: not a DuckDB database file; refusing to replace it")
-    if not path.parent.is_dir():
-        raise BadArgument(f"{path.parent}: no such directory")
-    if not os.access(path.parent, os.W_OK):
-        raise BadArgument(f"{path.parent}: cannot write a database there (no write permission)")
+def _translate(error: BaseException, path: Path) -> ImagenetMistakesError | None:
+    if isinstance(error, duckdb.Error):
+        return DatabaseError(f"{path}: {storage.first_line(error)}")
+    if isinstance(error, json.JSONDecodeError):
+        return SourceFormatError(path, f"not valid JSON ({error})")
+    if isinstance(error, RecursionError):
+        return SourceFormatError(path, "nested too deeply to read")
+    if isinstance(error, OSError):
+        where = error.filename or path
+        problem = error.strerror or str(error)
+        if isinstance(error, PermissionError):
+            return BadArgument(f"{where}: {problem}")
+        return DatabaseError(f"{where}: {problem}")
+    try:
+        import psycopg  # the optional [postgres] extra; only publish raises its errors
+    except ImportError:
+        return None
+    if isinstance(error, psycopg.Error):
+        return SourceUnavailable(f"PostgreSQL: {storage.first_line(error)}")
+    return None
 
 
-# How long to wait for another process to release the file before giving up.
-LOCK_WAIT_SECONDS = 5.0
+class Database:
+    """An open imagenet-mistakes database file; use `Database.open` (a context manager)."""
 
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, *, write: bool) -> None:
+        self.con = con
+        self.path = path
+        self.write = write
 
-def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open an existing database for queries; nothing can write through this connection."""
-    return _open(path, read_only=True)
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, write: bool = False) -> Database:
+        """Open a database `build` wrote; read-only unless `write`.
 
+        Refuses a file of another schema version (rebuild it) or one this
+        package did not build. Waits up to 5 s for another process's lock.
+        """
+        where = Path(path)
+        with boundary(where):
+            con = storage.connect(where, read_only=not write)
+            try:
+                storage.check_version(con, where)
+            except BaseException:
+                con.close()
+                raise
+            return cls(con, where, write=write)
 
-def open_for_writing(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open an existing database to add or remove models."""
-    return _open(path, read_only=False)
+    @staticmethod
+    def build(path: str | os.PathLike[str], inputs: Any) -> None:
+        """Build the database at `path` from the sources (`build.Inputs`), keeping its models."""
+        # Imported here: the loaders are for `build` alone (0.1 s at every start).
+        from imagenet_mistakes import build
 
+        where = Path(path)
+        with boundary(where):
+            build.build(where, inputs)
 
-def _open(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """Connect, waiting a little while another process holds the file's lock.
+    def close(self) -> None:
+        self.con.close()
 
-    DuckDB lets one process write a file, or any number read it; a writer
-    excludes every other process. Its lock error names the holder's PID.
-    """
-    if not path.is_file():
-        raise DatabaseError(f"{path}: no database here; run `imagenet-mistakes build` first")
-    if not is_duckdb(path):
-        raise BadArgument(f"{path}: not a DuckDB database file")
-    deadline = time.monotonic() + LOCK_WAIT_SECONDS
-    pause = 0.05
-    while True:
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Reading
+
+    @translated
+    def query(self, name: str, params: dict[str, str] | None = None) -> Result:
+        """Run a named query (`queries/<name>.sql`) with its parameters bound."""
+        sql, values = named_queries.bind(name, params or {})
+        return self._select(sql, values)
+
+    @translated
+    def sql(self, statement: str) -> Result:
+        """Run ad hoc SQL; DuckDB's complaint about it is a `QueryError`."""
+        return self._select(statement, {})
+
+    def _select(self, sql: str, values: dict[str, Any]) -> Result:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as e:
-            if "lock" not in str(e) or time.monotonic() + pause > deadline:
-                raise DatabaseError(f"{path}: cannot open ({first_line(e)})") from e
+            relation = self.con.sql(sql, params=values)
+            if relation is None:  # a statement that returns nothing
+                return Result(pa.table({}))
+            # DuckDB 2 renamed arrow() to to_arrow_table(); 1.4 has only the old name.
+            name = "to_arrow_table" if hasattr(relation, "to_arrow_table") else "arrow"
+            return Result(getattr(relation, name)())
         except duckdb.Error as e:
-            problem = first_line(e)
-            raise DatabaseError(f"{path}: cannot open as a DuckDB database ({problem})") from e
-        time.sleep(pause)
-        pause = min(2 * pause, 0.5)
+            raise QueryError(storage.first_line(e)) from e
 
+    @translated
+    def leaderboard(self) -> Result:
+        """Every model's metrics, best multi-label accuracy first."""
+        return self.query("leaderboard")
 
-def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> None:
-    """Run each statement of the package's `writes/<name>.sql`, binding the parameters it uses."""
-    text = (resources.files("imagenet_mistakes") / "writes" / f"{name}.sql").read_text()
-    for statement in con.extract_statements(text):
-        con.execute(statement, {k: v for k, v in params.items() if k in statement.named_parameters})
+    @translated
+    def models(self) -> Result:
+        """The models with their source, k and image count."""
+        return self.query("models")
 
+    @translated
+    def info(self) -> reads.Summary:
+        """Sources, tables and what the database lacks."""
+        return reads.summary(self.con)
 
-def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The base tables of the database (not the views), by name."""
-    _, rows = named_queries.run(con, "tables")
-    return [row[0] for row in rows]
+    # Writing: each change is one transaction.
 
+    @translated
+    def add_model(
+        self,
+        name: str,
+        predictions: Predictions,
+        *,
+        source: str = "python",
+        description: str | None = None,
+        replace: bool = False,
+    ) -> Result:
+        """Add one model's predictions; return its metrics with their ranks (`model_summary`)."""
+        self._writable()
+        models.add(self.con, [(name, predictions, source, description)], replace=replace)
+        return self.query("model_summary", {"model": name})
 
-def schema_files() -> list[str]:
-    """The package's schema scripts in the order they apply (tables, then views)."""
-    folder = resources.files("imagenet_mistakes") / "schema"
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
+    @translated
+    def add_models(
+        self, batch: Iterable[tuple[str, Predictions, str, str | None]], *, replace: bool = False
+    ) -> int:
+        """Add (name, predictions, source, description) models in one transaction."""
+        self._writable()
+        return models.add(self.con, batch, replace=replace)
 
+    @translated
+    def remove_model(self, name: str) -> None:
+        self._writable()
+        models.remove(self.con, name)
 
-def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table and view; safe to apply again to a database that has them."""
-    folder = resources.files("imagenet_mistakes") / "schema"
-    for name in schema_files():
-        con.execute(folder.joinpath(name).read_text())
+    def _writable(self) -> None:
+        if not self.write:
+            raise BadArgument(f"{self.path}: opened read-only; open it with write=True")
 
+    # Writing elsewhere: files and other databases.
 
-def append(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
-    """Append Arrow rows to a table, matching columns by name rather than position."""
-    con.from_arrow(rows).select(*con.table(table).columns).insert_into(table)
+    @translated
+    def report(self, model: str, out: str | os.PathLike[str]) -> None:
+        """Write the self-contained HTML report on `model` to `out`."""
+        from imagenet_mistakes import report  # charting libraries: slow to import
 
+        report.write(self, model, Path(out))
 
-def first_line(error: Exception) -> str:
-    # DuckDB's lock and format errors run over several lines; the first says what happened.
-    return str(error).strip().splitlines()[0]
+    @translated
+    def export(self, out: str | os.PathLike[str]) -> None:
+        """Write every table as Parquet and every view as Spark SQL into the new directory `out`."""
+        from imagenet_mistakes import export  # sqlglot: slow to import
+
+        export.export(self.con, Path(out))
+
+    @translated
+    def publish(self, url: str, schema: str = "imagenet_mistakes") -> None:
+        """Copy every table and view into `schema` of the PostgreSQL database at `url`."""
+        try:
+            from imagenet_mistakes import publish
+        except ImportError as e:
+            raise SourceUnavailable(
+                "publish needs psycopg: pip install 'imagenet-mistakes[postgres]'"
+            ) from e
+        publish.publish(self.con, url, schema)

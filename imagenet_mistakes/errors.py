@@ -54,3 +54,7 @@ class DatabaseError(ImagenetMistakesError):
     """The database file is missing or cannot be opened."""
 
     exit_code = ExitCode.UNAVAILABLE
+
+
+class QueryError(ImagenetMistakesError):
+    """DuckDB rejected a query: the user's SQL, or a named query against this file."""

@@ -15,13 +15,15 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
-from imagenet_mistakes import database, views
+import duckdb
+
+from imagenet_mistakes import reads, views
 from imagenet_mistakes.errors import BadArgument
 
 PARTITIONED = {"predictions": "model"}
 
 
-def export(db: Path, out: Path) -> None:
+def export(con: duckdb.DuckDBPyConnection, out: Path) -> None:
     """Write the lake to `out`, a directory that must not exist yet.
 
     Written beside it first and renamed into place, so `out` is either complete or absent.
@@ -33,16 +35,13 @@ def export(db: Path, out: Path) -> None:
     try:
         (tmp / "tables").mkdir(parents=True)
         (tmp / "views").mkdir()
-        with database.open_read_only(db) as con:
-            for table in database.table_names(con):
-                relation = con.table(table)
-                if table in PARTITIONED:
-                    key = PARTITIONED[table]
-                    relation.order(key).write_parquet(
-                        str(tmp / "tables" / table), partition_by=[key]
-                    )
-                else:
-                    relation.write_parquet(str(tmp / "tables" / f"{table}.parquet"))
+        for table in reads.table_names(con):
+            relation = con.table(table)
+            if table in PARTITIONED:
+                key = PARTITIONED[table]
+                relation.order(key).write_parquet(str(tmp / "tables" / table), partition_by=[key])
+            else:
+                relation.write_parquet(str(tmp / "tables" / f"{table}.parquet"))
         for name, select in spark_views:
             (tmp / "views" / f"{name}.sql").write_text(
                 f"CREATE OR REPLACE TEMPORARY VIEW {name} AS\n{select}\n"

@@ -1,19 +1,17 @@
-"""Adding and removing models: each change is one transaction on the database file.
+"""Adding and removing models on an open connection: each change is one transaction.
 
-A model either appears whole (its `models` row and every prediction) or the
-database is left exactly as it was.
+A model either appears whole (its `models` row, every prediction and its
+stored metrics) or the database is left exactly as it was.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
 
 import duckdb
 
-from imagenet_mistakes import database, named_queries
+from imagenet_mistakes import reads, storage
 from imagenet_mistakes.errors import BadArgument
 from imagenet_mistakes.predictions import Predictions
 
@@ -28,49 +26,20 @@ def check_name(model: str) -> str:
 
 
 def add(
-    db: Path,
-    model: str,
-    predictions: Predictions,
-    *,
-    source: str,
-    description: str | None = None,
-    replace: bool = False,
-) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Add one model's predictions; with `replace`, in place of a model of the same name.
-
-    Returns the model's `model_summary` (each metric with its rank among all
-    models), read on the same connection: the answer the user added it for.
-    """
-    with database.open_for_writing(db) as con:
-        _add_all(con, [(model, predictions, source, description)], replace=replace)
-        return named_queries.run(con, "model_summary", {"model": model})
-
-
-def add_many(
-    db: Path,
+    con: duckdb.DuckDBPyConnection,
     models: Iterable[tuple[str, Predictions, str, str | None]],
     *,
-    replace: bool = False,
+    replace: bool,
 ) -> int:
     """Add models (name, predictions, source, description) in one transaction; return how many.
 
     `models` may be a generator: each model is written as it comes, so only one
     is held in memory at a time.
     """
-    with database.open_for_writing(db) as con:
-        return _add_all(con, models, replace=replace)
-
-
-def _add_all(
-    con: duckdb.DuckDBPyConnection,
-    models: Iterable[tuple[str, Predictions, str, str | None]],
-    *,
-    replace: bool,
-) -> int:
     added = 0
     con.begin()
     try:
-        present = {row[0] for row in named_queries.run(con, "models")[1]}
+        present = set(reads.model_names(con))
         for model, predictions, source, description in models:
             check_name(model)
             if model in present:
@@ -78,7 +47,7 @@ def _add_all(
                     raise BadArgument(
                         f"model {model!r} already exists; use --replace to overwrite it"
                     )
-                database.run_script(con, "remove_model", {"model": model})
+                storage.run_script(con, "remove_model", {"model": model})
             _insert(con, model, predictions, source, description)
             present.add(model)
             added += 1
@@ -89,21 +58,17 @@ def _add_all(
     return added
 
 
-def remove(db: Path, model: str) -> None:
-    """Remove a model and its predictions."""
-    with database.open_for_writing(db) as con:
-        present = {row[0] for row in named_queries.run(con, "models")[1]}
-        if model not in present:
-            raise BadArgument(f"no model {model!r}; `imagenet-mistakes models` lists them")
-        con.begin()
-        database.run_script(con, "remove_model", {"model": model})
+def remove(con: duckdb.DuckDBPyConnection, model: str) -> None:
+    """Remove a model, its predictions and its stored metrics."""
+    if model not in reads.model_names(con):
+        raise BadArgument(f"no model {model!r}; `imagenet-mistakes models` lists them")
+    con.begin()
+    try:
+        storage.run_script(con, "remove_model", {"model": model})
         con.commit()
-
-
-def listing(db: Path) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """The models with their source, k and image count."""
-    with database.open_read_only(db) as con:
-        return named_queries.run(con, "models")
+    except BaseException:
+        con.rollback()
+        raise
 
 
 def _insert(
@@ -115,7 +80,7 @@ def _insert(
 ) -> None:
     con.register("new_predictions", predictions.rows)
     try:
-        database.run_script(
+        storage.run_script(
             con,
             "add_model",
             {
@@ -128,4 +93,4 @@ def _insert(
         )
     finally:
         con.unregister("new_predictions")
-    database.run_script(con, "store_metrics", {"model": model})
+    storage.run_script(con, "store_metrics", {"model": model})

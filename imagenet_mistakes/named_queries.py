@@ -11,9 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
-
-import duckdb
 
 from imagenet_mistakes.errors import BadArgument
 
@@ -51,23 +48,18 @@ def get(name: str) -> NamedQuery:
     return NamedQuery(name, description, parameters, parameters_help, sql)
 
 
-def run(
-    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, str] | None = None
-) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Column names and rows of a named query, its parameters bound."""
+def bind(name: str, params: dict[str, str]) -> tuple[str, dict[str, str | None]]:
+    """The SQL of a named query and the values of its parameters, defaults filled in."""
     query = get(name)
-    given = params or {}
-    unknown = sorted(set(given) - set(query.parameters))
+    unknown = sorted(set(params) - set(query.parameters))
     if unknown:
         raise BadArgument(
             f"query {name} has no parameter {unknown[0]!r} (parameters: {query.parameters_help})"
         )
-    values = {key: given.get(key, default) for key, default in query.parameters.items()}
+    values = {key: params.get(key, default) for key, default in query.parameters.items()}
     missing = [key for key, value in values.items() if value is None]
     if missing:
         raise BadArgument(
             f"query {name} needs -p {missing[0]}=... (parameters: {query.parameters_help})"
         )
-    relation = con.execute(query.sql, values)
-    columns = [d[0] for d in relation.description or []]
-    return columns, relation.fetchall()
+    return query.sql, values

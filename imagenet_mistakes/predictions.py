@@ -8,6 +8,7 @@ vectorised over the whole array.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ import pyarrow as pa
 
 from imagenet_mistakes.errors import BadArgument, SourceFormatError
 from imagenet_mistakes.loaders import arrays, prediction_table
+from imagenet_mistakes.loaders import order as order_loader
 from imagenet_mistakes.loaders.order import RowOrder
 from imagenet_mistakes.loaders.validate import NUM_CLASSES, NUM_VALIDATION_IMAGES
 
@@ -30,27 +32,40 @@ class Predictions:
     images: int
 
 
+# Rows are images: in file-name order (all 50,000) unless an order names each row's image,
+# as a row-order file already read or as the file names themselves.
+Order = RowOrder | Sequence[str] | None
+
+
 def from_logits(
-    path: Path, *, k: int = 5, array: str | None = None, order: RowOrder | None = None
+    logits: Path | np.ndarray, *, k: int = 5, array: str | None = None, order: Order = None
 ) -> Predictions:
-    """The top-k classes of each row of a logits file, with their softmax probabilities."""
+    """The top-k classes of each row of logits (a .npy/.npz file or an array), with softmax."""
     if not 1 <= k <= NUM_CLASSES:
         raise BadArgument(f"--k {k} must be between 1 and {NUM_CLASSES}")
-    logits = arrays.logits(path, array)
-    numbers = _row_images(path, len(logits), order)
+    where: Path | str
+    if isinstance(logits, np.ndarray):
+        where, values = "logits array", arrays.checked_logits("logits array", logits)
+    else:
+        where, values = logits, arrays.logits(logits, array)
+    numbers = _row_images(where, len(values), order)
     try:
-        ids, probabilities = top_k(logits, k)
+        ids, probabilities = top_k(values, k)
     except NonFiniteRow as e:
-        raise SourceFormatError(path, str(e)) from e
+        raise SourceFormatError(where, str(e)) from e
     return _ranked(numbers, ids, probabilities)
 
 
 def from_top_k(
-    path: Path, *, array: str | None = None, order: RowOrder | None = None
+    ids: Path | np.ndarray, *, array: str | None = None, order: Order = None
 ) -> Predictions:
-    """Class ids already ranked, (images, k), best first; no scores."""
-    ids = arrays.top_k_ids(path, array)
-    return _ranked(_row_images(path, len(ids), order), ids, None)
+    """Class ids already ranked, (images, k), best first (a file or an array); no scores."""
+    where: Path | str
+    if isinstance(ids, np.ndarray):
+        where, values = "top-k array", arrays.checked_top_k_ids("top-k array", ids)
+    else:
+        where, values = ids, arrays.top_k_ids(ids, array)
+    return _ranked(_row_images(where, len(values), order), values, None)
 
 
 def from_table(path: Path) -> Predictions:
@@ -126,8 +141,10 @@ def _top_k_block(logits: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     return ids, np.exp(chosen - top) / shifted.sum(axis=1, keepdims=True)
 
 
-def _row_images(path: Path, rows: int, order: RowOrder | None) -> np.ndarray:
-    """The image number of each row: from the order file, else rows are images 1..50,000."""
+def _row_images(path: Path | str, rows: int, order: Order) -> np.ndarray:
+    """The image number of each row: from the order, else rows are images 1..50,000."""
+    if order is not None and not isinstance(order, RowOrder):
+        order = order_loader.from_names("order", order)
     if order is None:
         if rows != NUM_VALIDATION_IMAGES:
             raise SourceFormatError(

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import io
 import logging
-from pathlib import Path
 
 import duckdb
 import psycopg
 import pyarrow.csv as pa_csv
 from psycopg import sql
 
-from imagenet_mistakes import database, named_queries, views
+from imagenet_mistakes import reads, storage, views
 from imagenet_mistakes.errors import BadArgument, SourceUnavailable
 
 log = logging.getLogger(__name__)
@@ -34,21 +33,21 @@ _TYPES = {
 _BATCH_ROWS = 500_000
 
 
-def publish(db: Path, url: str, schema: str) -> None:
+def publish(con: duckdb.DuckDBPyConnection, url: str, schema: str) -> None:
     """Replace `schema` in the PostgreSQL database at `url` with the database's tables and views."""
     staging = f"{schema}__staging"
     try:
         target = psycopg.connect(url)
     except psycopg.Error as e:
-        raise SourceUnavailable(f"{url}: cannot connect ({database.first_line(e)})") from e
-    with database.open_read_only(db) as con, target:
+        raise SourceUnavailable(f"{url}: cannot connect ({storage.first_line(e)})") from e
+    with target:
         with target.cursor() as cursor:
             cursor.execute(
                 sql.SQL("drop schema if exists {} cascade").format(sql.Identifier(staging))
             )
             cursor.execute(sql.SQL("create schema {}").format(sql.Identifier(staging)))
             cursor.execute(sql.SQL("set local search_path to {}").format(sql.Identifier(staging)))
-            for table in database.table_names(con):
+            for table in reads.table_names(con):
                 _copy_table(con, cursor, table)
             for view in views.definitions():
                 cursor.execute(
@@ -65,15 +64,11 @@ def publish(db: Path, url: str, schema: str) -> None:
                     sql.Identifier(staging), sql.Identifier(schema)
                 )
             )
-        log.info("published %s to schema %s", db, schema)
-
-
-def _drop_schema(cursor: psycopg.Cursor, schema: str) -> None:
-    cursor.execute(sql.SQL("drop schema if exists {} cascade").format(sql.Identifier(schema)))
+        log.info("published to schema %s", schema)
 
 
 def _copy_table(con: duckdb.DuckDBPyConnection, cursor: psycopg.Cursor, table: str) -> None:
-    _, columns = named_queries.run(con, "columns", {"table": table})
+    columns = reads.columns(con, table)
     unknown = [t for _, t in columns if t not in _TYPES]
     if unknown:
         raise BadArgument(f"{table}: no PostgreSQL type for {unknown[0]}")
@@ -97,9 +92,9 @@ def _copy_table(con: duckdb.DuckDBPyConnection, cursor: psycopg.Cursor, table: s
 
 def _copy_comments(con: duckdb.DuckDBPyConnection, cursor: psycopg.Cursor) -> None:
     """The COMMENT of every table, view and column, so BI tools show the same descriptions."""
-    _, rows = named_queries.run(con, "comments")
-    for kind, name, column, comment in rows:
+    for kind, name, column, comment in reads.comments(con):
         if kind == "column":
+            assert column is not None
             target = sql.SQL("column {}.{}").format(sql.Identifier(name), sql.Identifier(column))
         else:
             target = sql.SQL("view {}" if kind == "view" else "table {}").format(

@@ -8,46 +8,53 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import altair as alt
-import duckdb
 import jinja2
 import vl_convert
 
-from imagenet_mistakes import database, named_queries
+from imagenet_mistakes import reads
 from imagenet_mistakes.errors import BadArgument
 
+if TYPE_CHECKING:
+    from imagenet_mistakes.database import Database
 
-def write(db: Path, model: str, out: Path) -> None:
+
+# The metric the report ranks the model by (a metric id of data/metrics.toml).
+HEADLINE = "mla"
+
+
+def write(db: Database, model: str, out: Path) -> None:
     """Write the report on `model` to `out`."""
-    with database.open_read_only(db) as con:
-        context = _context(con, model)
-    context["database"] = str(db)
+    context = _context(db, model)
+    context["database"] = str(db.path)
     template = jinja2.Environment(autoescape=True).from_string(
         (resources.files("imagenet_mistakes") / "templates" / "report.html").read_text()
     )
     out.write_text(template.render(**context), encoding="utf-8")
 
 
-def _records(con: duckdb.DuckDBPyConnection, name: str, **params: str) -> list[dict[str, Any]]:
-    columns, rows = named_queries.run(con, name, params)
-    return [dict(zip(columns, row, strict=True)) for row in rows]
+def _records(db: Database, name: str, **params: str) -> list[dict[str, Any]]:
+    return db.query(name, params).records()
 
 
-def _context(con: duckdb.DuckDBPyConnection, model: str) -> dict[str, Any]:
-    metrics = _records(con, "model_summary", model=model)
+def _context(db: Database, model: str) -> dict[str, Any]:
+    metrics = _records(db, "model_summary", model=model)
     if not metrics:
         raise BadArgument(f"no model {model!r}; `imagenet-mistakes models` lists them")
-    listed = {row["model"]: row for row in _records(con, "models")}
-    auto = _records(con, "auto_category_counts", model=model)
+    listed = {row["model"]: row for row in _records(db, "models")}
+    auto = _records(db, "auto_category_counts", model=model)
     manual = [
         row
-        for row in _records(con, "mistake_breakdown", model=model)
+        for row in _records(db, "mistake_breakdown", model=model)
         if row["category"] != "all" and row["severity"] != "all"
     ]
-    remaining = _records(con, "remaining_mistakes", model=model)
-    by_metric = {row["metric"]: row for row in metrics}
+    remaining = _records(db, "remaining_mistakes", model=model)
+    aggregates = reads.metric_aggregates(db.con)
+    for row in metrics:
+        row["aggregate"] = aggregates[row["metric_id"]]
+    by_metric = {row["metric_id"]: row for row in metrics}
     charts = {"chart-metrics": _metrics_chart(metrics), "chart-auto": _auto_chart(auto)}
     if manual:
         charts["chart-manual"] = _manual_chart(manual)
@@ -59,14 +66,14 @@ def _context(con: duckdb.DuckDBPyConnection, model: str) -> dict[str, Any]:
         "model": model,
         "source": listed[model]["source"] if model in listed else "the paper's mistakes table",
         "description": listed[model]["description"] if model in listed else None,
-        "rank": by_metric["multi-label (per class)"]["rank"],
+        "rank": by_metric[HEADLINE]["rank"],
         "models": metrics[0]["models"],
         "metrics": [_shown(row) for row in metrics],
-        "imagenet_m": _imagenet_m(by_metric["ImageNet-M correct"]),
+        "imagenet_m": _imagenet_m(by_metric["imagenet_m_correct"]),
         "mistakes": sum(row["mistakes"] for row in auto),
         "manual": manual,
         "remaining": remaining,
-        "confusions": _records(con, "model_confusions", model=model, limit="10"),
+        "confusions": _records(db, "model_confusions", model=model, limit="10"),
         "charts": charts,
         "script": vl_convert.javascript_bundle(
             "window.vegaEmbed = vegaEmbed;", vl_version=vegalite
@@ -79,9 +86,9 @@ def _context(con: duckdb.DuckDBPyConnection, model: str) -> dict[str, Any]:
 def _shown(row: dict[str, Any]) -> dict[str, Any]:
     """Accuracies as percentages, counts as whole numbers, unknowns as a dash.
 
-    The ImageNet-M row holds counts, in a column that is otherwise fractions.
+    Count metrics (ImageNet-M) hold counts, in a column that is otherwise fractions.
     """
-    counts = row["metric"] == "ImageNet-M correct"
+    counts = row["aggregate"] == "count"
 
     def text(value: Any) -> str:
         if value is None:
@@ -106,7 +113,7 @@ def _metrics_chart(metrics: list[dict[str, Any]]) -> dict[str, Any]:
     values = [
         {"metric": row["metric"], "value": row["value"], "best": row["best"]}
         for row in metrics
-        if row["metric"] != "ImageNet-M correct" and row["value"] is not None
+        if row["aggregate"] != "count" and row["value"] is not None
     ]
     base = alt.Chart(alt.Data(values=values)).encode(y=alt.Y("metric:N", sort=None, title=None))
     bars = base.mark_bar().encode(

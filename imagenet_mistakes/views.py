@@ -8,12 +8,11 @@ hand-edited copy.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
 import sqlglot
 from sqlglot import exp
 
-from imagenet_mistakes import database
+from imagenet_mistakes import schema
 
 
 @dataclass(frozen=True)
@@ -31,10 +30,9 @@ class View:
 
 def definitions() -> list[View]:
     """Every view of the schema, in the order the schema creates them (dependencies first)."""
-    folder = resources.files("imagenet_mistakes") / "schema"
     found = []
-    for name in database.schema_files():
-        for statement in sqlglot.parse(folder.joinpath(name).read_text(), read="duckdb"):
+    for _, text in schema.rendered():
+        for statement in sqlglot.parse(text, read="duckdb"):
             if isinstance(statement, exp.Create) and statement.kind == "VIEW":
                 found.append(View(statement.this.name, statement.expression))
     return found

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
-from imagenet_mistakes.errors import BadArgument
+from imagenet_mistakes.errors import BadArgument, SourceUnavailable
 from imagenet_mistakes.loaders import order
 from imagenet_mistakes.predictions import Predictions, from_top_k
 from imagenet_mistakes.sources import LocalFile, Source, fetch, manifest
@@ -66,3 +66,17 @@ def predictions(
     for name in names or sorted(models):
         local = fetch(models[name], source_dir=source_dir, cache_dir=cache_dir, progressbar=False)
         yield name, from_top_k(local.path, order=rows), local
+
+
+def paper_logits(model: str, *, source_dir: Path | None, cache_dir: Path) -> LocalFile:
+    """The logits the paper published for one of its models (vit3b, greedy_soups)."""
+    by_model = {s.paper_model: s for s in manifest().values() if s.paper_model}
+    if model not in by_model:
+        raise BadArgument(f"--from-paper knows {', '.join(sorted(by_model))}, not {model!r}")
+    try:
+        return fetch(by_model[model], source_dir=source_dir, cache_dir=cache_dir)
+    except SourceUnavailable as e:
+        raise SourceUnavailable(
+            f"{e}; the paper's multi-label figures for {model} are in model_metrics, "
+            "derived from its mistakes"
+        ) from e

@@ -2,25 +2,63 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import venv
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import duckdb
 import pytest
 
-from imagenet_mistakes import build, models, zoo
+from imagenet_mistakes import Database, build, zoo
 from tests.synthetic import write_mirror
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+ROOT = Path(__file__).resolve().parents[1]
+# The real upstream files: $IMAGENET_MISTAKES_MIRROR, by default ../shared/data beside the checkout.
+SHARED_DATA = Path(os.environ.get("IMAGENET_MISTAKES_MIRROR", ROOT.parent / "shared" / "data"))
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip a test whose prerequisite is missing; under CI (CI set), fail it instead.
+
+    CI must run every test, so a missing mirror or client there is an error,
+    not a quietly green run.
+    """
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so this fails rather than skips)")
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
 def real_mirror() -> Path:
-    """The real upstream files, or a skip when this checkout has no ../shared/data beside it."""
+    """The real upstream files; a test needing them skips without them (fails under CI)."""
     if not (SHARED_DATA / "imagenetv2").is_dir():
-        pytest.skip(f"real source mirror not found at {SHARED_DATA}")
+        unavailable(f"real source mirror not found at {SHARED_DATA} ($IMAGENET_MISTAKES_MIRROR)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def duckdb15_python() -> Path:
+    """A Python with DuckDB 1.5, in .venv-duckdb15 beside the checkout, made on first use.
+
+    DuckDB 1.5 cannot share an environment with the package's DuckDB 2, so the
+    test that opens the file with it arranges its own (one pip install).
+    """
+    python = ROOT / ".venv-duckdb15" / "bin" / "python"
+    if not python.exists():
+        try:
+            venv.create(python.parents[1], with_pip=True)
+            subprocess.run(
+                [python, "-m", "pip", "install", "--quiet", "duckdb>=1.5,<1.6"],
+                check=True, capture_output=True, timeout=600,
+            )  # fmt: skip
+        except (OSError, subprocess.SubprocessError) as e:
+            shutil.rmtree(python.parents[1], ignore_errors=True)
+            unavailable(f"cannot install DuckDB 1.5 into {python.parents[1]} ({e})")
+    return python
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +75,8 @@ def real_zoo_db(real_db: Path, real_mirror: Path) -> Path:
     db = real_db.with_name("zoo.duckdb")
     shutil.copy(real_db, db)
     loaded = zoo.predictions("imagenetv2", None, source_dir=real_mirror, cache_dir=db.parent)
-    models.add_many(db, [(name, rows, local.location, None) for name, rows, local in loaded])
+    with Database.open(db, write=True) as database:
+        database.add_models((name, rows, local.location, None) for name, rows, local in loaded)
     return db
 
 
@@ -51,7 +90,8 @@ def small_zoo_db(
     loaded = zoo.predictions(
         "imagenetv2", ["alexnet", "resnet50", "vgg16"], source_dir=real_mirror, cache_dir=db.parent
     )
-    models.add_many(db, [(name, rows, local.location, None) for name, rows, local in loaded])
+    with Database.open(db, write=True) as database:
+        database.add_models((name, rows, local.location, None) for name, rows, local in loaded)
     return db
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -106,16 +107,17 @@ def metrics(predictions: dict[str, list[int]], world: World) -> dict[str, float 
                 top1 = predictions[name][0]
                 imagenet_m_correct += top1 in labels.correct or top1 in labels.unclear
 
-    def mean(values: list[float]) -> float | None:
-        return sum(values) / len(values) if values else None  # unknown over no images
+    def mean(values: list[Fraction]) -> float | None:
+        # Exact: the mean of the fractions, rounded once (unknown over no images).
+        return float(sum(values, Fraction(0)) / len(values)) if values else None
 
     return {
         "top1": top1_hits / len(predictions),
         "top5": top5_hits / len(predictions),
         "real": real_hits / real_images if real_images else None,
-        "mla": mean([correct_per_class[c] / images_per_class[c] for c in classes]),
+        "mla": mean([Fraction(correct_per_class[c], images_per_class[c]) for c in classes]),
         "mla_micro": sum(correct_per_class.values()) / mla_images if mla_images else None,
-        "mla_strict": mean([strict_per_class[c] / images_per_class[c] for c in classes]),
+        "mla_strict": mean([Fraction(strict_per_class[c], images_per_class[c]) for c in classes]),
         "imagenet_m_correct": imagenet_m_correct,
         "imagenet_m_total": imagenet_m_total,
         "images": len(predictions),
@@ -134,7 +136,7 @@ def paper_model_mla(mistakes_file: Path, world: World) -> dict[str, float | int]
             right.setdefault(world.original[name], []).append(name not in mistakes)
     flat = [r for per_class in right.values() for r in per_class]
     return {
-        "mla": float(np.mean([np.mean(r) for r in right.values()])),
+        "mla": float(sum(Fraction(sum(r), len(r)) for r in right.values()) / len(right)),
         "mla_micro": sum(flat) / len(flat),
         "mla_images": len(flat),
         "mla_classes": len(right),

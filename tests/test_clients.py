@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -15,8 +14,9 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from imagenet_mistakes import database
+from imagenet_mistakes import storage
 from imagenet_mistakes.cli import app
+from tests.conftest import unavailable
 
 LEADERBOARD = "select model, top1, mla, imagenet_m_correct from leaderboard order by model"
 
@@ -40,8 +40,9 @@ def test_every_view_and_view_column_has_a_comment(real_zoo_db: Path) -> None:
     assert views == [] and columns == []
 
 
-@pytest.mark.skipif(shutil.which("duckdb") is None, reason="duckdb-cli is not installed")
 def test_the_duckdb_cli_reads_the_leaderboard(real_zoo_db: Path) -> None:
+    if shutil.which("duckdb") is None:
+        unavailable("the DuckDB CLI (duckdb-cli, in the test extra) is not installed")
     done = subprocess.run(
         ["duckdb", "-readonly", "-csv", str(real_zoo_db), "-c", LEADERBOARD],
         capture_output=True, text=True, check=True, timeout=60,
@@ -52,7 +53,6 @@ def test_the_duckdb_cli_reads_the_leaderboard(real_zoo_db: Path) -> None:
     assert [float(r[2]) for r in rows] == pytest.approx([r[2] for r in expected], rel=1e-12)
 
 
-DUCKDB15 = os.environ.get("IMAGENET_MISTAKES_DUCKDB15_PYTHON")
 _EVERY_VIEW = """
 import duckdb, json, sys
 con = duckdb.connect(sys.argv[1], read_only=True)
@@ -66,14 +66,9 @@ print(json.dumps({"version": duckdb.__version__, "views": views, "rows": rows}))
 """
 
 
-@pytest.mark.skipif(
-    DUCKDB15 is None,
-    reason="IMAGENET_MISTAKES_DUCKDB15_PYTHON (a Python with duckdb 1.5) is not set",
-)
-def test_duckdb_15_python_runs_every_view(real_zoo_db: Path) -> None:
-    assert DUCKDB15 is not None
+def test_duckdb_15_python_runs_every_view(real_zoo_db: Path, duckdb15_python: Path) -> None:
     done = subprocess.run(
-        [DUCKDB15, "-c", _EVERY_VIEW, str(real_zoo_db), LEADERBOARD],
+        [duckdb15_python, "-c", _EVERY_VIEW, str(real_zoo_db), LEADERBOARD],
         capture_output=True, text=True, check=True, timeout=600,
     )  # fmt: skip
     result = json.loads(done.stdout)
@@ -82,9 +77,8 @@ def test_duckdb_15_python_runs_every_view(real_zoo_db: Path) -> None:
     expected = leaderboard(real_zoo_db)
     assert [r[0] for r in result["rows"]] == [r[0] for r in expected]
     for row, want in zip(result["rows"], expected, strict=True):
-        # Stored figures are the same doubles; the paper models' are summed afresh.
-        for value, wanted in zip(row[1:], want[1:], strict=True):
-            assert value == (wanted if wanted is None else pytest.approx(wanted, rel=1e-12))
+        # Exact: the paper models' figures are computed afresh, from the same integers.
+        assert tuple(row[1:]) == want[1:]
 
 
 HOLD = """
@@ -107,7 +101,7 @@ def hold_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
 def test_a_locked_file_is_one_line_naming_the_holder(
     synthetic_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(database, "LOCK_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr(storage, "LOCK_WAIT_SECONDS", 0.5)
     holder = hold_lock(synthetic_db, 30)
     try:
         result = CliRunner().invoke(app, ["query", "leaderboard", "--db", str(synthetic_db)])

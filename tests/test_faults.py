@@ -20,7 +20,7 @@ import duckdb
 import numpy as np
 import pytest
 
-from imagenet_mistakes import database, named_queries
+from imagenet_mistakes import Database, storage
 from tests.fingerprint import fingerprint
 
 MODEL_TABLES = ("models", "predictions", "model_metrics_snapshot")
@@ -62,14 +62,14 @@ def without_models(content: dict[str, object]) -> dict[str, object]:
 
 def model_state(db: Path) -> tuple[dict[str, int], list[tuple[object, ...]]]:
     """Prediction rows per model, and the integrity problems, read as the next user would."""
-    with database.open_read_only(db) as con:
+    with Database.open(db) as database:
         rows = dict(
-            con.execute(
+            database.sql(
                 "select models.model, count(predictions.model) from models "
                 "left join predictions using (model) group by models.model"
-            ).fetchall()
+            ).rows
         )
-        _, problems = named_queries.run(con, "integrity")
+        problems = database.query("integrity").rows
     return rows, problems
 
 
@@ -205,7 +205,7 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
             "insert into predictions values ('m', 1, 1, 2, null), ('m', 2, 3, 2, null), "
             "('ghost', 50001, 1, 2, null)"
         )
-        con.execute("update model_metrics_snapshot set top1 = 0.5")
+        con.execute("update model_metrics_snapshot set value = 0.5 where metric = 'top1'")
     _, problems = model_state(synthetic_db)
     assert sorted((model, problem) for problem, model, _ in problems) == [
         ("ghost", "predictions for images that are not validation images"),
@@ -225,8 +225,8 @@ con.execute("insert into models select 'late', source, description, added_at, to
             "from models where model = 'kept'")
 con.execute("insert into predictions select 'late', image_number, rank, class_id, score "
             "from predictions where model = 'kept'")
-con.execute("insert into model_metrics_snapshot select 'late', columns(* exclude (model)) "
-            "from model_metrics_snapshot where model = 'kept'")
+con.execute("insert into model_metrics_snapshot select 'late', metric, value, hits, images, "
+            "classes from model_metrics_snapshot where model = 'kept'")
 os.kill(os.getpid(), 9)
 """
 
@@ -236,10 +236,10 @@ def test_build_applies_the_log_a_killed_writer_left(
 ) -> None:
     subprocess.run(cli("add-model", "kept", "--logits", logits, "--db", synthetic_db), check=True)
     subprocess.run([sys.executable, "-c", COMMIT_THEN_DIE, str(synthetic_db)], check=False)
-    assert database.write_ahead_log(synthetic_db).exists()
+    assert storage.write_ahead_log(synthetic_db).exists()
 
     subprocess.run(cli("build", "--db", synthetic_db, "--source-dir", synthetic_mirror), check=True)
 
-    assert not database.write_ahead_log(synthetic_db).exists()
+    assert not storage.write_ahead_log(synthetic_db).exists()
     rows, problems = model_state(synthetic_db)  # a stale log would make this fail to open
     assert (rows, problems) == ({"kept": 50_000 * TOP_K, "late": 50_000 * TOP_K}, [])

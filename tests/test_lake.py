@@ -11,14 +11,14 @@ from typing import Any
 import duckdb
 import pytest
 
-from imagenet_mistakes import export, views
+from imagenet_mistakes import Database, views
 from imagenet_mistakes.errors import BadArgument
 from tests.compare import assert_same_rows
 
 # Deterministic queries over the views, NULLs placed explicitly (engines differ by default).
 QUERIES = [
     "select * from leaderboard order by model",
-    "select * from model_metrics order by model",
+    "select * from model_metrics order by model, metric",
     "select * from mistake_breakdown order by model, category, severity",
     "select * from auto_category_scores order by model, category",
     "select * from remaining_mistakes order by model, paper_model, category, severity",
@@ -33,7 +33,10 @@ QUERIES = [
     "group by model, label_set order by model, label_set",
     "select model, label_set, count(*), sum(images), sum(accuracy), sum(lenient_accuracy) "
     "from class_accuracy group by model, label_set order by model, label_set",
-    "select * from paper_model_accuracy order by model",
+    "select model, label_set, scope, evaluated_from, count(*), sum(images), sum(correct), "
+    "sum(correct_or_unclear), sum(top5_correct) from class_results "
+    "group by model, label_set, scope, evaluated_from "
+    "order by model, label_set, scope, evaluated_from",
     "select model, evaluated_from, manual_category, count(*), sum(predicted_class) "
     "from model_mistakes group by model, evaluated_from, manual_category "
     "order by model, evaluated_from, manual_category nulls last",
@@ -49,7 +52,8 @@ QUERIES = [
 @pytest.fixture(scope="module")
 def lake(small_zoo_db: Path) -> Path:
     out = small_zoo_db.parent / "lake"
-    export.export(small_zoo_db, out)
+    with Database.open(small_zoo_db) as database:
+        database.export(out)
     return out
 
 
@@ -71,7 +75,8 @@ def test_the_lake_layout(lake: Path) -> None:
 
 def test_export_refuses_an_existing_directory(small_zoo_db: Path, tmp_path: Path) -> None:
     with pytest.raises(BadArgument, match="already exists"):
-        export.export(small_zoo_db, tmp_path)
+        with Database.open(small_zoo_db) as database:
+            database.export(tmp_path)
 
 
 def test_duckdb_reads_the_lake_back(lake: Path, expected: list[list[tuple[Any, ...]]]) -> None:

@@ -205,7 +205,7 @@ def test_from_paper_without_the_logits_points_to_the_derived_view(
     assert stderr.startswith(
         f"Error: {synthetic_mirror}/imagenet-mistakes/logits/greedysoups.npz: not in the source"
     )
-    assert "the view paper_model_accuracy" in stderr
+    assert "are in model_metrics" in stderr
 
 
 def test_add_zoo_refuses_an_unknown_model_with_a_suggestion(

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from imagenet_mistakes import models, named_queries, predictions
+from imagenet_mistakes import Database, named_queries, predictions
 from imagenet_mistakes.cli import app
 from tests import synthetic
 
@@ -32,7 +32,8 @@ def db_with_model(synthetic_db: Path, tmp_path: Path) -> Path:
                   for n in range(1, 6))
         + f"{synthetic.image(1)},7,0.1\n"
     )  # fmt: skip
-    models.add(synthetic_db, "tiny", predictions.from_table(preds), source=str(preds))
+    with Database.open(synthetic_db, write=True) as database:
+        database.add_model("tiny", predictions.from_table(preds), source=str(preds))
     return synthetic_db
 
 
@@ -43,11 +44,11 @@ def test_every_named_query_runs_and_declares_its_parameters(
     named = named_queries.get(query)
     with duckdb.connect(str(db_with_model), read_only=True) as con:
         (statement,) = con.extract_statements(named.sql)
-        assert set(named.parameters) == statement.named_parameters
-        # Every parameter without a default names a model (model, or a and b).
-        params = {key: "tiny" for key, default in named.parameters.items() if default is None}
-        columns, _ = named_queries.run(con, query, params)
-    assert columns
+    assert set(named.parameters) == statement.named_parameters
+    # Every parameter without a default names a model (model, or a and b).
+    params = {key: "tiny" for key, default in named.parameters.items() if default is None}
+    with Database.open(db_with_model) as database:
+        assert database.query(query, params).columns
 
 
 def test_machine_formats_carry_only_the_rows(db_with_model: Path) -> None:

@@ -53,19 +53,28 @@ def logits(path: Path, array: str | None = None) -> np.ndarray:
     Not yet checked finite: `predictions.top_k` checks each block of rows as
     it selects from it, on every core, rather than in a pass of its own.
     """
-    values = read(path, array)
+    return checked_logits(path, read(path, array))
+
+
+def checked_logits(where: Path | str, values: np.ndarray) -> np.ndarray:
+    """`values` if they are float (images, 1000) logits; `where` names them in the error."""
     if not np.issubdtype(values.dtype, np.floating):
-        raise SourceFormatError(path, f"logits must be float16/32/64, got {values.dtype}")
+        raise SourceFormatError(where, f"logits must be float16/32/64, got {values.dtype}")
     if values.ndim != 2 or values.shape[1] != NUM_CLASSES:
         raise SourceFormatError(
-            path, f"logits must have shape (images, {NUM_CLASSES}), got {values.shape}"
+            where, f"logits must have shape (images, {NUM_CLASSES}), got {values.shape}"
         )
     return values
 
 
 def top_k_ids(path: Path, array: str | None = None) -> np.ndarray:
     """An integer (images, k) array of class ids 0..999, best first."""
-    ids = read(path, array)
+    return checked_top_k_ids(path, read(path, array))
+
+
+def checked_top_k_ids(where: Path | str, ids: np.ndarray) -> np.ndarray:
+    """`ids` if they are integer (images, k) class ids, no class twice in a row."""
+    path = where
     if not np.issubdtype(ids.dtype, np.integer):
         raise SourceFormatError(path, f"top-k class ids must be integers, got {ids.dtype}")
     if ids.ndim == 1:

@@ -31,7 +31,6 @@ from imagenet_mistakes.loaders.validate import (
     read_json,
 )
 
-LABEL_SET = "cleanlab_mturk"
 _VOTES = ("given", "guessed", "both", "neither")
 
 
@@ -65,4 +64,4 @@ def load(path: Path, labels: Mapping[int, int]) -> pa.Table:
         guessed = class_id(path, guessed)
         rows.append((number, given, _verdict(votes, "given", ("guessed", "neither"))))
         rows.append((number, guessed, _verdict(votes, "guessed", ("given", "neither"))))
-    return labels_table(LABEL_SET, rows)
+    return labels_table(rows)

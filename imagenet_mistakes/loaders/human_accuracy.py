@@ -21,7 +21,6 @@ from imagenet_mistakes.loaders.validate import (
     read_json,
 )
 
-LABEL_SET = "multilabel_v3"
 _VALIDATION_PREFIX = "ILSVRC2012_val_"
 
 
@@ -58,4 +57,4 @@ def load(path: Path, class_ids: Mapping[str, int]) -> MultiLabels:
         if outside:
             raise SourceFormatError(path, f"imagenet_m image {outside[0]!r:.60} is not annotated")
         imagenet_m = frozenset(numbers[n] for n in names)
-    return MultiLabels(labels_table(LABEL_SET, rows), annotated, problematic, imagenet_m)
+    return MultiLabels(labels_table(rows), annotated, problematic, imagenet_m)

@@ -9,9 +9,9 @@ import pyarrow as pa
 
 VERDICTS = ("correct", "unclear", "wrong")
 
+# The label set is attached by the build, from data/label_sets.toml.
 SCHEMA = pa.schema(
     [
-        ("label_set", pa.string()),
         ("image_number", pa.int32()),
         ("class_id", pa.int32()),
         ("verdict", pa.string()),
@@ -19,7 +19,7 @@ SCHEMA = pa.schema(
 )
 
 
-def labels_table(label_set: str, rows: Iterable[tuple[int, int, str]]) -> pa.Table:
+def labels_table(rows: Iterable[tuple[int, int, str]]) -> pa.Table:
     """`image_labels` rows from (image_number, class_id, verdict), duplicates dropped, sorted.
 
     Sorting makes two builds from the same input byte-for-byte the same table.
@@ -28,7 +28,6 @@ def labels_table(label_set: str, rows: Iterable[tuple[int, int, str]]) -> pa.Tab
     numbers, class_ids, verdicts = zip(*unique, strict=True) if unique else ((), (), ())
     return pa.table(
         {
-            "label_set": [label_set] * len(unique),
             "image_number": list(numbers),
             "class_id": list(class_ids),
             "verdict": list(verdicts),

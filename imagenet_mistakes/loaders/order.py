@@ -7,6 +7,7 @@ per line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,15 +21,21 @@ from imagenet_mistakes.loaders.validate import expect_type, image_number, read_j
 class RowOrder:
     """The image number (1..50000) of each row of a prediction array, read from `path`."""
 
-    path: Path
+    path: Path | str
     numbers: np.ndarray
 
 
 def load(path: Path) -> RowOrder:
     """The image of each row, in row order; no image twice."""
+    return from_names(path, _names(path))
+
+
+def from_names(where: Path | str, names: Sequence[object]) -> RowOrder:
+    """The row order that file names give, checked; `where` names them in an error."""
+    path = where
     numbers: list[int] = []
     seen: set[int] = set()
-    for name in _names(path):
+    for name in names:
         number = image_number(path, name)
         if number in seen:
             raise SourceFormatError(path, f"{name} appears twice")

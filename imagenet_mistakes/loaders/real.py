@@ -21,8 +21,6 @@ from imagenet_mistakes.loaders.validate import (
     read_json,
 )
 
-LABEL_SET = "real"
-
 
 @dataclass(frozen=True)
 class RealLabels:
@@ -45,4 +43,4 @@ def load(path: Path) -> RealLabels:
         if not ids:
             excluded.add(number)
         rows += [(number, class_id(path, c), "correct") for c in ids]
-    return RealLabels(labels_table(LABEL_SET, rows), frozenset(excluded))
+    return RealLabels(labels_table(rows), frozenset(excluded))

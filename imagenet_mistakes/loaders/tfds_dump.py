@@ -11,7 +11,6 @@ import csv
 from pathlib import Path
 
 from imagenet_mistakes.errors import SourceFormatError
-from imagenet_mistakes.loaders.human_accuracy import LABEL_SET
 from imagenet_mistakes.loaders.labels import MultiLabels, labels_table
 from imagenet_mistakes.loaders.validate import class_id, image_number
 
@@ -58,6 +57,4 @@ def load(path: Path) -> MultiLabels:
                 problematic.add(number)
     if not annotated:
         raise SourceFormatError(path, "no rows")
-    return MultiLabels(
-        labels_table(LABEL_SET, rows), frozenset(annotated), frozenset(problematic), None
-    )
+    return MultiLabels(labels_table(rows), frozenset(annotated), frozenset(problematic), None)

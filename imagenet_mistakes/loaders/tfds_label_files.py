@@ -20,8 +20,6 @@ from imagenet_mistakes.loaders.validate import (
     file_name_of,
 )
 
-LABEL_SET = "original"
-
 IMAGES_SCHEMA = pa.schema(
     [("image_number", pa.int32()), ("file_name", pa.string()), ("label", pa.int32())]
 )
@@ -58,7 +56,6 @@ def load_images(path: Path, class_ids: Mapping[str, int]) -> pa.Table:
 def original_labels(images: pa.Table) -> pa.Table:
     """The original labels as the 'original' label set: one 'correct' class per image."""
     return labels_table(
-        LABEL_SET,
         zip(
             images["image_number"].to_pylist(),
             images["label"].to_pylist(),

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from imagenet_mistakes.errors import SourceFormatError, SourceUnavailable
-from imagenet_mistakes.loaders.human_accuracy import LABEL_SET
 from imagenet_mistakes.loaders.labels import MultiLabels, labels_table
 from imagenet_mistakes.loaders.validate import file_name_of, image_number
 
@@ -81,7 +80,7 @@ def load(data_dir: Path, wnids: Sequence[str]) -> MultiLabels:
             info, f"imagenet_m image {file_name_of(outside[0])} is not in validation"
         )
     return MultiLabels(
-        labels_table(LABEL_SET, rows),
+        labels_table(rows),
         frozenset(annotated),
         frozenset(problematic),
         frozenset(imagenet_m),

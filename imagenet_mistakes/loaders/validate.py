@@ -33,7 +33,7 @@ def expect_type(path: Path, value: Any, kind: type, what: str) -> Any:
     return value
 
 
-def image_number(path: Path, file_name: object) -> int:
+def image_number(path: Path | str, file_name: object) -> int:
     """The 1-based number of a validation image name ILSVRC2012_val_XXXXXXXX.JPEG."""
     match = _FILE_NAME.fullmatch(file_name) if isinstance(file_name, str) else None
     number = int(match.group(1)) if match else 0

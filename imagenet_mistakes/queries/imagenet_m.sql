@@ -12,7 +12,7 @@ answers as (
             select string_agg(classes.name, '; ' order by classes.name)
             from image_labels
             inner join classes using (class_id)
-            where image_labels.label_set = 'multilabel_v3'
+            where image_labels.label_set in (select label_set from label_sets where analysed)
                 and image_labels.image_number = image_results.image_number
                 and image_labels.verdict in ('correct', 'unclear')
         ) as accepted_labels
@@ -20,7 +20,7 @@ answers as (
     inner join classes as original on original.class_id = image_results.original_class
     inner join classes as predicted on predicted.class_id = image_results.top1_class
     where image_results.model = $model
-        and image_results.label_set = 'multilabel_v3'
+        and image_results.label_set in (select label_set from label_sets where analysed)
         and image_results.imagenet_m
 ),
 

@@ -39,14 +39,16 @@ snapshot_rows as (
     group by model
 ),
 
--- Rounded, because parallel sums may differ in the last bits between runs.
+-- Compared exactly: metrics are computed from integer counts, so the same
+-- predictions give the same bits every time.
 live as (
-    select model, round(columns(* exclude (model)), 9)
-    from model_metrics
+    select model, metric, value, hits, images, classes
+    from model_metrics_live
+    where evaluated_from = 'predictions'
 ),
 
 stored as (
-    select model, round(columns(* exclude (model)), 9)
+    select model, metric, value, hits, images, classes
     from model_metrics_snapshot
 ),
 
@@ -98,12 +100,15 @@ problems as (
 
     union all
     select
-        'stored metrics missing or repeated',
+        'stored metrics missing',
         models.model,
-        format('{} rows in model_metrics_snapshot', coalesce(snapshot_rows.rows, 0))
+        format(
+            '{} rows in model_metrics_snapshot for {} metrics',
+            coalesce(snapshot_rows.rows, 0), (select count(*) from metrics)
+        )
     from models
     left join snapshot_rows using (model)
-    where snapshot_rows.rows is distinct from 1
+    where snapshot_rows.rows is distinct from (select count(*) from metrics)
 
     union all
     select

@@ -13,4 +13,4 @@ CREATE TABLE IF NOT EXISTS image_scope (
 COMMENT ON TABLE image_scope IS 'Which images each label set''s metrics count, one row per label set and image; stored by build from the labels and flags';
 COMMENT ON COLUMN image_scope.label_set IS 'Label set';
 COMMENT ON COLUMN image_scope.image_number IS 'Image (images.image_number)';
-COMMENT ON COLUMN image_scope.in_scope IS 'The label set''s metrics count the image (multilabel_v3: annotated and not problematic; otherwise: the label set labels it)';
+COMMENT ON COLUMN image_scope.in_scope IS 'The label set''s metrics count the image (by the label set''s scope rule, label_sets.scope)';

@@ -1,4 +1,4 @@
--- models and predictions: any model's top-k predictions on the validation images.
+-- models: every model whose predictions are loaded.
 CREATE TABLE IF NOT EXISTS models (
     model       VARCHAR PRIMARY KEY CHECK (regexp_full_match(model, '[a-z0-9_.-]+')),
     source      VARCHAR NOT NULL,
@@ -15,23 +15,3 @@ COMMENT ON COLUMN models.description IS 'Free text about the model';
 COMMENT ON COLUMN models.added_at IS 'When the predictions were loaded';
 COMMENT ON COLUMN models.top_k IS 'Predictions kept per image (the deepest rank)';
 COMMENT ON COLUMN models.images IS 'Validation images the model has predictions for (50,000 unless partial)';
-
--- No primary or foreign keys, on purpose. DuckDB cannot delete a model row
--- in the transaction that deletes its predictions while a foreign key points
--- at it (so --replace could not be atomic), and the key index made inserting
--- one model's 250,000 rows eight times slower. The loader guarantees what the
--- keys would: known images and classes, ranks 1..k once per image.
-CREATE TABLE IF NOT EXISTS predictions (
-    model        VARCHAR NOT NULL,
-    image_number INTEGER NOT NULL,
-    rank         INTEGER NOT NULL CHECK (rank >= 1),
-    class_id     INTEGER NOT NULL CHECK (class_id BETWEEN 0 AND 999),
-    score        DOUBLE CHECK (score BETWEEN 0 AND 1)
-);
-
-COMMENT ON TABLE predictions IS 'Top-k predictions, one row per model, image and rank';
-COMMENT ON COLUMN predictions.model IS 'Model';
-COMMENT ON COLUMN predictions.image_number IS 'Image (images.image_number)';
-COMMENT ON COLUMN predictions.rank IS '1 for the top prediction';
-COMMENT ON COLUMN predictions.class_id IS 'Predicted class';
-COMMENT ON COLUMN predictions.score IS 'Softmax probability when logits were given, else NULL';

@@ -65,5 +65,5 @@ COMMENT ON COLUMN image_results.top1_class IS 'The model''s top-1 prediction';
 COMMENT ON COLUMN image_results.correct IS 'Top-1 is a correct label of the image in this label set (the strict reading)';
 COMMENT ON COLUMN image_results.correct_or_unclear IS 'Top-1 is a correct or unclear label (the paper''s lenient reading, used for multi-label accuracy and ImageNet-M)';
 COMMENT ON COLUMN image_results.top5_correct IS 'One of the top-5 predictions is a correct label; NULL when the model has fewer than 5 predictions per image';
-COMMENT ON COLUMN image_results.in_scope IS 'The image counts for this label set''s metrics (multilabel_v3: annotated and not problematic; otherwise: the label set labels it)';
+COMMENT ON COLUMN image_results.in_scope IS 'The image counts for this label set''s metrics (by the label set''s scope rule, label_sets.scope)';
 COMMENT ON COLUMN image_results.imagenet_m IS 'The image is in ImageNet-M; NULL when the ImageNet-M list is unknown';

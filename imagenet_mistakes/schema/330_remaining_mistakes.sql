@@ -14,7 +14,7 @@ per_image as (
     from mistakes
     inner join image_results
         on image_results.image_number = mistakes.image_number
-        and image_results.label_set = 'multilabel_v3'
+        and image_results.label_set in (select label_set from label_sets where analysed)
 ),
 
 final as (

@@ -10,7 +10,7 @@ answers as (
         count(*) filter (where correct_or_unclear) as models_right,
         list(model order by model) filter (where correct_or_unclear) as right_models
     from image_results
-    where label_set = 'multilabel_v3' and imagenet_m
+    where imagenet_m and label_set in (select label_set from label_sets where analysed)
     group by image_number
 ),
 

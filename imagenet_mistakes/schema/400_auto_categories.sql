@@ -20,7 +20,7 @@ with
 correct_labels as (
     select image_number, class_id
     from image_labels
-    where label_set = 'multilabel_v3' and verdict = 'correct'
+    where verdict = 'correct' and label_set in (select label_set from label_sets where analysed)
 ),
 
 -- The fewest steps up from both the prediction and a correct label to a shared ancestor.

@@ -1,7 +1,8 @@
 -- Store which images each label set's metrics count (image_scope), once the
--- labels and flags are loaded:
---   multilabel_v3: annotated and not problematic (Vasudevan et al. 2022);
---   every other label set: the images it gives any label (ReaL: a non-empty list).
+-- labels and flags are loaded, by the label set's scope rule (label_sets.scope):
+--   labelled: the images the label set gives any label (ReaL: a non-empty list);
+--   annotated_not_problematic: annotated by the multi-label source and not
+--     flagged problematic (Vasudevan et al. 2022).
 insert into image_scope
 with
 
@@ -13,10 +14,10 @@ labelled as (
 select
     label_sets.label_set,
     image_flags.image_number,
-    case
-        when label_sets.label_set = 'multilabel_v3'
+    case label_sets.scope
+        when 'labelled' then labelled.image_number is not null
+        when 'annotated_not_problematic'
             then image_flags.multilabel_annotated and not image_flags.problematic
-        else labelled.image_number is not null
     end as in_scope
 from label_sets
 cross join image_flags

@@ -1,5 +1,4 @@
 -- Every table of the database with its row count and what it holds.
--- Parameters: none.
 select
     table_name as "table",
     estimated_size as rows,

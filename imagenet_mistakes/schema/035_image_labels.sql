@@ -1,15 +1,4 @@
--- label_sets and image_labels: every labelling of the validation images in one long shape.
-CREATE TABLE IF NOT EXISTS label_sets (
-    label_set   VARCHAR PRIMARY KEY,
-    description VARCHAR NOT NULL,
-    source      VARCHAR NOT NULL REFERENCES sources (source_id)
-);
-
-COMMENT ON TABLE label_sets IS 'Labellings of the validation images: original, multilabel_v3, real, ...';
-COMMENT ON COLUMN label_sets.label_set IS 'Name of the labelling';
-COMMENT ON COLUMN label_sets.description IS 'What the labelling is';
-COMMENT ON COLUMN label_sets.source IS 'Source it was loaded from (sources.source_id)';
-
+-- image_labels: every label of every label set in one long shape.
 -- A class may carry two verdicts for one image (upstream v3 lists 358 classes
 -- as both correct and wrong); all are kept, and metrics use correct/unclear.
 CREATE TABLE IF NOT EXISTS image_labels (

@@ -1,5 +1,4 @@
--- The columns of a table or view, in order, with their types.
--- Parameters: $table (a table or view name).
+-- The columns of a table or view ($table), in order, with their types.
 select column_name, data_type
 from duckdb_columns()
 where database_name = current_database() and schema_name = 'main' and table_name = $table

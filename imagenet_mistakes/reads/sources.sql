@@ -1,5 +1,4 @@
 -- Every loaded source with where it came from and whether its checksum matched.
--- Parameters: none.
 select
     source_id as source,
     origin,

@@ -1,5 +1,4 @@
 -- What the build noted about each source: fallbacks taken, checks made.
--- Parameters: none.
 select source_id as source, note
 from sources
 where note is not null

@@ -1,5 +1,4 @@
 -- Every comment on a table, view or column, for copying them to another database.
--- Parameters: none.
 select 'table' as kind, table_name as object, null as column_name, comment
 from duckdb_tables()
 where database_name = current_database() and schema_name = 'main' and comment is not null

@@ -1,6 +1,5 @@
 -- What the database lacks because its sources did not have it, one line each.
--- Parameters: none.
 select
     'ImageNet-M list: not available from the multi-label source used ('
-    || (select source from label_sets where label_set = 'multilabel_v3') || ')' as missing
+    || (select source from label_sets where analysed) || ')' as missing
 where not exists (select 1 from image_flags where imagenet_m is not null)

@@ -1,0 +1,88 @@
+"""The package's own reads of a database, as typed functions over `reads/*.sql`.
+
+Kept apart from `queries/`, which holds what users run: code here depends on
+its columns, so users' queries can change shape without breaking the package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import duckdb
+
+
+@cache
+def _sql(name: str) -> str:
+    return (resources.files("imagenet_mistakes") / "reads" / f"{name}.sql").read_text()
+
+
+def _rows(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    relation = con.execute(_sql(name), params or {})
+    return [d[0] for d in relation.description or []], relation.fetchall()
+
+
+def model_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The models with predictions, by name."""
+    return [model for (model,) in _rows(con, "model_names")[1]]
+
+
+def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The base tables of the database (not the views), by name."""
+    return [row[0] for row in _rows(con, "tables")[1]]
+
+
+def columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
+    """(name, DuckDB type) of each column of a table or view, in order."""
+    return [(name, kind) for name, kind in _rows(con, "columns", {"table": table})[1]]
+
+
+def comments(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str | None, str]]:
+    """(kind, object, column, comment) of every commented table, view and column."""
+    return [(kind, name, column, text) for kind, name, column, text in _rows(con, "comments")[1]]
+
+
+def metric_aggregates(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """How each metric aggregates (image, class or count), by metric id."""
+    return dict(_rows(con, "metric_aggregates")[1])
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a DuckDB file is, to this package."""
+
+    ours: bool  # it has the tables every imagenet-mistakes database has
+    versioned: bool  # it records the package and schema version that built it
+
+
+def kind(con: duckdb.DuckDBPyConnection) -> Kind:
+    ((ours, versioned),) = _rows(con, "kind")[1]
+    return Kind(ours == 3, versioned == 1)
+
+
+def build_info(con: duckdb.DuckDBPyConnection) -> tuple[str, str] | None:
+    """(package version, schema version) of the build that wrote the file."""
+    rows = _rows(con, "build_info")[1]
+    return (rows[0][0], rows[0][1]) if rows else None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What `info` shows: (title, columns, rows) tables, and what the database lacks."""
+
+    tables: list[tuple[str, list[str], list[tuple[Any, ...]]]]
+    missing: list[str]
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> Summary:
+    """Sources and tables of the database, and the notes on what is missing."""
+    tables = [
+        ("Sources", *_rows(con, "sources")),
+        ("Tables", *_rows(con, "tables")),
+        ("Notes", *_rows(con, "notes")),
+    ]
+    return Summary(tables, [note for (note,) in _rows(con, "missing")[1]])

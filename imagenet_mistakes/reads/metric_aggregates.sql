@@ -1,0 +1,3 @@
+-- How each metric aggregates (image, class or count), by metric id.
+select metric, aggregate
+from metrics

@@ -1,0 +1,39 @@
+-- leaderboard: one row per model, each metric of model_metrics as a column.
+-- The columns are rendered from data/metrics.toml (this file is a Jinja
+-- template, like a dbt model): a metric added there appears here untouched.
+create or replace view leaderboard as
+select
+    model,
+{%- for m in metrics %}
+{%- if m.aggregate == 'count' %}
+    -- A count, then what it counts of: "12 of 68".
+    max(hits) filter (where metric = {{ m.metric | sql_string }}) as {{ m.metric }},
+    {%- if m.images_column %}
+    max(images) filter (where metric = {{ m.metric | sql_string }}) as {{ m.images_column }},
+    {%- endif %}
+{%- else %}
+    max(value) filter (where metric = {{ m.metric | sql_string }}) as {{ m.metric }},
+{%- endif %}
+{%- endfor %}
+{%- for m in metrics if m.images_column and m.aggregate != 'count' %}
+    max(images) filter (where metric = {{ m.metric | sql_string }}) as {{ m.images_column }},
+{%- endfor %}
+{%- for m in metrics if m.classes_column %}
+    max(classes) filter (where metric = {{ m.metric | sql_string }}) as {{ m.classes_column }},
+{%- endfor %}
+    min(evaluated_from) as evaluated_from
+from model_metrics
+group by model;
+
+COMMENT ON VIEW leaderboard IS 'Every model''s metrics (fractions in [0, 1]) with the number of images each counts';
+COMMENT ON COLUMN leaderboard.model IS 'Model';
+{%- for m in metrics %}
+COMMENT ON COLUMN leaderboard.{{ m.metric }} IS {{ m.description | sql_string }};
+{%- endfor %}
+{%- for m in metrics if m.images_column %}
+COMMENT ON COLUMN leaderboard.{{ m.images_column }} IS {{ ('Images ' ~ m.metric ~ ' counts') | sql_string }};
+{%- endfor %}
+{%- for m in metrics if m.classes_column %}
+COMMENT ON COLUMN leaderboard.{{ m.classes_column }} IS {{ ('Classes ' ~ m.metric ~ ' averages over') | sql_string }};
+{%- endfor %}
+COMMENT ON COLUMN leaderboard.evaluated_from IS 'predictions, or the mistakes table for paper models whose predictions are not loaded';

@@ -1,0 +1,102 @@
+"""The file records its schema version: other and foreign files get one line; build upgrades."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from imagenet_mistakes import Database
+from imagenet_mistakes.cli import app
+from imagenet_mistakes.errors import BadArgument
+
+# A database written by the package at commit a29f4e2, before files had versions.
+OLD = Path(__file__).parent / "data" / "database_a29f4e2"
+UPGRADE = "run `imagenet-mistakes build` to upgrade (models are kept)"
+
+
+def invoke(*args: str | Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def old_db(tmp_path: Path) -> Path:
+    db = tmp_path / "old.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute(f"import database '{OLD}'")
+    return db
+
+
+def test_a_file_from_before_versions_asks_for_build(old_db: Path) -> None:
+    code, stdout, stderr = invoke("query", "leaderboard", "--db", old_db)
+    assert (code, stdout) == (2, "")
+    expected = f"built by imagenet-mistakes before 0.2 (no schema version); {UPGRADE}"
+    assert stderr == f"Error: {old_db}: {expected}\n"
+
+
+def test_build_upgrades_it_keeping_its_model_and_numbers(
+    old_db: Path, synthetic_mirror: Path
+) -> None:
+    with duckdb.connect(str(old_db), read_only=True) as con:
+        (added,) = con.execute("select * from models").fetchall()
+        # The figures the old package stored when the model was added: the reference.
+        (old,) = con.execute(
+            "select top1, top5, real, mla, mla_micro, mla_strict, imagenet_m_correct, "
+            "imagenet_m_total, images, real_images, mla_images, mla_classes "
+            "from model_metrics_snapshot where model = 'legacy_model'"
+        ).fetchall()
+        predictions = con.execute("select * from predictions order by all").fetchall()
+
+    code, _, stderr = invoke("build", "--db", old_db, "--source-dir", synthetic_mirror)
+    assert code == 0, stderr
+
+    with Database.open(old_db) as database:
+        assert database.models().rows == [
+            (added[0], added[1], added[4], added[5], added[3], added[2])
+        ]
+        (new,) = database.sql(
+            "select top1, top5, real, mla, mla_micro, mla_strict, imagenet_m_correct, "
+            "imagenet_m_total, images, real_images, mla_images, mla_classes "
+            "from leaderboard where model = 'legacy_model'"
+        ).rows
+        assert new == old
+        assert database.sql("select * from predictions order by all").rows == predictions
+
+
+def test_a_file_of_another_schema_names_its_version(synthetic_db: Path) -> None:
+    with duckdb.connect(str(synthetic_db)) as con:
+        con.execute(
+            "update build_info set package_version = '9.9', schema_version = 'aaaa0000aaaa0000'"
+        )
+    code, stdout, stderr = invoke("models", "--db", synthetic_db)
+    assert (code, stdout) == (2, "")
+    (line,) = stderr.splitlines()
+    assert line.startswith(
+        f"Error: {synthetic_db}: built by imagenet-mistakes 9.9 (schema aaaa0000aaaa0000), this is "
+    )
+    assert line.endswith(UPGRADE)
+
+
+def test_a_foreign_duckdb_file_is_refused_and_never_replaced(
+    tmp_path: Path, synthetic_mirror: Path
+) -> None:
+    db = tmp_path / "theirs.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create table notes as select 'keep me' as note")
+    code, stdout, stderr = invoke("query", "leaderboard", "--db", db)
+    assert (code, stdout, stderr) == (
+        2, "", f"Error: {db}: a DuckDB database imagenet-mistakes did not build\n"
+    )  # fmt: skip
+    with pytest.raises(BadArgument, match="did not build; refusing to replace it"):
+        Database.build(db, _inputs(synthetic_mirror, tmp_path))
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select note from notes").fetchall() == [("keep me",)]
+
+
+def _inputs(mirror: Path, tmp_path: Path) -> object:
+    from imagenet_mistakes.build import Inputs
+
+    return Inputs(source_dir=mirror, cache_dir=tmp_path / "cache")
