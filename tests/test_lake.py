@@ -29,7 +29,7 @@ QUERIES = [
     # Every other view, summarised so that a wrong row would change a figure.
     "select model, label_set, count(*), sum(cast(correct as int)), "
     "sum(cast(correct_or_unclear as int)), sum(cast(top5_correct as int)), "
-    "sum(cast(in_scope as int)), sum(top1_class) from image_results "
+    "sum(top1_class) from image_results "
     "group by model, label_set order by model, label_set",
     "select model, label_set, count(*), sum(images), sum(accuracy), sum(lenient_accuracy) "
     "from class_accuracy group by model, label_set order by model, label_set",

@@ -62,7 +62,12 @@ def samples(draw: st.DrawFn) -> Sample:
         original={name: draw(class_ids) for name in names},
         real={name: sorted(draw(st.sets(class_ids, max_size=3))) for name in names},
         multi=multi,
-        imagenet_m={n for n in annotated if draw(st.booleans())} if known_imagenet_m else None,
+        # ImageNet-M is drawn from the scored images, as the real split is (no problematic image).
+        imagenet_m=(
+            {n for n in annotated if not multi[n].problematic and draw(st.booleans())}
+            if known_imagenet_m
+            else None
+        ),
     )
     models = {}
     for m in range(draw(st.integers(1, 3))):

@@ -1,7 +1,7 @@
--- image_results: one row per model, label set and image the model has predictions for.
--- Every metric view is an aggregate of this one view, so the metrics agree by
--- construction and a new label set needs no new metric code.
--- Which images each label set's metrics count is the image_scope table.
+-- image_results: one row per model, label set and image that the label set scores
+-- (image_scope) and the model has predictions for.
+-- Every metric aggregates this view (through class_results), so the metrics
+-- agree by construction and a new label set needs no new metric code.
 -- A class can be both 'correct' and 'wrong' for one image upstream; 'correct'
 -- wins, as in the TFDS evaluation loop.
 create or replace view image_results as
@@ -13,22 +13,24 @@ top1 as (
     where rank = 1
 ),
 
--- What each label set says about the model's top-5 classes of each image.
--- Only 'correct' and 'unclear' labels can make a prediction right; leaving
--- out the 'wrong' ones (a third of all labels) before the join halves its cost.
-verdicts as (
-    select
-        predictions.model,
-        image_labels.label_set,
-        predictions.image_number,
-        bool_or(predictions.rank = 1 and image_labels.verdict = 'correct') as correct,
-        bool_or(predictions.rank = 1 and image_labels.verdict in ('correct', 'unclear'))
-            as correct_or_unclear,
-        bool_or(image_labels.verdict = 'correct') as top5_correct
+-- The classes each label set accepts for each image, once each: 'wrong'
+-- verdicts never make a prediction right, and 'correct' beats 'unclear'.
+accepted as (
+    select label_set, image_number, class_id, bool_or(verdict = 'correct') as correct
+    from image_labels
+    where verdict in ('correct', 'unclear')
+    group by label_set, image_number, class_id
+),
+
+-- Images where a prediction of rank 2 to 5 is a correct label, once each.
+-- (Grouping these is cheap: three in four top-1s are right, so few images
+-- reach rank 2; a correlated EXISTS instead would scan every model's rows.)
+later_hits as (
+    select predictions.model, accepted.label_set, predictions.image_number
     from predictions
-    inner join image_labels using (image_number, class_id)
-    where predictions.rank <= 5 and image_labels.verdict in ('correct', 'unclear')
-    group by predictions.model, image_labels.label_set, predictions.image_number
+    inner join accepted using (image_number, class_id)
+    where predictions.rank between 2 and 5 and accepted.correct
+    group by predictions.model, accepted.label_set, predictions.image_number
 ),
 
 final as (
@@ -39,31 +41,37 @@ final as (
         images.file_name,
         images.label as original_class,
         top1.top1_class,
-        coalesce(verdicts.correct, false) as correct,
-        coalesce(verdicts.correct_or_unclear, false) as correct_or_unclear,
-        case when models.top_k >= 5 then coalesce(verdicts.top5_correct, false) end
-            as top5_correct,
-        image_scope.in_scope,
+        coalesce(accepted.correct, false) as correct,
+        accepted.class_id is not null as correct_or_unclear,
+        case when models.top_k >= 5 then
+            coalesce(accepted.correct, false) or later_hits.model is not null
+        end as top5_correct,
         image_flags.imagenet_m
     from top1
     inner join models using (model)
     inner join images using (image_number)
     inner join image_flags using (image_number)
     inner join image_scope using (image_number)
-    left join verdicts using (model, label_set, image_number)
+    left join accepted
+        on accepted.label_set = image_scope.label_set
+        and accepted.image_number = top1.image_number
+        and accepted.class_id = top1.top1_class
+    left join later_hits
+        on later_hits.model = top1.model
+        and later_hits.label_set = image_scope.label_set
+        and later_hits.image_number = top1.image_number
 )
 
 select * from final;
 
-COMMENT ON VIEW image_results IS 'One row per model, label set and predicted image: is the top-1 (top-5) prediction right under that label set, and does the image count for it. Every metric aggregates this view';
+COMMENT ON VIEW image_results IS 'One row per model, label set and scored image the model predicted: is the top-1 (top-5) prediction right under that label set. Every metric aggregates this view';
 COMMENT ON COLUMN image_results.model IS 'Model';
 COMMENT ON COLUMN image_results.label_set IS 'Label set judging the prediction (original, multilabel_v3, real, ...)';
-COMMENT ON COLUMN image_results.image_number IS 'Image (images.image_number)';
+COMMENT ON COLUMN image_results.image_number IS 'Image (images.image_number); one its label set scores (image_scope)';
 COMMENT ON COLUMN image_results.file_name IS 'Image name, ILSVRC2012_val_XXXXXXXX.JPEG';
 COMMENT ON COLUMN image_results.original_class IS 'The image''s original ImageNet label; per-class metrics group by it';
 COMMENT ON COLUMN image_results.top1_class IS 'The model''s top-1 prediction';
 COMMENT ON COLUMN image_results.correct IS 'Top-1 is a correct label of the image in this label set (the strict reading)';
 COMMENT ON COLUMN image_results.correct_or_unclear IS 'Top-1 is a correct or unclear label (the paper''s lenient reading, used for multi-label accuracy and ImageNet-M)';
 COMMENT ON COLUMN image_results.top5_correct IS 'One of the top-5 predictions is a correct label; NULL when the model has fewer than 5 predictions per image';
-COMMENT ON COLUMN image_results.in_scope IS 'The image counts for this label set''s metrics (by the label set''s scope rule, label_sets.scope)';
 COMMENT ON COLUMN image_results.imagenet_m IS 'The image is in ImageNet-M; NULL when the ImageNet-M list is unknown';

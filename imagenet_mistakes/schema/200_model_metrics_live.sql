@@ -12,12 +12,26 @@
 create or replace view model_metrics_live as
 with
 
+-- Every metric of every model with predictions; the paper's models without
+-- them get the metrics of the analysed label set, the only ones derivable.
+-- The ImageNet-M metrics are left out while the ImageNet-M list is unknown.
+frame as (
+    select models.model, 'predictions' as evaluated_from, metrics.metric, metrics.aggregate
+    from models
+    cross join metrics
+    union all
+    select distinct mistakes.model, 'mistakes table', metrics.metric, metrics.aggregate
+    from mistakes
+    cross join metrics
+    where mistakes.model not in (select model from models)
+        and metrics.label_set in (select label_set from label_sets where analysed)
+),
+
 counts as (
     select
         class_results.model,
         class_results.evaluated_from,
         metrics.metric,
-        metrics.aggregate,
         class_results.images,
         case metrics.hit
             when 'correct' then class_results.correct
@@ -29,23 +43,39 @@ counts as (
         on metrics.label_set = class_results.label_set and metrics.scope = class_results.scope
 ),
 
-final as (
+sums as (
     select
         model,
+        evaluated_from,
         metric,
-        case aggregate
-            when 'image' then sum(hits)::double / nullif(sum(images), 0)
-            when 'class' then
-                sum(hits * 4503599627370496 // nullif(images, 0))::double
-                / nullif(count(*) filter (where images > 0) * 4503599627370496, 0)
-            when 'count' then sum(hits)::double
-        end as value,
-        sum(hits)::bigint as hits,
-        sum(images)::bigint as images,
-        count(*) filter (where images > 0) as classes,
-        evaluated_from
+        sum(hits) as hits,
+        sum(images) as images,
+        sum(hits * 4503599627370496 // nullif(images, 0)) as scaled_class_hits,
+        count(*) filter (where images > 0) as classes
     from counts
-    group by model, metric, aggregate, evaluated_from
+    group by model, evaluated_from, metric
+),
+
+final as (
+    select
+        frame.model,
+        frame.metric,
+        case frame.aggregate
+            when 'image' then sums.hits::double / nullif(sums.images, 0)
+            when 'class' then
+                sums.scaled_class_hits::double / nullif(sums.classes * 4503599627370496, 0)
+            when 'count' then coalesce(sums.hits, 0)::double
+        end as value,
+        -- No counted image is 0 hits; counted images with unknown answers are NULL.
+        (case when sums.model is null then 0 else sums.hits end)::bigint as hits,
+        coalesce(sums.images, 0)::bigint as images,
+        coalesce(sums.classes, 0) as classes,
+        frame.evaluated_from
+    from frame
+    left join sums using (model, evaluated_from, metric)
+    inner join metrics using (metric)
+    where metrics.scope <> 'imagenet_m'
+        or exists (select 1 from image_flags where imagenet_m is not null)
 )
 
 select * from final;

@@ -1,4 +1,4 @@
--- Store which images each label set's metrics count (image_scope), once the
+-- Store the images each label set's metrics count (image_scope), once the
 -- labels and flags are loaded, by the label set's scope rule (label_sets.scope):
 --   labelled: the images the label set gives any label (ReaL: a non-empty list);
 --   annotated_not_problematic: annotated by the multi-label source and not
@@ -9,19 +9,25 @@ with
 labelled as (
     select distinct label_set, image_number
     from image_labels
+),
+
+candidates as (
+    select
+        label_sets.label_set,
+        image_flags.image_number,
+        case label_sets.scope
+            when 'labelled' then labelled.image_number is not null
+            when 'annotated_not_problematic'
+                then image_flags.multilabel_annotated and not image_flags.problematic
+        end as in_scope
+    from label_sets
+    cross join image_flags
+    left join labelled
+        on labelled.label_set = label_sets.label_set
+        and labelled.image_number = image_flags.image_number
 )
 
-select
-    label_sets.label_set,
-    image_flags.image_number,
-    case label_sets.scope
-        when 'labelled' then labelled.image_number is not null
-        when 'annotated_not_problematic'
-            then image_flags.multilabel_annotated and not image_flags.problematic
-    end as in_scope
-from label_sets
-cross join image_flags
-left join labelled
-    on labelled.label_set = label_sets.label_set
-    and labelled.image_number = image_flags.image_number
-order by label_sets.label_set, image_flags.image_number;
+select label_set, image_number
+from candidates
+where in_scope
+order by label_set, image_number;
