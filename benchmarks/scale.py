@@ -1,12 +1,15 @@
 """How cost grows with the number of models: N synthetic models over the 50,000 images.
 
 Run: python benchmarks/scale.py [--source-dir ../shared/data] [--models 67 1000]
-Prints a Markdown table; the results are recorded in BENCHMARKS.md.
+Prints Markdown tables; the results are recorded in BENCHMARKS.md.
 
 Each synthetic model has random top-5 predictions (seeded), added through the
 same path as `add-model`, so its metrics are computed and stored as it is
 added. The leaderboard is then read in a fresh process with DuckDB limited
 to 4 GB and 2 threads, 5 times; its peak RSS is that process's (VmHWM).
+With the largest N, every named query (for one model where it takes one) and
+every view as a BI tool opens it (its first 100 rows) is timed the same way,
+best of 3.
 """
 
 from __future__ import annotations
@@ -44,6 +47,33 @@ print(json.dumps({"times": times, "rows": len(rows),
 """
 
 
+_EVERY_QUERY = """
+import json, sys, time
+import duckdb
+from imagenet_mistakes import Database, named_queries
+db = Database.open(sys.argv[1])
+db.con.execute("set memory_limit = '4GB'; set threads = 2")
+def best(run):
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+found = []
+for query in named_queries.catalogue():
+    params = {"model": "synthetic_0000", "a": "synthetic_0000", "b": "synthetic_0001"}
+    given = {k: v for k, v in params.items() if k in query.parameters}
+    found.append(("query " + query.name, best(lambda: db.query(query.name, given))))
+views = [v for (v,) in db.con.execute(
+    "select view_name from duckdb_views() where not internal order by 1").fetchall()]
+for view in views:
+    found.append((f"view {view}, first 100 rows",
+                  best(lambda: db.con.execute(f"select * from {view} limit 100").fetchall())))
+print(json.dumps(found))
+"""
+
+
 def synthetic_models(count: int, folder: Path) -> Iterator[tuple[str, Predictions, str, None]]:
     """SYNTHETIC: a random class per image and the 4 after it, a different seed per model."""
     rows = RowOrder(folder / "order", np.arange(1, 50_001))
@@ -62,7 +92,7 @@ def main() -> None:
     options = parser.parse_args()
     print("| models | add all s | file MiB | leaderboard median s | min s | peak RSS MiB |")
     print("|---:|---:|---:|---:|---:|---:|")
-    for count in options.models:
+    for i, count in enumerate(options.models):
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "im.duckdb"
             build.build(db, build.Inputs(options.source_dir, Path(tmp) / "cache"))
@@ -83,6 +113,18 @@ def main() -> None:
                 f"| {min(times):.3f} | {peak:.0f} |",
                 flush=True,
             )
+            if i == len(options.models) - 1:
+                every_query(db, count)
+
+
+def every_query(db: Path, count: int) -> None:
+    """Each named query and each view's first rows, with `count` models in the file."""
+    done = subprocess.run(
+        [sys.executable, "-c", _EVERY_QUERY, str(db)], check=True, capture_output=True, text=True
+    )
+    print(f"\n| with {count} models | best of 3, s |\n|---|---:|")
+    for name, seconds in json.loads(done.stdout):
+        print(f"| {name} | {seconds:.3f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -41,10 +42,14 @@ def test_every_view_and_view_column_has_a_comment(real_zoo_db: Path) -> None:
 
 
 def test_the_duckdb_cli_reads_the_leaderboard(real_zoo_db: Path) -> None:
-    if shutil.which("duckdb") is None:
+    # duckdb-cli installs the command beside the environment's Python.
+    cli = shutil.which(
+        "duckdb", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    )
+    if cli is None:
         unavailable("the DuckDB CLI (duckdb-cli, in the test extra) is not installed")
     done = subprocess.run(
-        ["duckdb", "-readonly", "-csv", str(real_zoo_db), "-c", LEADERBOARD],
+        [cli, "-readonly", "-csv", str(real_zoo_db), "-c", LEADERBOARD],
         capture_output=True, text=True, check=True, timeout=60,
     )  # fmt: skip
     rows = list(csv.reader(io.StringIO(done.stdout)))[1:]
