@@ -200,7 +200,9 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
     preds = tmp_path / "p.csv"
     preds.write_text("file_name,class_id\nILSVRC2012_val_00000001.JPEG,1\n")
     subprocess.run(cli("add-model", "m", "--predictions", preds, "--db", synthetic_db), check=True)
+    subprocess.run(cli("add-model", "n", "--predictions", preds, "--db", synthetic_db), check=True)
     with duckdb.connect(str(synthetic_db)) as con:
+        con.execute("delete from model_metrics_snapshot where model = 'n' and metric = 'real'")
         con.execute(
             "insert into predictions values ('m', 1, 1, 2, null), ('m', 2, 3, 2, null), "
             "('ghost', 50001, 1, 2, null)"
@@ -214,6 +216,7 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         ("m", "deepest rank differs from models.top_k"),
         ("m", "predictions cover a different number of images than models.images"),
         ("m", "stored metrics differ from the metrics of the predictions"),
+        ("n", "stored metrics differ from the metrics of the predictions"),
     ]
 
 

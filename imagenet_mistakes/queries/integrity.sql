@@ -3,36 +3,41 @@
 -- It recomputes every model's metrics live (model_metrics_live): seconds for many models.
 with
 
-per_model as (
+-- One pass over the predictions, per image: its ranks, and a bit per rank up to 125.
+per_image as (
     select
         model,
-        count(distinct image_number) as images,
-        max(rank) as top_k,
-        count(*) as rows
+        image_number,
+        count(*) as ranks,
+        min(rank) as lowest,
+        max(rank) as deepest,
+        bit_or(case when rank <= 125 then 1::hugeint << rank end) as rank_bits
     from predictions
+    group by model, image_number
+),
+
+per_model as (
+    select model, count(*) as images, max(deepest) as top_k, sum(ranks) as rows
+    from per_image
     group by model
 ),
 
 -- Ranks 1..n once each per image: n rows whose lowest rank is 1 and highest n,
--- and every rank present. Up to 125 ranks a bit per rank shows which are
--- (cheap); a deeper model (add-model --k 1000) needs a distinct count (slow).
+-- and every rank present: up to 125 ranks the bits show it; deeper (add-model
+-- --k 1000, rare) needs a distinct count of the ranks, which is slow.
 ragged_images as (
     select model, count(*) as images
     from (
-        select predictions.model, predictions.image_number
+        select model, image_number
+        from per_image
+        where lowest <> 1 or deepest <> ranks
+            or (ranks <= 125 and rank_bits <> (1::hugeint << (ranks + 1)) - 2)
+        union
+        select model, image_number
         from predictions
-        inner join models using (model)
-        where models.top_k <= 125
-        group by predictions.model, predictions.image_number
-        having min(rank) <> 1 or max(rank) <> count(*)
-            or bit_or(case when rank <= 125 then 1::hugeint << rank end)
-                <> (1::hugeint << (count(*) + 1)) - 2
-        union all
-        select predictions.model, predictions.image_number
-        from predictions
-        where predictions.model not in (select model from models where top_k <= 125)
-        group by predictions.model, predictions.image_number
-        having min(rank) <> 1 or max(rank) <> count(*) or count(distinct rank) <> count(*)
+        where model in (select model from per_image where ranks > 125)
+        group by model, image_number
+        having count(distinct rank) <> count(*)
     )
     group by model
 ),
@@ -111,18 +116,6 @@ problems as (
 
     union all
     select
-        'stored metrics missing',
-        models.model,
-        format(
-            '{} rows in model_metrics_snapshot for {} metrics',
-            coalesce(snapshot_rows.rows, 0), (select count(*) from metrics)
-        )
-    from models
-    left join snapshot_rows using (model)
-    where snapshot_rows.rows is distinct from (select count(*) from metrics)
-
-    union all
-    select
         'stored metrics of a model that is not in models',
         model,
         format('{} rows in model_metrics_snapshot', rows)
@@ -131,11 +124,12 @@ problems as (
 
     union all
     select distinct
+        -- Also a stored metric that is missing, or one too many.
         'stored metrics differ from the metrics of the predictions',
         model,
         'rerun add-model with --replace, or build'
     from stale
-    where model in (select model from snapshot_rows)
+    where model in (select model from models)
 )
 
 select * from problems

@@ -57,8 +57,6 @@ counts as (
         imagenet_m,
         count(*) as images,
         count(*) filter (where correct) as correct,
-        -- Unknown for paper models without predictions: only the lenient reading is derived.
-        bool_and(correct is not null) as correct_known,
         count(*) filter (where correct_or_unclear) as correct_or_unclear,
         -- NULL, as top5_correct, when the model has fewer than 5 predictions per image.
         sum(top5_correct::integer) as top5_correct
@@ -66,14 +64,15 @@ counts as (
     group by model, label_set, original_class, evaluated_from, imagenet_m
 ),
 
+-- Each count row once per scope it belongs to. (A join with the two scopes
+-- rather than a union of two reads of `counts`: read twice, DuckDB would
+-- materialise it, and a filter on one model could no longer reach the scans.)
 scopes as (
-    select *, 'label_set' as scope
+    select counts.*, scope_names.scope
     from counts
-    union all
-    -- No rows when the ImageNet-M list is unknown (imagenet_m NULL).
-    select *, 'imagenet_m'
-    from counts
-    where imagenet_m
+    inner join (values ('label_set'), ('imagenet_m')) as scope_names (scope)
+        -- No ImageNet-M rows when its list is unknown (imagenet_m NULL).
+        on scope_names.scope = 'label_set' or counts.imagenet_m
 ),
 
 final as (
@@ -83,7 +82,9 @@ final as (
         original_class as class_id,
         scope,
         sum(images)::bigint as images,
-        case when bool_and(correct_known) then sum(correct)::bigint end as correct,
+        -- Unknown for paper models without predictions: the mistakes table
+        -- gives only the lenient reading.
+        case when evaluated_from = 'predictions' then sum(correct)::bigint end as correct,
         sum(correct_or_unclear)::bigint as correct_or_unclear,
         sum(top5_correct)::bigint as top5_correct,
         evaluated_from
