@@ -52,7 +52,7 @@ import json, sys, time
 import duckdb
 from imagenet_mistakes import Database, named_queries
 db = Database.open(sys.argv[1])
-db.con.execute("set memory_limit = '4GB'; set threads = 2")
+db.con.execute("set memory_limit = '4GB'; set threads = 2; set enable_progress_bar = false")
 def best(run):
     times = []
     for _ in range(3):
@@ -60,17 +60,17 @@ def best(run):
         run()
         times.append(time.perf_counter() - start)
     return min(times)
-found = []
 for query in named_queries.catalogue():
     params = {"model": "synthetic_0000", "a": "synthetic_0000", "b": "synthetic_0001"}
     given = {k: v for k, v in params.items() if k in query.parameters}
-    found.append(("query " + query.name, best(lambda: db.query(query.name, given))))
+    seconds = best(lambda: db.query(query.name, given))
+    print(json.dumps(["query " + query.name, seconds]), flush=True)
 views = [v for (v,) in db.con.execute(
     "select view_name from duckdb_views() where not internal order by 1").fetchall()]
 for view in views:
-    found.append((f"view {view}, first 100 rows",
-                  best(lambda: db.con.execute(f"select * from {view} limit 100").fetchall())))
-print(json.dumps(found))
+    print(json.dumps([f"view {view}, first 100 rows",
+                      best(lambda: db.con.execute(f"select * from {view} limit 100").fetchall())]),
+          flush=True)
 """
 
 
@@ -89,17 +89,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--source-dir", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--models", type=int, nargs="+", default=[67, 1000])
+    parser.add_argument(
+        "--work", type=Path, help="Keep the databases here, and reuse them on the next run."
+    )
     options = parser.parse_args()
     print("| models | add all s | file MiB | leaderboard median s | min s | peak RSS MiB |")
     print("|---:|---:|---:|---:|---:|---:|")
     for i, count in enumerate(options.models):
         with tempfile.TemporaryDirectory() as tmp:
-            db = Path(tmp) / "im.duckdb"
-            build.build(db, build.Inputs(options.source_dir, Path(tmp) / "cache"))
-            start = time.perf_counter()
-            with Database.open(db, write=True) as database:
-                database.add_models(synthetic_models(count, Path(tmp)))
-            added = time.perf_counter() - start
+            folder = options.work / str(count) if options.work else Path(tmp)
+            db = folder / "im.duckdb"
+            added = "kept"
+            if not db.exists():
+                folder.mkdir(parents=True, exist_ok=True)
+                build.build(db, build.Inputs(options.source_dir, folder / "cache"))
+                start = time.perf_counter()
+                with Database.open(db, write=True) as database:
+                    database.add_models(synthetic_models(count, folder))
+                added = f"{time.perf_counter() - start:.0f}"
             done = subprocess.run(
                 [sys.executable, "-c", PEAK_RSS + _LEADERBOARD, str(db)],
                 check=True, capture_output=True, text=True,
@@ -109,7 +116,7 @@ def main() -> None:
             times = result["times"]
             size, peak = db.stat().st_size / 2**20, result["rss"] / 1024
             print(
-                f"| {count} | {added:.0f} | {size:.0f} | {statistics.median(times):.3f} "
+                f"| {count} | {added} | {size:.0f} | {statistics.median(times):.3f} "
                 f"| {min(times):.3f} | {peak:.0f} |",
                 flush=True,
             )
@@ -119,12 +126,14 @@ def main() -> None:
 
 def every_query(db: Path, count: int) -> None:
     """Each named query and each view's first rows, with `count` models in the file."""
-    done = subprocess.run(
-        [sys.executable, "-c", _EVERY_QUERY, str(db)], check=True, capture_output=True, text=True
-    )
-    print(f"\n| with {count} models | best of 3, s |\n|---|---:|")
-    for name, seconds in json.loads(done.stdout):
-        print(f"| {name} | {seconds:.3f} |", flush=True)
+    print(f"\n| with {count} models | best of 3, s |\n|---|---:|", flush=True)
+    with subprocess.Popen(
+        [sys.executable, "-c", _EVERY_QUERY, str(db)], stdout=subprocess.PIPE, text=True
+    ) as timing:
+        assert timing.stdout is not None
+        for line in timing.stdout:  # one JSON line per query, as each finishes
+            name, seconds = json.loads(line)
+            print(f"| {name} | {seconds:.3f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from functools import cache
 from importlib import resources
 
 import duckdb
-import jinja2
 
 from imagenet_mistakes import metrics
 
@@ -38,6 +37,8 @@ def rendered() -> list[tuple[str, str]]:
 
 @cache
 def _rendered(definitions: tuple[metrics.Metric, ...]) -> tuple[tuple[str, str], ...]:
+    import jinja2  # here, not at the top: only build and the exports render the schema
+
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     environment.filters["sql_string"] = _sql_string
     context = {"metrics": definitions}
@@ -48,10 +49,16 @@ def _rendered(definitions: tuple[metrics.Metric, ...]) -> tuple[tuple[str, str],
 
 
 def version() -> str:
-    """A hash of the rendered schema: files built by a package with another schema differ."""
+    """A hash of the schema: files built by a package with another schema differ.
+
+    Hashes what the rendering depends on, the templates and the metric
+    definitions, rather than the rendered text: every command checks it on
+    opening the file, and rendering takes longer than a small query.
+    """
     digest = hashlib.sha256()
-    for name, text in rendered():
-        digest.update(f"{name}\0{text}\0".encode())
+    for name in files():
+        digest.update(f"{name}\0{_FOLDER.joinpath(name).read_text()}\0".encode())
+    digest.update(metrics.FILE.read_text().encode())
     return digest.hexdigest()[:16]
 
 
