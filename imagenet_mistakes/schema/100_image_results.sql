@@ -1,65 +1,40 @@
--- image_results: one row per model, label set and image that the label set scores
--- (image_scope) and the model has predictions for.
+-- image_results: top1_results with the top 5: one row per model, label set and scored image.
 -- Every metric aggregates this view (through class_results), so the metrics
 -- agree by construction and a new label set needs no new metric code.
--- A class can be both 'correct' and 'wrong' for one image upstream; 'correct'
--- wins, as in the TFDS evaluation loop.
 create or replace view image_results as
 with
-
-top1 as (
-    select model, image_number, class_id as top1_class
-    from predictions
-    where rank = 1
-),
-
--- The classes each label set accepts for each image, once each: 'wrong'
--- verdicts never make a prediction right, and 'correct' beats 'unclear'.
-accepted as (
-    select label_set, image_number, class_id, bool_or(verdict = 'correct') as correct
-    from image_labels
-    where verdict in ('correct', 'unclear')
-    group by label_set, image_number, class_id
-),
 
 -- Images where a prediction of rank 2 to 5 is a correct label, once each.
 -- (Grouping these is cheap: three in four top-1s are right, so few images
 -- reach rank 2; a correlated EXISTS instead would scan every model's rows.)
 later_hits as (
-    select predictions.model, accepted.label_set, predictions.image_number
+    select predictions.model, accepted_labels.label_set, predictions.image_number
     from predictions
-    inner join accepted using (image_number, class_id)
-    where predictions.rank between 2 and 5 and accepted.correct
-    group by predictions.model, accepted.label_set, predictions.image_number
+    inner join accepted_labels using (image_number, class_id)
+    where predictions.rank between 2 and 5 and accepted_labels.correct
+    group by predictions.model, accepted_labels.label_set, predictions.image_number
 ),
 
 final as (
     select
-        top1.model,
-        image_scope.label_set,
-        top1.image_number,
-        images.file_name,
-        images.label as original_class,
-        top1.top1_class,
-        coalesce(accepted.correct, false) as correct,
-        accepted.class_id is not null as correct_or_unclear,
+        top1_results.model,
+        top1_results.label_set,
+        top1_results.image_number,
+        top1_results.file_name,
+        top1_results.original_class,
+        top1_results.top1_class,
+        top1_results.correct,
+        top1_results.correct_or_unclear,
         case when models.top_k >= 5 then
-            coalesce(accepted.correct, false) or later_hits.model is not null
+            top1_results.correct or later_hits.model is not null
         end as top5_correct,
-        image_flags.imagenet_m
-    from top1
+        top1_results.imagenet_m
+    from top1_results
     inner join models using (model)
-    inner join images using (image_number)
-    inner join image_flags using (image_number)
-    inner join image_scope using (image_number)
-    left join accepted
-        on accepted.label_set = image_scope.label_set
-        and accepted.image_number = top1.image_number
-        and accepted.class_id = top1.top1_class
     left join later_hits
-        on later_hits.model = top1.model
-        and later_hits.label_set = image_scope.label_set
-        and later_hits.image_number = top1.image_number
+        on later_hits.model = top1_results.model
+        and later_hits.label_set = top1_results.label_set
+        and later_hits.image_number = top1_results.image_number
 )
 
 select * from final;
