@@ -54,6 +54,11 @@ from imagenet_mistakes import Database, named_queries
 db = Database.open(sys.argv[1])
 db.con.execute("set memory_limit = '4GB'; set threads = 2; set enable_progress_bar = false")
 def best(run):
+    try:
+        return timed(run)
+    except duckdb.Error as e:  # say what happened (out of memory, say) and go on
+        return str(e).splitlines()[0]
+def timed(run):
     times = []
     for _ in range(3):
         start = time.perf_counter()
@@ -135,7 +140,8 @@ def every_query(db: Path, count: int) -> None:
         assert timing.stdout is not None
         for line in timing.stdout:  # one JSON line per query, as each finishes
             name, seconds = json.loads(line)
-            print(f"| {name} | {seconds:.3f} |", flush=True)
+            shown = f"{seconds:.3f}" if isinstance(seconds, float) else seconds
+            print(f"| {name} | {shown} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -23,37 +23,59 @@ correct_labels as (
     where verdict = 'correct' and label_set in (select label_set from label_sets where analysed)
 ),
 
--- The fewest steps up from both the prediction and a correct label to a shared ancestor.
-nearest_common_ancestor as (
+-- Both rules look at class pairs, so each is worked out once per distinct
+-- pair and then joined to the mistakes: with many models the same pairs
+-- recur, and joining every mistake with every ancestor ran out of memory.
+
+-- Each mistake's prediction with each correct label of its image.
+mistaken_pairs as (
     select
         model_mistakes.model,
         model_mistakes.image_number,
-        min(greatest(predicted.distance, labelled.distance)) as steps
+        model_mistakes.predicted_class,
+        correct_labels.class_id as labelled_class
     from model_mistakes
-    inner join correct_labels on correct_labels.image_number = model_mistakes.image_number
-    inner join class_ancestors as predicted
-        on predicted.class_id = model_mistakes.predicted_class
-    inner join class_ancestors as labelled
-        on labelled.class_id = correct_labels.class_id
-        and labelled.ancestor = predicted.ancestor
+    inner join correct_labels using (image_number)
     where correct_labels.class_id <> model_mistakes.predicted_class
-    group by model_mistakes.model, model_mistakes.image_number
 ),
 
--- Other annotated images of the same original class that list the prediction as correct.
-co_occurrence as (
+-- The fewest steps up from both classes of a pair to a shared ancestor.
+pair_steps as (
     select
-        model_mistakes.model,
-        model_mistakes.image_number,
-        count(distinct correct_labels.image_number) as images
+        pairs.predicted_class,
+        pairs.labelled_class,
+        min(greatest(predicted.distance, labelled.distance)) as steps
+    from (select distinct predicted_class, labelled_class from mistaken_pairs) as pairs
+    inner join class_ancestors as predicted on predicted.class_id = pairs.predicted_class
+    inner join class_ancestors as labelled
+        on labelled.class_id = pairs.labelled_class
+        and labelled.ancestor = predicted.ancestor
+    group by pairs.predicted_class, pairs.labelled_class
+),
+
+nearest_common_ancestor as (
+    select mistaken_pairs.model, mistaken_pairs.image_number, min(pair_steps.steps) as steps
+    from mistaken_pairs
+    inner join pair_steps using (predicted_class, labelled_class)
+    group by mistaken_pairs.model, mistaken_pairs.image_number
+),
+
+-- Annotated images of each original class that list a class as correct.
+class_co_occurrence as (
+    select images.label as original_class, correct_labels.class_id, count(*) as images
+    from correct_labels
+    inner join images using (image_number)
+    group by images.label, correct_labels.class_id
+),
+
+-- Other annotated images of the mistake's original class that list its prediction as
+-- correct. (The mistaken image itself never does: its prediction is not a correct label.)
+co_occurrence as (
+    select model_mistakes.model, model_mistakes.image_number, class_co_occurrence.images
     from model_mistakes
-    inner join images as same_class
-        on same_class.label = model_mistakes.original_class
-        and same_class.image_number <> model_mistakes.image_number
-    inner join correct_labels
-        on correct_labels.image_number = same_class.image_number
-        and correct_labels.class_id = model_mistakes.predicted_class
-    group by model_mistakes.model, model_mistakes.image_number
+    inner join class_co_occurrence
+        on class_co_occurrence.original_class = model_mistakes.original_class
+        and class_co_occurrence.class_id = model_mistakes.predicted_class
 ),
 
 final as (
