@@ -23,44 +23,26 @@ correct_labels as (
     where verdict = 'correct' and label_set in (select label_set from label_sets where analysed)
 ),
 
--- Both rules look at class pairs, so each is worked out once per distinct
--- pair and then joined to the mistakes: with many models the same pairs
--- recur, and joining every mistake with every ancestor ran out of memory.
-
--- Each mistake's prediction with each correct label of its image.
-mistaken_pairs as (
+-- The fewest steps up from both the prediction and a correct label to a shared ancestor.
+nearest_common_ancestor as (
     select
         model_mistakes.model,
         model_mistakes.image_number,
-        model_mistakes.predicted_class,
-        correct_labels.class_id as labelled_class
-    from model_mistakes
-    inner join correct_labels using (image_number)
-    where correct_labels.class_id <> model_mistakes.predicted_class
-),
-
--- The fewest steps up from both classes of a pair to a shared ancestor.
-pair_steps as (
-    select
-        pairs.predicted_class,
-        pairs.labelled_class,
         min(greatest(predicted.distance, labelled.distance)) as steps
-    from (select distinct predicted_class, labelled_class from mistaken_pairs) as pairs
-    inner join class_ancestors as predicted on predicted.class_id = pairs.predicted_class
+    from model_mistakes
+    inner join correct_labels on correct_labels.image_number = model_mistakes.image_number
+    inner join class_ancestors as predicted
+        on predicted.class_id = model_mistakes.predicted_class
     inner join class_ancestors as labelled
-        on labelled.class_id = pairs.labelled_class
+        on labelled.class_id = correct_labels.class_id
         and labelled.ancestor = predicted.ancestor
-    group by pairs.predicted_class, pairs.labelled_class
+    where correct_labels.class_id <> model_mistakes.predicted_class
+    group by model_mistakes.model, model_mistakes.image_number
 ),
 
-nearest_common_ancestor as (
-    select mistaken_pairs.model, mistaken_pairs.image_number, min(pair_steps.steps) as steps
-    from mistaken_pairs
-    inner join pair_steps using (predicted_class, labelled_class)
-    group by mistaken_pairs.model, mistaken_pairs.image_number
-),
-
--- Annotated images of each original class that list a class as correct.
+-- Annotated images of each original class that list a class as correct: a
+-- class-pair count, worked out once and joined to the mistakes (counting the
+-- same-class images of every mistake of every model ran out of memory).
 class_co_occurrence as (
     select images.label as original_class, correct_labels.class_id, count(*) as images
     from correct_labels
