@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -36,6 +36,9 @@ from imagenet_mistakes.errors import (
     SourceUnavailable,
 )
 from imagenet_mistakes.predictions import Predictions
+
+if TYPE_CHECKING:
+    from imagenet_mistakes.build import Inputs
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -153,7 +156,7 @@ class Database:
             return cls(con, where, write=write)
 
     @staticmethod
-    def build(path: str | os.PathLike[str], inputs: Any) -> None:
+    def build(path: str | os.PathLike[str], inputs: Inputs) -> None:
         """Build the database at `path` from the sources (`build.Inputs`), keeping its models."""
         # Imported here: the loaders are for `build` alone (0.1 s at every start).
         from imagenet_mistakes import build

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from imagenet_mistakes import Database
+from imagenet_mistakes.build import Inputs
 from imagenet_mistakes.cli import app
 from imagenet_mistakes.errors import BadArgument
 
@@ -96,7 +97,5 @@ def test_a_foreign_duckdb_file_is_refused_and_never_replaced(
         assert con.execute("select note from notes").fetchall() == [("keep me",)]
 
 
-def _inputs(mirror: Path, tmp_path: Path) -> object:
-    from imagenet_mistakes.build import Inputs
-
+def _inputs(mirror: Path, tmp_path: Path) -> Inputs:
     return Inputs(source_dir=mirror, cache_dir=tmp_path / "cache")
