@@ -74,6 +74,13 @@ class Context:
     images: pa.Table | None = None
     multi: MultiLabels | None = None
     real_excluded: frozenset[int] = frozenset()
+    fetched: dict[str, LocalFile] = field(default_factory=dict)
+
+    def fetch(self, source_id: str) -> LocalFile:
+        """The source's local copy, fetched (and its checksum computed) once per build."""
+        if source_id not in self.fetched:
+            self.fetched[source_id] = self.inputs.fetch(self.sources[source_id])
+        return self.fetched[source_id]
 
 
 @dataclass(frozen=True)
@@ -156,27 +163,27 @@ def registry() -> list[Step]:
 
 
 def _classes(context: Context) -> Loaded:
-    file = context.inputs.fetch(context.sources["classes"])
+    file = context.fetch("classes")
     rows = classes.load(file.path)
     context.class_ids = {wnid: i for i, wnid in enumerate(rows["wnid"].to_pylist())}
     return Loaded(file, {"classes": rows})
 
 
 def _class_wnids(context: Context) -> Loaded:
-    file = context.inputs.fetch(context.sources["class_wnids"])
+    file = context.fetch("class_wnids")
     tfds_label_files.check_class_order(file.path, list(context.class_ids))
     return Loaded(file, {}, "checked: same class order as classes")
 
 
 def _validation_labels(context: Context) -> Loaded:
-    file = context.inputs.fetch(context.sources["validation_labels"])
+    file = context.fetch("validation_labels")
     context.images = tfds_label_files.load_images(file.path, context.class_ids)
     original = tfds_label_files.original_labels(context.images)
     return Loaded(file, {"images": context.images, "image_labels": _labelled(file, original)})
 
 
 def _real(context: Context) -> Loaded:
-    file = context.inputs.fetch(context.sources["real"])
+    file = context.fetch("real")
     found = real.load(file.path)
     context.real_excluded = found.excluded
     return Loaded(file, {"image_labels": _labelled(file, found.labels)})
@@ -184,35 +191,34 @@ def _real(context: Context) -> Loaded:
 
 def _mistakes(source_id: str) -> Callable[[Context], Loaded]:
     def load(context: Context) -> Loaded:
-        source = context.sources[source_id]
-        assert source.model is not None
-        file = context.inputs.fetch(source)
-        return Loaded(file, {"mistakes": mistakes.load(file.path, source.model)})
+        file = context.fetch(source_id)
+        assert file.source.model is not None
+        return Loaded(file, {"mistakes": mistakes.load(file.path, file.source.model)})
 
     return load
 
 
 def _confusions(context: Context) -> Loaded:
-    file = context.inputs.fetch(context.sources["class_confusions"])
+    file = context.fetch("class_confusions")
     return Loaded(
         file, {"confusions": confusions.load(file.path, file.source.id, context.class_ids)}
     )
 
 
 def _hierarchy(context: Context) -> Loaded:
-    edges_file = context.inputs.fetch(context.sources["wordnet_hierarchy"])
-    names_file = context.inputs.fetch(context.sources["wordnet_names"])
+    edges_file = context.fetch("wordnet_hierarchy")
+    names_file = context.fetch("wordnet_names")
     nodes, edges = wordnet.load(edges_file.path, names_file.path, context.class_ids)
     return Loaded(edges_file, {"hierarchy_nodes": nodes, "hierarchy_edges": edges})
 
 
 def _hierarchy_names(context: Context) -> Loaded:
-    file = context.inputs.fetch(context.sources["wordnet_names"])
+    file = context.fetch("wordnet_names")
     return Loaded(file, {}, "names of the hierarchy nodes")
 
 
 def _cleanlab(context: Context) -> Loaded:
-    file = context.inputs.fetch(context.sources["cleanlab_mturk"])
+    file = context.fetch("cleanlab_mturk")
     assert context.images is not None
     numbers = context.images["image_number"].to_pylist()
     labels = context.images["label"].to_pylist()
@@ -248,10 +254,10 @@ def _multilabel(context: Context) -> Loaded:
         multi = human_accuracy.load(local.path, class_ids)
     else:
         try:
-            local = inputs.fetch(canonical)
+            local = context.fetch("human_accuracy_v3")
             multi = human_accuracy.load(local.path, class_ids)
         except SourceUnavailable as e:
-            local = inputs.fetch(sources["tfds_multilabel_dump"])
+            local = context.fetch("tfds_multilabel_dump")
             note = f"canonical file unavailable ({e}); used the TFDS dump instead"
             log.warning("multi-label v3: %s: %s", note, local.path)
             multi = tfds_dump.load(local.path)

@@ -74,22 +74,21 @@ def top_k_ids(path: Path, array: str | None = None) -> np.ndarray:
 
 def checked_top_k_ids(where: Path | str, ids: np.ndarray) -> np.ndarray:
     """`ids` if they are integer (images, k) class ids, no class twice in a row."""
-    path = where
     if not np.issubdtype(ids.dtype, np.integer):
-        raise SourceFormatError(path, f"top-k class ids must be integers, got {ids.dtype}")
+        raise SourceFormatError(where, f"top-k class ids must be integers, got {ids.dtype}")
     if ids.ndim == 1:
         ids = ids[:, np.newaxis]
     if ids.ndim != 2 or ids.shape[1] < 1:
-        raise SourceFormatError(path, f"top-k ids must have shape (images, k), got {ids.shape}")
+        raise SourceFormatError(where, f"top-k ids must have shape (images, k), got {ids.shape}")
     outside = (ids < 0) | (ids >= NUM_CLASSES)
     if outside.any():
         row, col = (int(v) for v in np.argwhere(outside)[0])
         raise SourceFormatError(
-            path, f"row {row} holds {ids[row, col]}, not a class id 0..{NUM_CLASSES - 1}"
+            where, f"row {row} holds {ids[row, col]}, not a class id 0..{NUM_CLASSES - 1}"
         )
     if ids.shape[1] > 1:
         ordered = np.sort(ids, axis=1)
         repeated = (ordered[:, 1:] == ordered[:, :-1]).any(axis=1)
         if repeated.any():
-            raise SourceFormatError(path, f"row {int(np.argmax(repeated))} repeats a class id")
+            raise SourceFormatError(where, f"row {int(np.argmax(repeated))} repeats a class id")
     return ids

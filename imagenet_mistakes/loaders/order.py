@@ -32,18 +32,17 @@ def load(path: Path) -> RowOrder:
 
 def from_names(where: Path | str, names: Sequence[object]) -> RowOrder:
     """The row order that file names give, checked; `where` names them in an error."""
-    path = where
     numbers: list[int] = []
     seen: set[int] = set()
     for name in names:
-        number = image_number(path, name)
+        number = image_number(where, name)
         if number in seen:
-            raise SourceFormatError(path, f"{name} appears twice")
+            raise SourceFormatError(where, f"{name} appears twice")
         seen.add(number)
         numbers.append(number)
     if not numbers:
-        raise SourceFormatError(path, "names no images")
-    return RowOrder(path, np.array(numbers))
+        raise SourceFormatError(where, "names no images")
+    return RowOrder(where, np.array(numbers))
 
 
 def _names(path: Path) -> list[object]:
