@@ -369,7 +369,7 @@ def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
             "move it away to build afresh"
         ) from e
     for model in reads.model_names(con):
-        storage.run_script(con, "store_metrics", {"model": model})
+        storage.run_script(con, "store_model_results", {"model": model})
     con.commit()
 
 

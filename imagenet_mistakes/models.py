@@ -93,4 +93,4 @@ def _insert(
         )
     finally:
         con.unregister("new_predictions")
-    storage.run_script(con, "store_metrics", {"model": model})
+    storage.run_script(con, "store_model_results", {"model": model})

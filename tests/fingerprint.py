@@ -11,6 +11,15 @@ from pathlib import Path
 
 import duckdb
 
+# The tables holding what a model is: adding one writes to each, removing it deletes from each.
+MODEL_TABLES = (
+    "models",
+    "predictions",
+    "class_results_snapshot",
+    "model_metrics_snapshot",
+    "model_mistakes_snapshot",
+)
+
 
 def fingerprint(db: Path) -> dict[str, object]:
     """Each table's row count and order-independent row hash, and each view's definition."""

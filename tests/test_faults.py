@@ -21,9 +21,8 @@ import numpy as np
 import pytest
 
 from imagenet_mistakes import Database, storage
-from tests.fingerprint import fingerprint
+from tests.fingerprint import MODEL_TABLES, fingerprint
 
-MODEL_TABLES = ("models", "predictions", "model_metrics_snapshot")
 TOP_K = 5
 
 
@@ -208,15 +207,21 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
             "('ghost', 50001, 1, 2, null)"
         )
         con.execute("update model_metrics_snapshot set value = 0.5 where metric = 'top1'")
+        con.execute("insert into model_mistakes_snapshot values ('n', 2, 0, 'unclassified', null, 0)")
+        con.execute("insert into class_results_snapshot select * replace ('gone' as model) "
+                    "from class_results_snapshot where model = 'n'")
     _, problems = model_state(synthetic_db)
     assert sorted((model, problem) for problem, model, _ in problems) == [
         ("ghost", "predictions for images that are not validation images"),
         ("ghost", "predictions of a model that is not in models"),
+        ("gone", "stored results of a model that is not in models"),
         ("m", "an image has a repeated or missing rank"),
         ("m", "deepest rank differs from models.top_k"),
         ("m", "predictions cover a different number of images than models.images"),
-        ("m", "stored metrics differ from the metrics of the predictions"),
-        ("n", "stored metrics differ from the metrics of the predictions"),
+        ("m", "stored class counts differ from the counts of the predictions"),
+        ("m", "stored metrics differ from the metrics of the stored counts"),
+        ("n", "stored metrics differ from the metrics of the stored counts"),
+        ("n", "stored mistakes differ in number from the stored counts"),
     ]
 
 
@@ -228,8 +233,9 @@ con.execute("insert into models select 'late', source, description, added_at, to
             "from models where model = 'kept'")
 con.execute("insert into predictions select 'late', image_number, rank, class_id, score "
             "from predictions where model = 'kept'")
-con.execute("insert into model_metrics_snapshot select 'late', metric, value, hits, images, "
-            "classes from model_metrics_snapshot where model = 'kept'")
+for table in ("class_results_snapshot", "model_metrics_snapshot", "model_mistakes_snapshot"):
+    con.execute(f"insert into {table} by name select * replace ('late' as model) "
+                f"from {table} where model = 'kept'")
 os.kill(os.getpid(), 9)
 """
 

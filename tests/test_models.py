@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from imagenet_mistakes.cli import app
 from tests import reference, synthetic
+from tests.fingerprint import MODEL_TABLES
 
 runner = CliRunner()
 ID = {wnid: i for i, wnid in enumerate(synthetic.WNIDS)}
@@ -158,7 +159,7 @@ def test_replace_swaps_the_model_and_remove_model_removes_it(
     assert leaderboard_row(synthetic_db, "m")["top1"] == 0.0
     assert invoke("remove-model", "m", "--db", synthetic_db)[0] == 0
     with duckdb.connect(str(synthetic_db), read_only=True) as con:
-        for table in ("models", "predictions", "model_metrics_snapshot"):
+        for table in MODEL_TABLES:
             assert con.execute(f"select count(*) from {table}").fetchone() == (0,), table
 
 

@@ -153,7 +153,7 @@ def insert(con: duckdb.DuckDBPyConnection, sample: Sample) -> None:
                 for rank, c in enumerate(ranked, 1)
             ],
         )
-        storage.run_script(con, "store_metrics", {"model": model})  # as add-model does
+        storage.run_script(con, "store_model_results", {"model": model})  # as add-model does
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,6 +1,7 @@
 -- Anything that would make a model's numbers wrong, one row per problem; no rows means consistent.
 -- Parameters: none.
--- It recomputes every model's metrics live (model_metrics_live): seconds for many models.
+-- It counts every model's results afresh from its predictions (class_results_live) to check
+-- what add-model stored: seconds for many models.
 with
 
 -- One pass over the predictions, per image: its ranks, and a bit per rank up to 125.
@@ -49,29 +50,71 @@ unknown_images as (
     group by model
 ),
 
-snapshot_rows as (
-    select model, count(*) as rows
+-- What is stored of models that are not in models.
+orphans as (
+    select model, 'class_results_snapshot' as stored_in, count(*) as rows
+    from class_results_snapshot
+    group by model
+    union all
+    select model, 'model_metrics_snapshot', count(*)
     from model_metrics_snapshot
+    group by model
+    union all
+    select model, 'model_mistakes_snapshot', count(*)
+    from model_mistakes_snapshot
     group by model
 ),
 
--- Compared exactly: metrics are computed from integer counts, so the same
--- predictions give the same bits every time.
-live as (
+-- Compared exactly: the counts are integers, and metrics are computed from
+-- them, so the same predictions give the same bits every time. The stored
+-- class counts against the predictions; the stored metrics against the
+-- stored counts (model_metrics_live sums them).
+live_counts as (
+    select model, label_set, class_id, scope, images, correct, correct_or_unclear, top5_correct
+    from class_results_live
+    where evaluated_from = 'predictions'
+),
+
+stored_counts as (
+    select model, label_set, class_id, scope, images, correct, correct_or_unclear, top5_correct
+    from class_results_snapshot
+),
+
+stale_counts as (
+    select model from (select * from stored_counts except select * from live_counts)
+    union
+    select model from (select * from live_counts except select * from stored_counts)
+),
+
+live_metrics as (
     select model, metric, value, hits, images, classes
     from model_metrics_live
     where evaluated_from = 'predictions'
 ),
 
-stored as (
+stored_metrics as (
     select model, metric, value, hits, images, classes
     from model_metrics_snapshot
 ),
 
-stale as (
-    (select * from stored except select * from live)
+stale_metrics as (
+    select model from (select * from stored_metrics except select * from live_metrics)
     union
-    (select * from live except select * from stored)
+    select model from (select * from live_metrics except select * from stored_metrics)
+),
+
+-- The stored mistakes, as many as the stored counts say the model makes.
+counted_mistakes as (
+    select model, sum(images - correct_or_unclear) as mistakes
+    from class_results_snapshot
+    where scope = 'label_set' and label_set in (select label_set from label_sets where analysed)
+    group by model
+),
+
+stored_mistakes as (
+    select model, count(*) as mistakes
+    from model_mistakes_snapshot
+    group by model
 ),
 
 problems as (
@@ -116,20 +159,39 @@ problems as (
 
     union all
     select
-        'stored metrics of a model that is not in models',
+        'stored results of a model that is not in models',
         model,
-        format('{} rows in model_metrics_snapshot', rows)
-    from snapshot_rows
+        format('{} rows in {}', rows, stored_in)
+    from orphans
     where model not in (select model from models)
 
     union all
-    select distinct
-        -- Also a stored metric that is missing, or one too many.
-        'stored metrics differ from the metrics of the predictions',
+    select
+        -- Also stored counts that are missing, or too many.
+        'stored class counts differ from the counts of the predictions',
         model,
         'rerun add-model with --replace, or build'
-    from stale
+    from stale_counts
     where model in (select model from models)
+
+    union all
+    select
+        'stored metrics differ from the metrics of the stored counts',
+        model,
+        'rerun add-model with --replace, or build'
+    from stale_metrics
+    where model in (select model from models)
+
+    union all
+    select
+        'stored mistakes differ in number from the stored counts',
+        models.model,
+        format('{} stored, {} counted', coalesce(stored_mistakes.mistakes, 0),
+               coalesce(counted_mistakes.mistakes, 0))
+    from models
+    left join counted_mistakes using (model)
+    left join stored_mistakes using (model)
+    where coalesce(stored_mistakes.mistakes, 0) <> coalesce(counted_mistakes.mistakes, 0)
 )
 
 select * from problems

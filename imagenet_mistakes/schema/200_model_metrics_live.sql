@@ -1,6 +1,7 @@
--- model_metrics_live: every metric of every model, computed now from class_results.
--- model_metrics reads the same figures as stored when each model was added,
--- because computing many models live takes seconds.
+-- model_metrics_live: every metric of every model, computed now from its class counts (class_results).
+-- add-model stores a model's figures from here (model_metrics_snapshot), so
+-- that the leaderboard reads a row per model and metric instead of summing
+-- a thousand class rows for each; `query integrity` compares the two.
 --
 -- Exact, whatever the row order or thread schedule: a metric is computed
 -- from integer counts, with one rounding at the end. hits / images is one
@@ -80,7 +81,7 @@ final as (
 
 select * from final;
 
-COMMENT ON VIEW model_metrics_live IS 'Every metric of every model computed now from its predictions (slow over many models: model_metrics reads the stored figures)';
+COMMENT ON VIEW model_metrics_live IS 'Every metric of every model computed now from its class counts (class_results); model_metrics reads the figures stored when each model was added';
 COMMENT ON COLUMN model_metrics_live.model IS 'As model_metrics.model';
 COMMENT ON COLUMN model_metrics_live.metric IS 'As model_metrics.metric';
 COMMENT ON COLUMN model_metrics_live.value IS 'As model_metrics.value';

@@ -1,6 +1,6 @@
 -- Copy the models and predictions of the database being replaced into a new
 -- build, so rebuilding never loses a user's models. Their metrics are then
--- computed afresh against the new labels, one model at a time (store_metrics).
+-- computed afresh against the new labels, one model at a time (store_model_results).
 -- The predictions keep their order (by model, as they were added), so a
 -- model's rows stay together for `where model = ...` scans.
 attach $previous as previous (read_only);

@@ -1,10 +1,12 @@
--- model_mistakes: every mistake of every model on the multi-label set, with the paper's
--- manual category where it has one.
+-- model_mistakes_live: every mistake of every model on the multi-label set, found now,
+-- with the paper's manual category where it has one. add-model stores a
+-- model's mistakes with their rule-based category (model_mistakes_snapshot),
+-- which model_mistakes and auto_categories read.
 -- A mistake: a non-problematic annotated image whose top-1 is neither a
 -- correct nor an unclear label (the images multi-label accuracy counts wrong).
 -- Models with predictions are read from them; the paper's models without
 -- loaded predictions from the mistakes table, which lists every such image.
-create or replace view model_mistakes as
+create or replace view model_mistakes_live as
 with
 
 from_predictions as (
@@ -46,12 +48,12 @@ final as (
 
 select * from final;
 
-COMMENT ON VIEW model_mistakes IS 'Every model''s mistakes on the non-problematic annotated images (top-1 neither correct nor unclear), with the paper''s manual category where there is one';
-COMMENT ON COLUMN model_mistakes.model IS 'Model';
-COMMENT ON COLUMN model_mistakes.image_number IS 'Image (images.image_number)';
-COMMENT ON COLUMN model_mistakes.file_name IS 'Image name, ILSVRC2012_val_XXXXXXXX.JPEG';
-COMMENT ON COLUMN model_mistakes.original_class IS 'Original ImageNet label';
-COMMENT ON COLUMN model_mistakes.predicted_class IS 'Top-1 prediction';
-COMMENT ON COLUMN model_mistakes.manual_category IS 'The paper''s category when it categorised this model''s mistake here, else NULL';
-COMMENT ON COLUMN model_mistakes.manual_severity IS 'The paper''s severity (major, minor) when it categorised it, else NULL';
-COMMENT ON COLUMN model_mistakes.evaluated_from IS 'predictions, or the mistakes table for paper models whose predictions are not loaded';
+COMMENT ON VIEW model_mistakes_live IS 'model_mistakes found now from the predictions: slow over many models; model_mistakes reads the stored mistakes';
+COMMENT ON COLUMN model_mistakes_live.model IS 'As model_mistakes.model';
+COMMENT ON COLUMN model_mistakes_live.image_number IS 'As model_mistakes.image_number';
+COMMENT ON COLUMN model_mistakes_live.file_name IS 'As model_mistakes.file_name';
+COMMENT ON COLUMN model_mistakes_live.original_class IS 'As model_mistakes.original_class';
+COMMENT ON COLUMN model_mistakes_live.predicted_class IS 'As model_mistakes.predicted_class';
+COMMENT ON COLUMN model_mistakes_live.manual_category IS 'As model_mistakes.manual_category';
+COMMENT ON COLUMN model_mistakes_live.manual_severity IS 'As model_mistakes.manual_severity';
+COMMENT ON COLUMN model_mistakes_live.evaluated_from IS 'As model_mistakes.evaluated_from';
