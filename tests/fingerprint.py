@@ -18,6 +18,7 @@ MODEL_TABLES = (
     "class_results_snapshot",
     "model_metrics_snapshot",
     "model_mistakes_snapshot",
+    "model_confusions_snapshot",
 )
 
 

@@ -208,6 +208,7 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         )
         con.execute("update model_metrics_snapshot set value = 0.5 where metric = 'top1'")
         con.execute("insert into model_mistakes_snapshot values ('n', 2, 0, 'unclassified', null, 0)")
+        con.execute("insert into model_confusions_snapshot values ('m', 0, 1, 5)")
         con.execute("insert into class_results_snapshot select * replace ('gone' as model) "
                     "from class_results_snapshot where model = 'n'")
     _, problems = model_state(synthetic_db)
@@ -219,7 +220,10 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         ("m", "deepest rank differs from models.top_k"),
         ("m", "predictions cover a different number of images than models.images"),
         ("m", "stored class counts differ from the counts of the predictions"),
+        ("m", "stored confusions differ from the pairs of the stored mistakes"),
         ("m", "stored metrics differ from the metrics of the stored counts"),
+        # The extra mistake is not among the stored pairs either.
+        ("n", "stored confusions differ from the pairs of the stored mistakes"),
         ("n", "stored metrics differ from the metrics of the stored counts"),
         ("n", "stored mistakes differ in number from the stored counts"),
     ]
@@ -233,7 +237,7 @@ con.execute("insert into models select 'late', source, description, added_at, to
             "from models where model = 'kept'")
 con.execute("insert into predictions select 'late', image_number, rank, class_id, score "
             "from predictions where model = 'kept'")
-for table in ("class_results_snapshot", "model_metrics_snapshot", "model_mistakes_snapshot"):
+for table in sys.argv[2:]:  # what is stored of a model's results
     con.execute(f"insert into {table} by name select * replace ('late' as model) "
                 f"from {table} where model = 'kept'")
 os.kill(os.getpid(), 9)
@@ -244,7 +248,8 @@ def test_build_applies_the_log_a_killed_writer_left(
     synthetic_db: Path, synthetic_mirror: Path, logits: Path
 ) -> None:
     subprocess.run(cli("add-model", "kept", "--logits", logits, "--db", synthetic_db), check=True)
-    subprocess.run([sys.executable, "-c", COMMIT_THEN_DIE, str(synthetic_db)], check=False)
+    stored = [table for table in MODEL_TABLES if table.endswith("_snapshot")]
+    subprocess.run([sys.executable, "-c", COMMIT_THEN_DIE, synthetic_db, *stored], check=False)
     assert storage.write_ahead_log(synthetic_db).exists()
 
     subprocess.run(cli("build", "--db", synthetic_db, "--source-dir", synthetic_mirror), check=True)

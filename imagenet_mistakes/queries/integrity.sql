@@ -63,6 +63,10 @@ orphans as (
     select model, 'model_mistakes_snapshot', count(*)
     from model_mistakes_snapshot
     group by model
+    union all
+    select model, 'model_confusions_snapshot', count(*)
+    from model_confusions_snapshot
+    group by model
 ),
 
 -- Compared exactly: the counts are integers, and metrics are computed from
@@ -115,6 +119,20 @@ stored_mistakes as (
     select model, count(*) as mistakes
     from model_mistakes_snapshot
     group by model
+),
+
+-- The stored pairs, as the stored mistakes count them.
+counted_pairs as (
+    select model, original_class, predicted_class, count(*) as mistakes
+    from model_mistakes
+    where evaluated_from = 'predictions'
+    group by model, original_class, predicted_class
+),
+
+stale_pairs as (
+    select model from (select * from model_confusions_snapshot except select * from counted_pairs)
+    union
+    select model from (select * from counted_pairs except select * from model_confusions_snapshot)
 ),
 
 problems as (
@@ -192,6 +210,14 @@ problems as (
     left join counted_mistakes using (model)
     left join stored_mistakes using (model)
     where coalesce(stored_mistakes.mistakes, 0) <> coalesce(counted_mistakes.mistakes, 0)
+
+    union all
+    select
+        'stored confusions differ from the pairs of the stored mistakes',
+        model,
+        'rerun add-model with --replace, or build'
+    from stale_pairs
+    where model in (select model from models)
 )
 
 select * from problems

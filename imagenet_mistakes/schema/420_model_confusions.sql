@@ -3,10 +3,23 @@
 create or replace view model_confusions as
 with
 
+-- Models with predictions: as counted when they were added; the paper's
+-- models without loaded predictions: counted now (2 models: milliseconds).
 pairs as (
-    select model, original_class, predicted_class, count(*) as mistakes
+    select model, original_class, predicted_class, mistakes
+    from model_confusions_snapshot
+    union all
+    select model, original_class, predicted_class, count(*)
     from model_mistakes
+    where evaluated_from = 'mistakes table'
     group by model, original_class, predicted_class
+),
+
+-- The paper's pairs in both orders, once each.
+paper_pairs as (
+    select class_a as class_x, class_b as class_y from confusions
+    union
+    select class_b, class_a from confusions
 ),
 
 final as (
@@ -17,15 +30,12 @@ final as (
         pairs.predicted_class,
         predicted.name as predicted_name,
         pairs.mistakes,
-        exists (
-            select 1
-            from confusions
-            where (confusions.class_a = pairs.original_class and confusions.class_b = pairs.predicted_class)
-                or (confusions.class_b = pairs.original_class and confusions.class_a = pairs.predicted_class)
-        ) as in_paper
+        paper_pairs.class_x is not null as in_paper
     from pairs
     inner join classes as original on original.class_id = pairs.original_class
     inner join classes as predicted on predicted.class_id = pairs.predicted_class
+    left join paper_pairs
+        on paper_pairs.class_x = pairs.original_class and paper_pairs.class_y = pairs.predicted_class
 )
 
 select * from final;

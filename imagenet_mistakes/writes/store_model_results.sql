@@ -1,6 +1,6 @@
 -- Store what the views read of one model, worked out from its predictions: its
 -- class counts, then its metrics (summed from those counts), then its
--- mistakes with their rule-based category.
+-- mistakes with their rule-based category, then the pairs among them.
 -- Run in the transaction that adds the model, so they always agree with its
 -- predictions. One model at a time: computing many at once holds every join
 -- in memory together (3.4 GB for the 67 zoo models) and is no faster.
@@ -16,3 +16,8 @@ insert into model_mistakes_snapshot
 select model, image_number, predicted_class, auto_category, ancestor_steps, co_occurring_images
 from auto_categories_live
 where model = $model and evaluated_from = 'predictions';
+insert into model_confusions_snapshot
+select model, original_class, predicted_class, count(*)
+from model_mistakes
+where model = $model and evaluated_from = 'predictions'
+group by model, original_class, predicted_class;
