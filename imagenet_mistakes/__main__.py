@@ -1,5 +1,35 @@
-"""Allow `python -m imagenet_mistakes`."""
+"""The `imagenet-mistakes` command, and `python -m imagenet_mistakes`.
 
-from imagenet_mistakes.cli import app
+Ctrl-C while the CLI's modules load and Typer builds the commands (a good
+part of a second) ends with one line, as it does later; nothing has been
+opened yet. The command's own handling takes over when it starts
+(`cli._Commands.invoke`).
+"""
 
-app(prog_name="imagenet-mistakes")
+import os
+import signal
+from types import FrameType
+
+
+def main() -> None:
+    """Run the CLI."""
+    # Unless Ctrl-C is ignored (a background job of a shell): that is kept.
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted_while_starting)
+    from imagenet_mistakes.cli import app
+
+    try:
+        app(prog_name="imagenet-mistakes")
+    finally:
+        # The command is over and has said how: a Ctrl-C now would only turn
+        # its exit status into a signal's.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _interrupted_while_starting(signum: int, frame: FrameType | None) -> None:
+    os.write(2, b"Error: imagenet-mistakes: interrupted while starting; nothing was changed\n")
+    os._exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from imagenet_mistakes import label_sets, metrics, reads, schema, storage
-from imagenet_mistakes.errors import BadArgument, DatabaseError, SourceUnavailable
+from imagenet_mistakes.errors import BadArgument, DatabaseError, Interrupted, SourceUnavailable
 from imagenet_mistakes.loaders import (
     classes,
     cleanlab,
@@ -93,10 +93,24 @@ class Step:
 
 
 def build(db: Path, inputs: Inputs) -> None:
-    """Build the database at `db` from the sources; replace any database there."""
+    """Build the database at `db` from the sources; replace any database there, keeping its models.
+
+    Through a symbolic link, the file it points to is replaced and the link kept.
+    """
+    db = Path(os.path.realpath(db))
+    try:
+        _build(db, inputs)
+    except BaseException as e:
+        if isinstance(e, Interrupted) or not storage.is_interrupt(e):
+            raise
+        raise Interrupted(f"{db}: interrupted; the database was not changed") from e
+    log.info("wrote %s", db)
+
+
+def _build(db: Path, inputs: Inputs) -> None:
     storage.check_replaceable(db)
     _remove_stale_temporaries(db)
-    _apply_write_ahead_log(db)
+    _remove_orphan_log(db)
     loaded, image_flags = load_all(inputs)
     tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
     with _removed_on_failure(tmp):
@@ -112,13 +126,10 @@ def build(db: Path, inputs: Inputs) -> None:
             _write(con, loaded, image_flags)
             storage.record_version(con)
             con.commit()
-            if db.exists():
-                _carry_over_models(con, db)
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        os.replace(tmp, db)
-    log.info("wrote %s", db)
+        _carry_over_and_replace(db, tmp)
 
 
 def load_all(inputs: Inputs) -> tuple[list[Loaded], pa.Table]:
@@ -358,11 +369,46 @@ def _source_row(item: Loaded, loaded_at: datetime) -> dict[str, object]:
     }
 
 
+def _carry_over_and_replace(db: Path, tmp: Path) -> None:
+    """Copy the models of `db` into the new build `tmp`, then rename it over `db`.
+
+    `db` stays attached for writing, which holds its lock, from before its
+    models are read until the new file is in its place, so an add-model or
+    remove-model meanwhile waits (and, past storage.LOCK_WAIT_SECONDS, says
+    so) rather than committing to a file about to be replaced. The new file
+    is held the same way until `db` is let go, so the next writer finds it.
+    """
+    previous = db.exists()
+    con = storage.quiet(duckdb.connect())  # in memory: both files are attached to it
+    try:
+        if previous:
+            # Attaching applies a log a killed writer left beside the file;
+            # the checkpoint folds it in, so that nothing of `db` is left to
+            # write (or a log to delete) when it is detached after the rename.
+            storage.attach(con, db, "previous")
+            con.execute("CHECKPOINT previous")
+        storage.attach(con, tmp, "fresh")
+        con.execute("USE fresh")
+        if previous:
+            _carry_over_models(con, db)
+        with storage.interrupts_deferred() as interrupted:
+            con.execute("CHECKPOINT fresh")
+            os.replace(tmp, db)
+            if previous:
+                con.execute("DETACH previous")
+            con.execute("USE memory")
+            con.execute("DETACH fresh")
+    finally:
+        con.close()
+    if interrupted():
+        raise Interrupted(f"{db}: interrupted after the new database was in place")
+
+
 def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
-    """Copy the models of the database being replaced into the new one, in one transaction."""
+    """Copy the models of the attached `previous` database into the current one, in one go."""
     con.begin()
     try:
-        storage.run_script(con, "carry_over_models", {"previous": str(previous)})
+        storage.run_script(con, "carry_over_models", {})
     except duckdb.Error as e:
         raise DatabaseError(
             f"{previous}: cannot carry its models over ({storage.first_line(e)}); "
@@ -373,23 +419,13 @@ def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
     con.commit()
 
 
-def _apply_write_ahead_log(db: Path) -> None:
-    """Fold a write-ahead log left beside the database into it, before replacing the storage.
-
-    A writer killed after it committed leaves its last changes in `<db>.wal`,
-    which DuckDB applies when the file is next opened. Once a new file is
-    renamed into place that log no longer matches, and the new database would
-    not open at all. Applied first, its changes are in the models carried over.
-    """
+def _remove_orphan_log(db: Path) -> None:
+    """Delete a write-ahead log whose database is gone: nothing can apply it, and it would
+    not match the new file (which would then not open at all)."""
     wal = storage.write_ahead_log(db)
-    if not wal.exists():
-        return
-    if not db.exists():  # its database was deleted: nothing can apply it
+    if wal.exists() and not db.exists():
         log.warning("%s: removing a write-ahead log whose database is gone", wal)
         wal.unlink()
-        return
-    with storage.connect(db, read_only=False) as con:
-        con.execute("CHECKPOINT")
 
 
 def _remove_stale_temporaries(db: Path) -> None:

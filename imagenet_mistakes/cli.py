@@ -5,7 +5,12 @@ Rows go to stdout; progress, warnings and errors go to stderr.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,28 +18,93 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import track
+from typer._click.exceptions import (  # Click, vendored inside typer since 0.2x
+    BadParameter,
+    ClickException,
+    MissingParameter,
+    NoArgsIsHelpError,
+    UsageError,
+)
 from typer.core import TyperGroup
 
-from imagenet_mistakes import models, named_queries, predictions, zoo
+from imagenet_mistakes import models, named_queries, predictions, storage, zoo
 from imagenet_mistakes.database import Database, Result, boundary
-from imagenet_mistakes.errors import ImagenetMistakesError
+from imagenet_mistakes.errors import BadArgument, ExitCode, ImagenetMistakesError, Interrupted
 from imagenet_mistakes.loaders import order as order_loader
 from imagenet_mistakes.output import Format, render
 
-out = Console()
-err = Console(stderr=True)
+# Nothing printed is read as Rich markup: names, paths and values may hold `[...]`.
+out = Console(markup=False, highlight=False)
+err = Console(stderr=True, markup=False, highlight=False)
 
 
 class _Commands(TyperGroup):
-    """The one place the core's errors become one `Error:` line on stderr and their exit code."""
+    """The one place errors become one `Error:` line on stderr and their exit code.
+
+    The core's errors and Ctrl-C in `invoke`; Click's usage errors (a missing
+    file, an unknown option, a bad value) in `main`, instead of Typer's boxed
+    panel of usage, hint and message.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except NoArgsIsHelpError as e:  # the command alone: its help, on stderr
+            e.show()
+            sys.exit(e.exit_code)
+        except ClickException as e:
+            err.print(f"Error: {_usage_line(e)}", soft_wrap=True)
+            sys.exit(e.exit_code)
+        except typer.Abort:  # Click's own end of input, as at a prompt
+            err.print("Error: imagenet-mistakes: aborted")
+            sys.exit(ExitCode.BAD_DATA)
+        # Without standalone mode Click returns the code of a typer.Exit, and a
+        # command's return value (None: ours return nothing) otherwise.
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
     # Click's Context, vendored inside typer since 0.2x; typer.Context is a subclass of it.
     def invoke(self, ctx: Any) -> Any:
+        # Ctrl-C raises KeyboardInterrupt from here on, answered below or by the
+        # core (until now it ended the process at once: nothing was open).
+        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+            storage.handle_ctrl_c()
         try:
             return super().invoke(ctx)
         except ImagenetMistakesError as e:
-            err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+            err.print(f"Error: {e}", soft_wrap=True)
             raise typer.Exit(code=e.exit_code) from e
+        except KeyboardInterrupt as e:  # where no file was being changed
+            err.print(f"Error: {ctx.invoked_subcommand}: interrupted")
+            raise typer.Exit(code=ExitCode.INTERRUPTED) from e
+        except (typer.Exit, typer.Abort, ClickException):
+            raise
+        except Exception as e:
+            if os.environ.get("IMAGENET_MISTAKES_DEBUG"):
+                raise
+            problem = " ".join(str(e).split())[:200]
+            err.print(
+                f"Error: {ctx.invoked_subcommand}: unexpected {type(e).__name__}: {problem} "
+                "(a bug: please report it; IMAGENET_MISTAKES_DEBUG=1 shows where)",
+                soft_wrap=True,
+            )
+            raise typer.Exit(code=ExitCode.BAD_DATA) from e
+
+
+def _usage_line(error: ClickException) -> str:
+    """Click's message as `<argument>: <problem>` on one line."""
+    if isinstance(error, BadParameter) and not isinstance(error, MissingParameter):
+        hint = error.param_hint
+        if error.param is not None:  # an option by its long name, an argument by its metavar
+            options = [o for o in error.param.opts if o.startswith("--")]
+            hint = options[0] if options else error.param.display_name_raw
+        if isinstance(hint, str):
+            return " ".join(f"{hint}: {error.message}".split())
+    where = (
+        error.ctx.command_path
+        if isinstance(error, UsageError) and error.ctx
+        else "imagenet-mistakes"
+    )
+    return " ".join(f"{where}: {error.format_message()}".split())
 
 
 app = typer.Typer(
@@ -42,6 +112,8 @@ app = typer.Typer(
     help="The remaining mistakes of ImageNet classifiers, as one DuckDB file.",
     no_args_is_help=True,
     add_completion=False,
+    # Help as plain text: Rich markup would eat `[[file_name, wnid], ...]`.
+    rich_markup_mode=None,
 )
 
 DbOption = Annotated[
@@ -74,6 +146,27 @@ CacheDirOption = Annotated[
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 InputFile = Annotated[Path | None, typer.Option(exists=True, dir_okay=False)]
+
+
+@contextlib.contextmanager
+def _after_commit(db: Path, done: str) -> Iterator[Callable[[], None]]:
+    """Say that a Ctrl-C came after the change was committed, once the block marks it so.
+
+    Closing the file, printing the summary: a Ctrl-C there must not read as
+    if the change had not been made.
+    """
+    committed = False
+
+    def mark() -> None:
+        nonlocal committed
+        committed = True
+
+    try:
+        yield mark
+    except KeyboardInterrupt as e:
+        if not committed:  # the core said what it undid
+            raise
+        raise Interrupted(f"{db}: interrupted after the change was committed: {done}") from e
 
 
 def _cache(cache_dir: Path | None) -> Path:
@@ -118,7 +211,7 @@ def build(
     Example: imagenet-mistakes build --source-dir ../shared/data
     """
     if multilabel is not None and tfds_data_dir is not None:
-        raise typer.BadParameter("give --multilabel or --tfds-data-dir, not both")
+        raise BadArgument("--multilabel, --tfds-data-dir: give one or the other, not both")
     # Imported here: the loaders and pyarrow.compute are for `build` alone (0.1 s at every start).
     from imagenet_mistakes import build as build_core
 
@@ -142,7 +235,7 @@ def info(db: DbOption = DEFAULT_DB) -> None:
     for title, columns, rows in summary.tables:
         render(columns, rows, Format.table, out, title=title)
     for line in summary.missing:
-        out.print(f"Missing: {line}", markup=False, highlight=False)
+        out.print(f"Missing: {line}")
 
 
 @app.command("add-model")
@@ -202,9 +295,9 @@ def add_model(
     """
     given = [logits, topk, predictions_file, from_paper or None]
     if sum(g is not None for g in given) != 1:
-        raise typer.BadParameter("give one of --logits, --topk, --predictions, --from-paper")
+        raise BadArgument("--logits, --topk, --predictions, --from-paper: give exactly one")
     if order is not None and (logits or topk) is None:
-        raise typer.BadParameter("--order goes with --logits or --topk")
+        raise BadArgument("--order: goes with --logits or --topk")
     models.check_name(name)
     with boundary(db):
         rows = order_loader.load(order) if order is not None else None
@@ -220,12 +313,14 @@ def add_model(
         else:
             assert predictions_file is not None
             loaded = predictions.from_table(predictions_file)
-    with Database.open(db, write=True) as database:
-        summary = database.add_model(
-            name, loaded, source=source, description=description, replace=replace
-        )
-    err.print(f"Added {name}: {loaded.images} images, top-{loaded.top_k}", highlight=False)
-    _show(summary, fmt)
+    with _after_commit(db, f"{name} was added") as committed:
+        with Database.open(db, write=True) as database:
+            summary = database.add_model(
+                name, loaded, source=source, description=description, replace=replace
+            )
+            committed()
+        err.print(f"Added {name}: {loaded.images} images, top-{loaded.top_k}")
+        _show(summary, fmt)
 
 
 @app.command("add-zoo")
@@ -256,9 +351,11 @@ def add_zoo(
             loaded, total=len(wanted or available), description="Models", console=err
         )
     )
-    with Database.open(db, write=True) as database:
-        added = database.add_models(batch, replace=replace)
-    err.print(f"Added {added} models from {zoo_name}", highlight=False)
+    with _after_commit(db, f"the models of {zoo_name} were added") as committed:
+        with Database.open(db, write=True) as database:
+            added = database.add_models(batch, replace=replace)
+            committed()
+        err.print(f"Added {added} model{'' if added == 1 else 's'} from {zoo_name}")
 
 
 @app.command()
@@ -276,7 +373,7 @@ def report(
     target = out or Path(f"{model}.html")
     with Database.open(db) as database:
         database.report(model, target)
-    err.print(f"Wrote {target}", highlight=False)
+    err.print(f"Wrote {target}")
 
 
 class LakeFormat(StrEnum):
@@ -295,7 +392,7 @@ def export(
     """
     with Database.open(db) as database:
         database.export(out)
-    err.print(f"Wrote {out} ({fmt.value})", highlight=False)
+    err.print(f"Wrote {out} ({fmt.value})")
 
 
 @app.command()
@@ -312,7 +409,7 @@ def publish(
     """
     with Database.open(db) as database:
         database.publish(url, schema)
-    err.print(f"Published {db} to schema {schema}", highlight=False)
+    err.print(f"Published {db} to schema {schema}")
 
 
 @app.command("models")
@@ -331,9 +428,11 @@ def remove_model(name: str, db: DbOption = DEFAULT_DB) -> None:
 
     Example: imagenet-mistakes remove-model my_vit
     """
-    with Database.open(db, write=True) as database:
-        database.remove_model(name)
-    err.print(f"Removed {name}", highlight=False)
+    with _after_commit(db, f"{name} was removed") as committed:
+        with Database.open(db, write=True) as database:
+            database.remove_model(name)
+            committed()
+        err.print(f"Removed {name}")
 
 
 @app.command()
@@ -360,11 +459,13 @@ def query(
 
     Example: imagenet-mistakes query model_summary -p model=resnet50 --format markdown
     """
-    params = {}
+    params: dict[str, str] = {}
     for item in param or []:
         key, sep, value = item.partition("=")
         if not sep or not key:
             raise typer.BadParameter(f"{item!r} is not key=value", param_hint="--param")
+        if key in params:
+            raise BadArgument(f"-p {key}: given twice ({params[key]!r}, then {value!r})")
         params[key] = value
     with Database.open(db) as database:
         _show(database.query(name, params), fmt)

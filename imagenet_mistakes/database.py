@@ -31,6 +31,7 @@ from imagenet_mistakes.errors import (
     BadArgument,
     DatabaseError,
     ImagenetMistakesError,
+    Interrupted,
     QueryError,
     SourceFormatError,
     SourceUnavailable,
@@ -50,6 +51,17 @@ class Result:
 
     table: pa.Table
 
+    def __post_init__(self) -> None:
+        # Two columns of one name (`select 1 as c, 2 as c`) would lose one in
+        # records and JSON: the second is called c_2, as pandas' readers do.
+        seen: dict[str, int] = {}
+        names = []
+        for name in self.table.column_names:
+            seen[name] = seen.get(name, 0) + 1
+            names.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+        if names != self.table.column_names:
+            object.__setattr__(self, "table", self.table.rename_columns(names))
+
     @property
     def columns(self) -> list[str]:
         return list(self.table.column_names)
@@ -67,6 +79,18 @@ class Result:
 
     def to_pandas(self) -> Any:
         return self.table.to_pandas()
+
+
+def _select(con: duckdb.DuckDBPyConnection, sql: str, values: dict[str, Any]) -> Result:
+    try:
+        relation = con.sql(sql, params=values)
+        if relation is None:  # a statement that returns nothing
+            return Result(pa.table({}))
+        # DuckDB 2 renamed arrow() to to_arrow_table(); 1.4 has only the old name.
+        name = "to_arrow_table" if hasattr(relation, "to_arrow_table") else "arrow"
+        return Result(getattr(relation, name)())
+    except duckdb.Error as e:
+        raise QueryError(storage.first_line(e)) from e
 
 
 def translated(
@@ -109,6 +133,9 @@ class boundary:  # noqa: N801 - used like a function: `with boundary(path):`
 
 
 def _translate(error: BaseException, path: Path) -> ImagenetMistakesError | None:
+    if storage.is_interrupt(error):
+        # A read, or a write whose own transaction did not say more.
+        return Interrupted(f"{path}: interrupted")
     if isinstance(error, duckdb.Error):
         return DatabaseError(f"{path}: {storage.first_line(error)}")
     if isinstance(error, json.JSONDecodeError):
@@ -179,24 +206,29 @@ class Database:
     @translated
     def query(self, name: str, params: dict[str, str] | None = None) -> Result:
         """Run a named query (`queries/<name>.sql`) with its parameters bound."""
-        sql, values = named_queries.bind(name, params or {})
+        sql, values = named_queries.bind(name, params or {}, reads.parameter_choices(self.con))
         return self._select(sql, values)
 
     @translated
     def sql(self, statement: str) -> Result:
-        """Run ad hoc SQL; DuckDB's complaint about it is a `QueryError`."""
-        return self._select(statement, {})
+        """Run ad hoc SQL in a sandbox; DuckDB's complaint about it is a `QueryError`.
+
+        The sandbox (storage.sandbox) reads the file and nothing else: no
+        writes, no other file, no extension, no ATTACH, COPY TO, EXPORT or
+        SET. It needs the file open read-only: a Database opened for writing
+        holds it in a way a second DuckDB instance cannot share.
+        """
+        if not statement.strip():
+            raise BadArgument("SQL: empty; give a statement, e.g. 'select * from leaderboard'")
+        if self.write:
+            raise BadArgument(
+                f"{self.path}: opened for writing; open it read-only to run SQL in its sandbox"
+            )
+        with storage.sandbox(self.path) as con:
+            return _select(con, statement, {})
 
     def _select(self, sql: str, values: dict[str, Any]) -> Result:
-        try:
-            relation = self.con.sql(sql, params=values)
-            if relation is None:  # a statement that returns nothing
-                return Result(pa.table({}))
-            # DuckDB 2 renamed arrow() to to_arrow_table(); 1.4 has only the old name.
-            name = "to_arrow_table" if hasattr(relation, "to_arrow_table") else "arrow"
-            return Result(getattr(relation, name)())
-        except duckdb.Error as e:
-            raise QueryError(storage.first_line(e)) from e
+        return _select(self.con, sql, values)
 
     @translated
     def leaderboard(self) -> Result:
@@ -227,8 +259,13 @@ class Database:
     ) -> Result:
         """Add one model's predictions; return its metrics with their ranks (`model_summary`)."""
         self._writable()
-        models.add(self.con, [(name, predictions, source, description)], replace=replace)
-        return self.query("model_summary", {"model": name})
+        models.add(self.con, self.path, [(name, predictions, source, description)], replace=replace)
+        try:
+            return self.query("model_summary", {"model": name})
+        except Interrupted as e:
+            raise Interrupted(
+                f"{self.path}: interrupted after the change was committed: {name} was added"
+            ) from e
 
     @translated
     def add_models(
@@ -236,12 +273,12 @@ class Database:
     ) -> int:
         """Add (name, predictions, source, description) models in one transaction."""
         self._writable()
-        return models.add(self.con, batch, replace=replace)
+        return models.add(self.con, self.path, batch, replace=replace)
 
     @translated
     def remove_model(self, name: str) -> None:
         self._writable()
-        models.remove(self.con, name)
+        models.remove(self.con, self.path, name)
 
     def _writable(self) -> None:
         if not self.write:

@@ -21,6 +21,8 @@ class ExitCode(IntEnum):
     USAGE = 2
     # A source, database or optional dependency cannot be had right now.
     UNAVAILABLE = 3
+    # Ctrl-C: 128 + SIGINT, as shells report a process SIGINT ended.
+    INTERRUPTED = 130
 
 
 class ImagenetMistakesError(Exception):
@@ -58,3 +60,12 @@ class DatabaseError(ImagenetMistakesError):
 
 class QueryError(ImagenetMistakesError):
     """DuckDB rejected a query: the user's SQL, or a named query against this file."""
+
+
+class Interrupted(ImagenetMistakesError, KeyboardInterrupt):
+    """Ctrl-C, with what it left: whether a change was committed before it came.
+
+    Also a KeyboardInterrupt, so that code catching that (a notebook) still does.
+    """
+
+    exit_code = ExitCode.INTERRUPTED

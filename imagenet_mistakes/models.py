@@ -6,8 +6,10 @@ stored metrics) or the database is left exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 import duckdb
 
@@ -27,6 +29,7 @@ def check_name(model: str) -> str:
 
 def add(
     con: duckdb.DuckDBPyConnection,
+    db: Path,
     models: Iterable[tuple[str, Predictions, str, str | None]],
     *,
     replace: bool,
@@ -37,8 +40,7 @@ def add(
     is held in memory at a time.
     """
     added = 0
-    con.begin()
-    try:
+    with storage.transaction(con, db, "every model given was added"):
         present = set(reads.model_names(con))
         for model, predictions, source, description in models:
             check_name(model)
@@ -51,24 +53,15 @@ def add(
             _insert(con, model, predictions, source, description)
             present.add(model)
             added += 1
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
     return added
 
 
-def remove(con: duckdb.DuckDBPyConnection, model: str) -> None:
-    """Remove a model, its predictions and its stored metrics."""
+def remove(con: duckdb.DuckDBPyConnection, db: Path, model: str) -> None:
+    """Remove a model, its predictions and what is stored of its results."""
     if model not in reads.model_names(con):
         raise BadArgument(f"no model {model!r}; `imagenet-mistakes models` lists them")
-    con.begin()
-    try:
+    with storage.transaction(con, db, f"{model} was removed"):
         storage.run_script(con, "remove_model", {"model": model})
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
 
 
 def _insert(
@@ -92,5 +85,8 @@ def _insert(
             },
         )
     finally:
-        con.unregister("new_predictions")
+        # After a failed (or interrupted) statement DuckDB refuses even this until the
+        # transaction is rolled back; the next add registers its rows afresh anyway.
+        with contextlib.suppress(duckdb.TransactionException):
+            con.unregister("new_predictions")
     storage.run_script(con, "store_model_results", {"model": model})

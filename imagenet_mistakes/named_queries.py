@@ -1,28 +1,47 @@
 """Named queries: one .sql file each in `queries/`, opening with two comment lines.
 
-Line 1 says what the query answers; line 2 lists its parameters, e.g.
-`-- Parameters: $model (a model name), $limit = 20 (rows)`, where `= value`
-gives a default. Values are bound as text, never formatted into the SQL; a
-query casts what it needs as a number (`$limit::integer`).
+Line 1 says what the query answers; line 2 lists its parameters with their
+kind, e.g. `-- Parameters: $model: model, $limit: rows = 20`, where `= value`
+gives a default. Every value is checked against its kind before the query
+runs (`KINDS`), then bound as text, never formatted into the SQL; a query
+casts what it needs as a number (`$limit::integer`).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from importlib import resources
 
 from imagenet_mistakes.errors import BadArgument
 
-_PARAMETER = re.compile(r"\$(\w+)(?: = ([^\s,()]+))?")
+_PARAMETER = re.compile(r"\$(\w+): (\w+)(?: = ([^\s,().]+))?")
+
+# Each kind of parameter, and what a value of it must be. The first four are
+# names the database lists (reads/parameter_choices.sql).
+KINDS = {
+    "model": "a model of the leaderboard",
+    "predicted_model": "a model with predictions",
+    "categorised_model": "a model whose mistakes the paper categorised",
+    "label_set": "a label set",
+    "rows": f"a whole number of rows, 1 to {1_000_000:,}",
+}
+MAX_ROWS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Parameter:
+    kind: str
+    # None: the caller must give it.
+    default: str | None
 
 
 @dataclass(frozen=True)
 class NamedQuery:
     name: str
     description: str
-    # Parameter name -> default value (None: the caller must give it).
-    parameters: dict[str, str | None]
+    parameters: dict[str, Parameter]
     parameters_help: str
     sql: str
 
@@ -44,22 +63,49 @@ def get(name: str) -> NamedQuery:
         line.removeprefix("--").strip() for line in sql.splitlines()[:2]
     )
     parameters_help = parameters_line.removeprefix("Parameters:").strip()
-    parameters = {m.group(1): m.group(2) for m in _PARAMETER.finditer(parameters_help)}
+    parameters = {
+        m.group(1): Parameter(m.group(2), m.group(3)) for m in _PARAMETER.finditer(parameters_help)
+    }
     return NamedQuery(name, description, parameters, parameters_help, sql)
 
 
-def bind(name: str, params: dict[str, str]) -> tuple[str, dict[str, str | None]]:
-    """The SQL of a named query and the values of its parameters, defaults filled in."""
+def bind(
+    name: str, params: dict[str, str], choices: dict[str, list[str]]
+) -> tuple[str, dict[str, str | None]]:
+    """The SQL of a named query and the values of its parameters, defaults filled in.
+
+    Each value is checked against its kind first (`choices`: the names the
+    database has, by kind), so that a misspelt model is an error that says
+    so rather than an empty answer.
+    """
     query = get(name)
     unknown = sorted(set(params) - set(query.parameters))
     if unknown:
         raise BadArgument(
-            f"query {name} has no parameter {unknown[0]!r} (parameters: {query.parameters_help})"
+            f"-p {unknown[0]}: query {name} has no such parameter "
+            f"(parameters: {query.parameters_help})"
         )
-    values = {key: params.get(key, default) for key, default in query.parameters.items()}
-    missing = [key for key, value in values.items() if value is None]
-    if missing:
-        raise BadArgument(
-            f"query {name} needs -p {missing[0]}=... (parameters: {query.parameters_help})"
-        )
+    values = {
+        key: params.get(key, parameter.default) for key, parameter in query.parameters.items()
+    }
+    for key, value in values.items():
+        if value is None:
+            raise BadArgument(
+                f"-p {key}: query {name} needs it (parameters: {query.parameters_help})"
+            )
+        _check(key, query.parameters[key].kind, value, choices)
     return query.sql, values
+
+
+def _check(key: str, kind: str, value: str, choices: dict[str, list[str]]) -> None:
+    shown = f"-p {key}={value[:60]!r}"
+    if kind == "rows":
+        # ASCII digits only: int() would also take "٣" or " 3_0 ".
+        if not (re.fullmatch(r"[0-9]{1,7}", value) and 1 <= int(value) <= MAX_ROWS):
+            raise BadArgument(f"{shown}: must be {KINDS[kind]}")
+        return
+    names = choices.get(kind, [])
+    if value not in names:
+        close = difflib.get_close_matches(value, names, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise BadArgument(f"{shown}: not {KINDS[kind]} of this database{hint}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import math
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -15,6 +16,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 
 class Format(StrEnum):
@@ -33,21 +35,24 @@ def render(
 ) -> None:
     """Print rows in the chosen format; `title` is shown only in the table format."""
     if fmt is Format.table:
-        table = Table(title=title, title_justify="left")
+        # Every piece of data as Text, which Rich never reads as markup: a
+        # value `[bold]x` prints as written, and `[/x]` is no error.
+        table = Table(title=Text(title) if title else None, title_justify="left")
         # Keep a short key column whole so it can be searched; fold long values.
         key_width = max((len(_shown(row[0])) for row in rows), default=0)
         for i, column in enumerate(columns):
-            table.add_column(column, no_wrap=i == 0 and key_width <= 30, overflow="fold")
+            table.add_column(Text(column), no_wrap=i == 0 and key_width <= 30, overflow="fold")
         for row in rows:
-            table.add_row(*(_shown(v) for v in row))
+            table.add_row(*(Text(_shown(v)) for v in row))
         console.print(table)
     elif fmt is Format.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
         writer.writerows([_text(v) for v in row] for row in rows)
     elif fmt is Format.json:
-        records = [dict(zip(columns, row, strict=True)) for row in rows]
-        sys.stdout.write(json.dumps(records, default=_json_value, indent=1) + "\n")
+        records = [dict(zip(columns, map(_json_safe, row), strict=True)) for row in rows]
+        # allow_nan=False: NaN and infinities are not JSON; _json_safe made them null.
+        sys.stdout.write(json.dumps(records, default=_json_value, indent=1, allow_nan=False) + "\n")
     else:
         lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         lines += [
@@ -69,6 +74,17 @@ def _text(value: Any) -> str:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     return str(value)
+
+
+def _json_safe(value: Any) -> Any:
+    """The value with NaN and infinities, at any depth, as None (JSON's null)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    return value
 
 
 def _json_value(value: Any) -> Any:

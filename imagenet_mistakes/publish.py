@@ -2,7 +2,9 @@
 
 One transaction: the tables and views are built in a fresh schema, which
 then replaces the target schema, so re-publishing is atomic and leaves no
-trace of the previous copy. Rows go through COPY as CSV written by Arrow;
+trace of the previous copy. Only a schema this command made (its comment
+says so) or an empty one is ever replaced: a schema holding anything else
+is the user's, and is refused. Rows go through COPY as CSV written by Arrow;
 the views are the DuckDB definitions translated by sqlglot (views.py).
 """
 
@@ -10,6 +12,8 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+import urllib.parse
 
 import duckdb
 import psycopg
@@ -33,19 +37,38 @@ _TYPES = {
 _BATCH_ROWS = 500_000
 
 
+# What `publish` writes as the comment of each schema it makes, and looks for
+# before it replaces one.
+MARK = "Published by imagenet-mistakes"
+# PostgreSQL cuts names at 63 bytes; the staging schema adds 9 to the name.
+_SCHEMA = re.compile(r"[a-z_][a-z0-9_]{0,53}")
+_STAGING = "__staging"
+
+
 def publish(con: duckdb.DuckDBPyConnection, url: str, schema: str) -> None:
     """Replace `schema` in the PostgreSQL database at `url` with the database's tables and views."""
-    staging = f"{schema}__staging"
+    check_schema(schema)
+    shown = redacted(url)
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise BadArgument(f"{shown}: not a PostgreSQL URL (postgresql://USER@HOST:PORT/DATABASE)")
+    staging = f"{schema}{_STAGING}"
     try:
         target = psycopg.connect(url)
     except psycopg.Error as e:
-        raise SourceUnavailable(f"{url}: cannot connect ({storage.first_line(e)})") from e
+        raise SourceUnavailable(f"{shown}: cannot connect ({storage.first_line(e)})") from e
     with target:
         with target.cursor() as cursor:
+            for name in (schema, staging):
+                _check_replaceable(cursor, name)
             cursor.execute(
                 sql.SQL("drop schema if exists {} cascade").format(sql.Identifier(staging))
             )
             cursor.execute(sql.SQL("create schema {}").format(sql.Identifier(staging)))
+            cursor.execute(
+                sql.SQL("comment on schema {} is {}").format(
+                    sql.Identifier(staging), sql.Literal(MARK)
+                )
+            )
             cursor.execute(sql.SQL("set local search_path to {}").format(sql.Identifier(staging)))
             for table in reads.table_names(con):
                 _copy_table(con, cursor, table)
@@ -65,6 +88,47 @@ def publish(con: duckdb.DuckDBPyConnection, url: str, schema: str) -> None:
                 )
             )
         log.info("published to schema %s", schema)
+
+
+def check_schema(schema: str) -> None:
+    """A schema name publish can own, or a one-line error: never a system schema, nor `public`."""
+    if (
+        not _SCHEMA.fullmatch(schema)
+        or schema.startswith("pg_")
+        or schema in ("public", "information_schema")
+    ):
+        raise BadArgument(
+            f"--schema {schema[:70]!r}: must be lowercase letters, digits and _, at most "
+            "54 of them, and not public, information_schema or pg_*: a schema of its own"
+        )
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, to show in messages."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
+def _check_replaceable(cursor: psycopg.Cursor, schema: str) -> None:
+    """Refuse to replace a schema that holds anything publish did not put there."""
+    cursor.execute(
+        "select obj_description(oid, 'pg_namespace'), "
+        "(select count(*) from pg_class where relnamespace = pg_namespace.oid) "
+        "from pg_namespace where nspname = %s",
+        [schema],
+    )
+    found = cursor.fetchone()
+    if found is None:
+        return
+    comment, objects = found
+    if objects and comment != MARK:
+        raise BadArgument(
+            f"--schema {schema}: holds {objects} tables, views or other objects that "
+            "imagenet-mistakes did not publish; refusing to replace it (choose another --schema)"
+        )
 
 
 def _copy_table(con: duckdb.DuckDBPyConnection, cursor: psycopg.Cursor, table: str) -> None:

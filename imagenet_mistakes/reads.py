@@ -31,6 +31,14 @@ def model_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [model for (model,) in _rows(con, "model_names")[1]]
 
 
+def parameter_choices(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """The values a named-query parameter of each kind may take, by kind."""
+    choices: dict[str, list[str]] = {}
+    for kind, value in _rows(con, "parameter_choices")[1]:
+        choices.setdefault(kind, []).append(value)
+    return choices
+
+
 def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The base tables of the database (not the views), by name."""
     return [row[0] for row in _rows(con, "tables")[1]]

@@ -40,17 +40,25 @@ def _records(db: Database, name: str, **params: str) -> list[dict[str, Any]]:
 
 
 def _context(db: Database, model: str) -> dict[str, Any]:
-    metrics = _records(db, "model_summary", model=model)
-    if not metrics:
+    kinds = {kind for kind, names in reads.parameter_choices(db.con).items() if model in names}
+    if "model" not in kinds:
         raise BadArgument(f"no model {model!r}; `imagenet-mistakes models` lists them")
+    metrics = _records(db, "model_summary", model=model)
     listed = {row["model"]: row for row in _records(db, "models")}
     auto = _records(db, "auto_category_counts", model=model)
-    manual = [
-        row
-        for row in _records(db, "mistake_breakdown", model=model)
-        if row["category"] != "all" and row["severity"] != "all"
-    ]
-    remaining = _records(db, "remaining_mistakes", model=model)
+    # The paper's categories for its own models; what remains of them for models with predictions.
+    manual = (
+        [
+            row
+            for row in _records(db, "mistake_breakdown", model=model)
+            if row["category"] != "all" and row["severity"] != "all"
+        ]
+        if "categorised_model" in kinds
+        else []
+    )
+    remaining = (
+        _records(db, "remaining_mistakes", model=model) if "predicted_model" in kinds else []
+    )
     aggregates = reads.metric_aggregates(db.con)
     for row in metrics:
         row["aggregate"] = aggregates[row["metric_id"]]

@@ -6,28 +6,42 @@ is the public face that uses it.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import threading
 import time
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pyarrow as pa
 
 from imagenet_mistakes import __version__, reads, schema
-from imagenet_mistakes.errors import BadArgument, DatabaseError
+from imagenet_mistakes.errors import BadArgument, DatabaseError, Interrupted
 
 # Files are written in this storage version so DuckDB 1.4 and 1.5 (the CLI,
 # most BI drivers) open what DuckDB 2.x builds; 2.x defaults to a newer one.
 STORAGE_VERSION = "v1.4.0"
+
+T = TypeVar("T")
 
 UPGRADE = "run `imagenet-mistakes build` to upgrade (models are kept)"
 
 
 def create(path: Path) -> duckdb.DuckDBPyConnection:
     """A connection to a new database file in the portable storage version."""
-    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
+    return quiet(
+        duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
+    )
+
+
+def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The connection, without DuckDB's progress bar: stderr carries only this package's lines."""
+    con.execute("SET enable_progress_bar = false")
+    return con
 
 
 def write_ahead_log(path: Path) -> Path:
@@ -99,11 +113,23 @@ def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         raise DatabaseError(f"{path}: no database here; run `imagenet-mistakes build` first")
     if not is_duckdb(path):
         raise BadArgument(f"{path}: not a DuckDB database file")
+    return quiet(_waiting_for_lock(path, lambda: duckdb.connect(str(path), read_only=read_only)))
+
+
+def attach(con: duckdb.DuckDBPyConnection, path: Path, alias: str) -> None:
+    """Attach a database file for writing, which holds its lock until it is detached.
+
+    Like `connect`, waits a little while another process holds the lock.
+    """
+    _waiting_for_lock(path, lambda: con.execute("ATTACH $path AS " + alias, {"path": str(path)}))
+
+
+def _waiting_for_lock(path: Path, open_file: Callable[[], T]) -> T:
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     pause = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return open_file()
         except duckdb.IOException as e:
             if "lock" not in str(e) or time.monotonic() + pause > deadline:
                 raise DatabaseError(f"{path}: cannot open ({first_line(e)})") from e
@@ -112,6 +138,101 @@ def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
             raise DatabaseError(f"{path}: cannot open as a DuckDB database ({problem})") from e
         time.sleep(pause)
         pause = min(2 * pause, 0.5)
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection, path: Path, committed: str) -> Iterator[None]:
+    """Run the block as one transaction, and say truthfully what a Ctrl-C left.
+
+    Ctrl-C before the commit undoes the block ("nothing was changed"); one
+    during the commit waits for it to finish, then says that `committed`.
+    Without that, a Ctrl-C landing just after DuckDB committed made the
+    rollback fail and the change look lost while it was in the file.
+    """
+    con.begin()
+    try:
+        yield
+    except BaseException as e:
+        with contextlib.suppress(duckdb.TransactionException):  # no transaction left to undo
+            con.rollback()
+        if is_interrupt(e):
+            raise Interrupted(f"{path}: interrupted; nothing was changed") from e
+        raise
+    with interrupts_deferred() as interrupted:
+        con.commit()
+    if interrupted():
+        raise Interrupted(f"{path}: interrupted after the change was committed: {committed}")
+
+
+# Set by the handler `handle_ctrl_c` installs: a Ctrl-C came.
+_ctrl_c = threading.Event()
+
+
+def handle_ctrl_c() -> None:
+    """Make Ctrl-C raise KeyboardInterrupt, as Python's default does, remembering that it came.
+
+    DuckDB turns a KeyboardInterrupt raised while it reads Arrow rows into
+    an error of its own; `is_interrupt` still knows it for what it was.
+    """
+
+    def interrupt(signum: int, frame: object) -> None:
+        _ctrl_c.set()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+
+
+def is_interrupt(error: BaseException) -> bool:
+    """Whether the error is Ctrl-C: Python's, DuckDB's for a query it cut short, or its aftermath.
+
+    DuckDB raises InterruptException, or, reading a result as Arrow, a plain
+    RuntimeError saying so.
+    """
+    return (
+        isinstance(error, KeyboardInterrupt | duckdb.InterruptException)
+        or (type(error) is RuntimeError and str(error) == "Query interrupted")
+        or _ctrl_c.is_set()
+    )
+
+
+@contextlib.contextmanager
+def interrupts_deferred() -> Iterator[Callable[[], bool]]:
+    """Hold Ctrl-C until the block is done; yield a function saying whether one came.
+
+    For steps that must not be cut in half (a commit, a rename). Python runs
+    signal handlers in the main thread only, so elsewhere nothing is held.
+    """
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: False
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        yield lambda: bool(received)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def sandbox(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection that can read the database file and nothing else, for SQL users write.
+
+    DuckDB's own settings do the refusing, rather than a reading of the SQL:
+    the file is attached read-only to an in-memory instance (under its usual
+    name, so `name.table` still works), then file system access is turned
+    off and the configuration locked. So ATTACH, COPY TO, EXPORT, reading
+    other files, INSTALL, LOAD and SET all fail, each with DuckDB's message.
+    """
+    con = quiet(duckdb.connect())
+    try:
+        name = '"' + path.stem.replace('"', '""') + '"'
+        con.execute(f"ATTACH $path AS {name} (READ_ONLY)", {"path": str(path)})
+        con.execute(f"USE {name}")
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+        yield con
+    finally:
+        con.close()
 
 
 def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> None:

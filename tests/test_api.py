@@ -79,8 +79,9 @@ def test_a_metric_added_as_one_entry_reaches_the_leaderboard_summary_and_report(
     )
     with Database.open(db, write=True) as database:
         summary = database.add_model("m", predictions.from_table(preds))
-        (value,) = database.sql("select mla_micro_strict from leaderboard where model = 'm'").rows
         database.report("m", tmp_path / "m.html")
+    with Database.open(db) as database:
+        (value,) = database.sql("select mla_micro_strict from leaderboard where model = 'm'").rows
     assert value == (2 / 4,)
     assert ("multi-label strict (per image)", 0.5) in [(r[0], r[1]) for r in summary.rows]
     assert "multi-label strict (per image)" in (tmp_path / "m.html").read_text()

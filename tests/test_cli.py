@@ -86,5 +86,5 @@ def test_multilabel_and_tfds_data_dir_exclude_each_other(
         "--multilabel", multilabel, "--tfds-data-dir", tmp_path,
     )  # fmt: skip
     assert code == 2
-    assert "give --multilabel or --tfds-data-dir, not both" in stderr
+    assert "--multilabel, --tfds-data-dir: give one or the other, not both" in stderr
     assert not db.exists()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -131,6 +132,52 @@ def test_build_killed_at_any_moment_leaves_the_previous_database(
     assert leftovers == []  # the killed builds' temporary files are gone
 
 
+def test_a_write_racing_build_lands_in_the_new_file_or_says_it_did_not(
+    synthetic_db: Path, synthetic_mirror: Path, logits: Path, tmp_path: Path
+) -> None:
+    """build holds the file from reading its models to the rename: no write in between is lost."""
+    # Models of 50,000 images make carrying the models over take a while.
+    kept = {"kept", "kept2", "kept3"}
+    for model in kept:
+        subprocess.run(
+            cli("add-model", model, "--logits", logits, "--db", synthetic_db), check=True
+        )
+    preds = tmp_path / "p.csv"
+    preds.write_text("file_name,class_id\nILSVRC2012_val_00000001.JPEG,1\n")
+    spare = tmp_path / "spare.duckdb"
+    shutil.copy(synthetic_db, spare)
+    build_time = timed("build", "--db", spare, "--source-dir", synthetic_mirror)
+    rng = random.Random(6)
+    trials = 16
+    expected = set(kept)
+    for trial in range(trials):
+        # Alternately add a model and remove the one added before, started in the
+        # later part of the build, so that they commit (about a second later) while
+        # it carries the models over and renames the new file into place.
+        if trial % 2 == 0:
+            writer, change = ["add-model", f"m{trial}", "--predictions", preds], f"m{trial}"
+        else:
+            writer, change = ["remove-model", f"m{trial - 1}"], f"m{trial - 1}"
+        build_run = subprocess.Popen(
+            cli("build", "--db", synthetic_db, "--source-dir", synthetic_mirror),
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        time.sleep(build_time * (0.4 + 0.6 * (trial + rng.random()) / trials))
+        written = subprocess.run(cli(*writer, "--db", synthetic_db), capture_output=True, text=True)
+        _, build_errors = build_run.communicate()
+        assert build_run.returncode == 0, build_errors
+        if written.returncode == 0:
+            if writer[0] == "add-model":
+                expected.add(change)
+            else:
+                expected.discard(change)
+        else:  # it waited for the lock, then said so in one line
+            assert written.stdout == "" and len(written.stderr.splitlines()) == 1, written
+            assert written.stderr.startswith(f"Error: {synthetic_db}: cannot open"), written
+        rows, problems = model_state(synthetic_db)
+        assert (set(rows), problems) == (expected, []), (trial, written)
+
+
 READER_SQL = """
 select models.model, models.images * models.top_k as expected,
     (select count(*) from predictions where predictions.model = models.model) as rows,
@@ -207,10 +254,14 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
             "('ghost', 50001, 1, 2, null)"
         )
         con.execute("update model_metrics_snapshot set value = 0.5 where metric = 'top1'")
-        con.execute("insert into model_mistakes_snapshot values ('n', 2, 0, 'unclassified', null, 0)")
+        con.execute(
+            "insert into model_mistakes_snapshot values ('n', 2, 0, 'unclassified', null, 0)"
+        )
         con.execute("insert into model_confusions_snapshot values ('m', 0, 1, 5)")
-        con.execute("insert into class_results_snapshot select * replace ('gone' as model) "
-                    "from class_results_snapshot where model = 'n'")
+        con.execute(
+            "insert into class_results_snapshot select * replace ('gone' as model) "
+            "from class_results_snapshot where model = 'n'"
+        )
     _, problems = model_state(synthetic_db)
     assert sorted((model, problem) for problem, model, _ in problems) == [
         ("ghost", "predictions for images that are not validation images"),
@@ -257,3 +308,96 @@ def test_build_applies_the_log_a_killed_writer_left(
     assert not storage.write_ahead_log(synthetic_db).exists()
     rows, problems = model_state(synthetic_db)  # a stale log would make this fail to open
     assert (rows, problems) == ({"kept": 50_000 * TOP_K, "late": 50_000 * TOP_K}, [])
+
+
+def interruptible(*args: str | Path) -> subprocess.Popen[str]:
+    """The command as a terminal starts it: Ctrl-C (SIGINT) interrupts it.
+
+    A shell's background jobs, and so some runners, start children with
+    SIGINT ignored, which Python would keep.
+    """
+    return subprocess.Popen(
+        cli(*args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+
+
+def interrupted_after(delay: float, *args: str | Path) -> tuple[int, str, str]:
+    """Start the command, send it SIGINT after `delay` seconds; its exit code, stdout, stderr."""
+    process = interruptible(*args)
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate()
+    return process.returncode, stdout, stderr
+
+
+def assert_one_interrupted_line(code: int, stdout: str, stderr: str) -> None:
+    if code == -signal.SIGINT:  # before Python was up to set its handler: nothing ran
+        assert stdout == stderr == ""
+        return
+    assert code == 130, (code, stderr)
+    # build's warnings about its sources may come first; then the one error line.
+    lines = [line for line in stderr.splitlines() if not line.startswith("WARNING: ")]
+    assert stdout == "" and len(lines) == 1, (stdout, stderr)
+    assert lines[0].startswith("Error: ") and "interrupted" in lines[0], stderr
+
+
+def test_ctrl_c_during_add_model_says_truthfully_whether_it_was_added(
+    synthetic_db: Path, logits: Path
+) -> None:
+    duration = timed("add-model", "timing", "--logits", logits, "--db", synthetic_db)
+    rng = random.Random(6)
+    trials, outcomes = 16, {"committed": 0, "undone": 0, "finished": 0}
+    for trial in range(trials):
+        model = f"m{trial}"
+        # From 0.1 s: Python itself takes a few hundredths of a second to start.
+        delay = 0.1 + (duration - 0.1) * (trial + rng.random()) / trials
+        code, stdout, stderr = interrupted_after(
+            delay, "add-model", model, "--logits", logits, "--db", synthetic_db
+        )
+        rows, problems = model_state(synthetic_db)
+        assert problems == [], (trial, stderr)
+        if code == 0 or stdout:  # done (its result printed) before the signal came
+            assert model in rows and f"Added {model}:" in stderr, (code, stderr)
+            outcomes["finished"] += 1
+            continue
+        assert_one_interrupted_line(code, stdout, stderr)
+        committed = "after the change was committed" in stderr
+        assert (model in rows) == committed, (delay, stderr)
+        outcomes["committed" if committed else "undone"] += 1
+    assert outcomes["undone"] >= trials // 2, outcomes
+    # The file takes writes again, with a name an interrupted add did not take.
+    subprocess.run(cli("add-model", "after", "--logits", logits, "--db", synthetic_db), check=True)
+
+
+def test_ctrl_c_during_build_leaves_the_old_file_or_the_new_one_and_says_which(
+    synthetic_db: Path, synthetic_mirror: Path, logits: Path, tmp_path: Path
+) -> None:
+    subprocess.run(cli("add-model", "kept", "--logits", logits, "--db", synthetic_db), check=True)
+    duration = timed("build", "--db", tmp_path / "timing.duckdb", "--source-dir", synthetic_mirror)
+    rng = random.Random(7)
+    trials = 8
+    for trial in range(trials):
+        inode = synthetic_db.stat().st_ino
+        code, stdout, stderr = interrupted_after(
+            duration * (trial + rng.random()) / trials,
+            "build", "--db", synthetic_db, "--source-dir", synthetic_mirror,
+        )  # fmt: skip
+        replaced = synthetic_db.stat().st_ino != inode
+        if code != 0:
+            assert_one_interrupted_line(code, stdout, stderr)
+            assert replaced == ("was in place" in stderr), stderr
+        assert model_state(synthetic_db) == ({"kept": 50_000 * TOP_K}, [])
+    leftovers = [p.name for p in synthetic_db.parent.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+@pytest.mark.parametrize("delay", [0.1, 0.3, 1.0])
+def test_ctrl_c_during_a_read_or_start_up_is_one_line(synthetic_db: Path, delay: float) -> None:
+    """From the first moment (modules still loading) to a long query running."""
+    slow = "select count(*) from range(2000000000) as a(i) where i % 7 = 3"
+    code, stdout, stderr = interrupted_after(delay, "sql", slow, "--db", synthetic_db)
+    assert_one_interrupted_line(code, stdout, stderr)

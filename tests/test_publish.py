@@ -84,6 +84,32 @@ def test_an_unreachable_server_is_one_line(small_zoo_db: Path) -> None:
     assert len(lines) == 1 and lines[0].startswith("Error: postgresql://nobody@127.0.0.1:1/none:")
 
 
+def test_a_password_is_never_shown(small_zoo_db: Path) -> None:
+    url = "postgresql://nobody:hunter2@127.0.0.1:1/none"
+    result = CliRunner().invoke(app, ["publish", url, "--db", str(small_zoo_db)])
+    assert result.exit_code == 3
+    assert "hunter2" not in result.stderr + result.stdout
+    assert result.stderr.startswith("Error: postgresql://nobody:***@127.0.0.1:1/none: cannot")
+
+
+def test_a_schema_of_the_users_is_never_replaced(postgres: str, small_zoo_db: Path) -> None:
+    with psycopg.connect(postgres, autocommit=True) as con:
+        con.execute("create schema theirs")
+        con.execute("create table theirs.notes (note text)")
+        con.execute("insert into theirs.notes values ('keep me')")
+    args = ["publish", postgres, "--schema", "theirs", "--db", str(small_zoo_db)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("Error: --schema theirs: holds 1 tables")
+    with psycopg.connect(postgres) as con:
+        assert con.execute("select note from theirs.notes").fetchall() == [("keep me",)]
+        # Nothing was left behind either.
+        staging = con.execute(
+            "select count(*) from pg_namespace where nspname = 'theirs__staging'"
+        ).fetchone()
+    assert staging == (0,)
+
+
 # The parameter-free named queries over the views; the others read DuckDB's catalogue.
 PORTABLE_QUERIES = ["leaderboard", "paper_confusions", "label_agreement", "imagenet_m_hardest"]
 

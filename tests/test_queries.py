@@ -45,8 +45,9 @@ def test_every_named_query_runs_and_declares_its_parameters(
     with duckdb.connect(str(db_with_model), read_only=True) as con:
         (statement,) = con.extract_statements(named.sql)
     assert set(named.parameters) == statement.named_parameters
-    # Every parameter without a default names a model (model, or a and b).
-    params = {key: "tiny" for key, default in named.parameters.items() if default is None}
+    # Every parameter without a default names a model: ours, or one the paper categorised.
+    example = {"model": "tiny", "predicted_model": "tiny", "categorised_model": "vit3b"}
+    params = {k: example[p.kind] for k, p in named.parameters.items() if p.default is None}
     with Database.open(db_with_model) as database:
         assert database.query(query, params).columns
 
@@ -90,16 +91,46 @@ def test_query_binds_parameters_and_applies_defaults(db_with_model: Path) -> Non
     ("args", "message"),
     [
         (["query", "nope"], "Error: no named query 'nope'; `imagenet-mistakes queries` lists them"),
-        (["query", "model_summary"], "Error: query model_summary needs -p model=..."),
-        (["query", "leaderboard", "-p", "x=1"], "Error: query leaderboard has no parameter 'x'"),
+        (["query", "model_summary"], "Error: -p model: query model_summary needs it"),
+        (["query", "leaderboard", "-p", "x=1"], "Error: -p x: query leaderboard has no such"),
+        # Checked before the query runs: a misspelt name is not an empty answer.
+        (
+            ["query", "model_summary", "-p", "model=tiyn"],
+            "Error: -p model='tiyn': not a model of the leaderboard of this database; "
+            "did you mean 'tiny'?",
+        ),
+        (
+            ["query", "worst_classes", "-p", "model=tiny", "-p", "label_set=mutlilabel_v3"],
+            "Error: -p label_set='mutlilabel_v3': not a label set of this database; "
+            "did you mean 'multilabel_v3'?",
+        ),
+        (
+            ["query", "remaining_mistakes", "-p", "model=vit3b"],
+            "Error: -p model='vit3b': not a model with predictions",
+        ),
+        (
+            ["query", "mistake_breakdown", "-p", "model=tiny"],
+            "Error: -p model='tiny': not a model whose mistakes the paper categorised",
+        ),
+        (
+            ["query", "model_summary", "-p", "model=tiny", "-p", "model=vit3b"],
+            "Error: -p model: given twice ('tiny', then 'vit3b')",
+        ),
+        *[
+            (
+                ["query", "model_confusions", "-p", "model=tiny", "-p", f"limit={limit}"],
+                f"Error: -p limit='{limit}': must be a whole number of rows, 1 to 1,000,000",
+            )
+            for limit in ["abc", "-1", "0", "99999999999", "\u0663", "1.5", ""]
+        ],
     ],
 )
 def test_query_mistakes_are_one_line_exit_2(
     db_with_model: Path, args: list[str], message: str
 ) -> None:
     code, stdout, stderr = invoke(*args, "--db", db_with_model)
-    assert (code, stdout) == (2, "")
-    assert stderr.startswith(message)
+    assert (code, stdout) == (2, ""), stderr
+    assert stderr.startswith(message) and len(stderr.splitlines()) == 1, stderr
 
 
 def test_sql_is_read_only_and_errors_are_one_line(db_with_model: Path) -> None:

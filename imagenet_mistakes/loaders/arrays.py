@@ -41,10 +41,13 @@ def read(path: Path, array: str | None = None) -> np.ndarray:
         if array not in names:
             raise SourceFormatError(path, f"no array {array!r}; it holds {names}")
         try:
-            values: np.ndarray = loaded[array]
-            return values
+            values = loaded[array]
         except (ValueError, OSError, EOFError, zipfile.BadZipFile) as e:
             raise SourceFormatError(path, f"array {array!r} is unreadable ({e})") from e
+        # NumPy hands back the raw bytes of a member that is not .npy data.
+        if not isinstance(values, np.ndarray):
+            raise SourceFormatError(path, f"array {array!r} is not .npy data")
+        return values
 
 
 def logits(path: Path, array: str | None = None) -> np.ndarray:

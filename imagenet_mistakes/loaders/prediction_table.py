@@ -62,6 +62,15 @@ def load(path: Path) -> pa.Table:
         value = class_ids[np.argmax(outside)]
         raise SourceFormatError(path, f"class_id {value} is not a class id 0..{NUM_CLASSES - 1}")
     score = columns["score"].to_numpy() if "score" in columns else None
+    if score is not None:
+        outside = ~((score >= 0) & (score <= 1))  # NaN and infinities too
+        if outside.any():
+            i = int(np.argmax(outside))
+            raise SourceFormatError(
+                path,
+                f"score {score[i]} of ILSVRC2012_val_{numbers[i]:08d}.JPEG is not a "
+                "probability in [0, 1]",
+            )
     if "rank" in columns:
         ranks = columns["rank"].to_numpy()
     else:

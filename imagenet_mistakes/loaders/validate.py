@@ -24,6 +24,10 @@ def read_json(path: Path) -> Any:
         raise SourceFormatError(path, f"malformed JSON at line {e.lineno} column {e.colno}") from e
     except UnicodeDecodeError as e:
         raise SourceFormatError(path, "not UTF-8 text") from e
+    except RecursionError as e:
+        raise SourceFormatError(path, "JSON nested too deeply to read") from e
+    except ValueError as e:  # an integer of thousands of digits, say
+        raise SourceFormatError(path, f"unreadable JSON ({str(e)[:80]})") from e
 
 
 def expect_type(path: Path, value: Any, kind: type, what: str) -> Any:

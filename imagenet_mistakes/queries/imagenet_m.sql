@@ -1,5 +1,5 @@
 -- A model's answer on each ImageNet-M image, or one row saying the ImageNet-M list is unknown.
--- Parameters: $model (a model name).
+-- Parameters: $model: model.
 with
 
 answers as (

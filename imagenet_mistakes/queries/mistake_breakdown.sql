@@ -1,5 +1,5 @@
 -- The paper's categorised mistakes of a model by category and severity, with shares.
--- Parameters: $model (vit3b or greedy_soups).
+-- Parameters: $model: categorised_model.
 select category, severity, mistakes, share
 from mistake_breakdown
 where model = $model

@@ -1,5 +1,5 @@
 -- Mistakes two models share on the multi-label set, those only one makes, and whether their categories agree.
--- Parameters: $a (a model name), $b (a model name).
+-- Parameters: $a: model, $b: model.
 with
 
 a as (

@@ -1,5 +1,5 @@
 -- A model's most frequent (original label, prediction) pairs among its mistakes, and whether the paper lists them.
--- Parameters: $model (a model name), $limit = 20 (rows).
+-- Parameters: $model: model, $limit: rows = 20.
 select original_class, original_name, predicted_class, predicted_name, mistakes, in_paper
 from model_confusions
 where model = $model

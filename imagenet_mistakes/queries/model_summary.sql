@@ -1,5 +1,5 @@
 -- One model's metrics, each with the images it counts, its rank among all models and the best value.
--- Parameters: $model (a model name).
+-- Parameters: $model: model.
 -- Ranks: models with the same value share a rank (values are exact, so identical
 -- predictions tie); NULL where the model's value is unknown.
 with

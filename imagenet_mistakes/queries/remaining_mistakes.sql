@@ -1,5 +1,5 @@
 -- Of the mistakes the paper categorised for ViT-3B and Greedy Soups, how many a model still gets wrong.
--- Parameters: $model (a model with predictions).
+-- Parameters: $model: predicted_model.
 select paper_model, category, severity, paper_mistakes, still_wrong, share_still_wrong
 from remaining_mistakes
 where model = $model

@@ -1,5 +1,5 @@
 -- The classes a model gets most wrong under a label set, worst first, with class names.
--- Parameters: $model (a model name), $label_set = multilabel_v3 (a label set of the label_sets table), $limit = 20 (rows).
+-- Parameters: $model: model, $label_set: label_set = multilabel_v3, $limit: rows = 20.
 select
     class_accuracy.class_id,
     classes.name,

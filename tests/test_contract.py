@@ -1,0 +1,176 @@
+"""The README's contract at the edges, and output that cannot lie.
+
+A refused command prints one `Error:` line, nothing on stdout, exits with
+the documented code and leaves the file as it was. Data is never read as
+markup; JSON output is always JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from imagenet_mistakes import Database
+from imagenet_mistakes.cli import app
+from imagenet_mistakes.errors import BadArgument
+from tests.fingerprint import fingerprint
+
+runner = CliRunner()
+
+
+def invoke(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    logits = tmp_path / "logits.npy"
+    logits.write_bytes(b"not used: the arguments are refused first")
+    return {"logits": logits, "dir": tmp_path, "missing": tmp_path / "missing.npy"}
+
+
+# (arguments, what the line names); {db} and the files are filled in per test.
+USAGE_ERRORS = [
+    (["add-model", "x", "--logits", "{missing}"], "--logits: file"),
+    (["add-model", "x", "--logits", "{dir}"], "--logits: file"),
+    (["add-model", "x"], "--logits, --topk, --predictions, --from-paper: give exactly one"),
+    (["add-model", "x", "--logits", "{logits}", "--topk", "{logits}"], "give exactly one"),
+    (["add-model", "x", "--logits", "{logits}", "--k", "abc"], "--k: "),
+    (["add-model", "-x", "--logits", "{logits}"], "No such option: -x"),
+    (["query", "leaderboard", "--format", "xml"], "--format: "),
+    (["query", "model_summary", "-p", "model"], "--param: 'model' is not key=value"),
+    (["query"], "Missing argument"),
+    (["report", "m", "--out", "{dir}"], "--out: file"),
+    (["build", "--source-dir", "{logits}"], "--source-dir: "),
+    (["sql", ""], "SQL: empty"),
+    (["publish", "mysql://me:secret@host/db"], "mysql://me:***@host/db: not a PostgreSQL URL"),
+    *[
+        (["publish", "postgresql://me@127.0.0.1:1/db", "--schema", schema], "--schema ")
+        for schema in ["", "public", "pg_catalog", "information_schema", "Upper", "x" * 55]
+    ],
+    (["no-such-command"], "No such command"),
+]
+
+
+@pytest.mark.parametrize(("args", "named"), USAGE_ERRORS, ids=lambda a: str(a)[:40])
+def test_usage_errors_are_one_line_exit_2_and_change_nothing(
+    args: list[str], named: str, files: dict[str, Path], synthetic_db: Path
+) -> None:
+    before = fingerprint(synthetic_db)
+    filled = [a.format(**files) for a in args]
+    code, stdout, stderr = invoke(*filled, "--db", synthetic_db)
+    assert (code, stdout) == (2, ""), stderr
+    assert len(stderr.splitlines()) == 1 and stderr.startswith("Error: "), stderr
+    assert named in stderr
+    assert fingerprint(synthetic_db) == before
+
+
+def test_values_are_printed_as_written_never_as_markup(synthetic_db: Path) -> None:
+    sql = "select '[bold red]hi [/x]' as \"[b]\""
+    code, stdout, stderr = invoke("sql", sql, "--db", synthetic_db)
+    assert code == 0, stderr
+    assert "[bold red]hi [/x]" in stdout and "[b]" in stdout
+
+
+def test_json_output_is_json_whatever_the_values(synthetic_db: Path) -> None:
+    sql = "select 'nan'::double as a, ['inf'::double, 1.5] as b, 1 as c, 2 as c"
+    code, stdout, stderr = invoke("sql", sql, "--format", "json", "--db", synthetic_db)
+    assert code == 0, stderr
+    # json.loads accepts NaN; a strict parser (JavaScript's, jq) does not.
+    strict = json.loads(stdout, parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
+    assert strict == [{"a": None, "b": [None, 1.5], "c": 1, "c_2": 2}]
+
+
+def test_sql_reads_the_database_and_nothing_else(synthetic_db: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.duckdb"
+    shutil.copy(synthetic_db, other)
+    written = tmp_path / "written"
+    refused = [
+        f"attach '{other}' as other (read_write)",
+        f"copy (select 1) to '{written}.csv'",
+        f"export database '{written}'",
+        f"select * from read_csv('{synthetic_db}')",
+        "set threads = 1",
+        "set enable_external_access = true",
+        "install httpfs",
+        "delete from models",
+        "create table main.t as select 1",
+    ]
+    before, other_before = fingerprint(synthetic_db), fingerprint(other)
+    for statement in refused:
+        code, stdout, stderr = invoke("sql", statement, "--db", synthetic_db)
+        assert (code, stdout) == (1, ""), (statement, stdout)
+        assert len(stderr.splitlines()) == 1 and stderr.startswith("Error: "), stderr
+    assert fingerprint(synthetic_db) == before and fingerprint(other) == other_before
+    assert not list(tmp_path.glob("written*"))
+    # Reading still works, and the file's own name qualifies its tables.
+    code, stdout, _ = invoke("sql", "select count(*) as n from im.models", "--db", synthetic_db)
+    assert code == 0 and "n" in stdout
+
+
+def test_sql_wants_a_database_opened_read_only(synthetic_db: Path) -> None:
+    with (
+        Database.open(synthetic_db, write=True) as db,
+        pytest.raises(BadArgument, match="read-only"),
+    ):
+        db.sql("select 1")
+
+
+def test_an_unexpected_error_is_one_line_that_says_it_is_a_bug(
+    synthetic_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: Database) -> None:
+        raise ValueError("boom\nsecond line")
+
+    monkeypatch.setattr(Database, "models", broken)
+    code, stdout, stderr = invoke("models", "--db", synthetic_db)
+    assert (code, stdout) == (1, "")
+    assert stderr.startswith("Error: models: unexpected ValueError: boom second line (a bug")
+    assert len(stderr.splitlines()) == 1
+    # Asked for, the traceback is there.
+    monkeypatch.setenv("IMAGENET_MISTAKES_DEBUG", "1")
+    result = runner.invoke(app, ["models", "--db", str(synthetic_db)])
+    assert isinstance(result.exception, ValueError)
+
+
+def _bad_files(folder: Path) -> dict[str, tuple[list[str], Path]]:
+    """Files that are wrong inside, with the add-model options that read them."""
+    row = "ILSVRC2012_val_00000001.JPEG,1"
+    made: dict[str, tuple[list[str], Path]] = {}
+    for name, score in [("score_high", "1.5"), ("score_inf", "inf"), ("score_negative", "-0.1")]:
+        path = folder / f"{name}.csv"
+        path.write_text(f"file_name,class_id,score\n{row},{score}\n")
+        made[name] = (["--predictions", str(path)], path)
+    npz = folder / "member.npz"
+    with zipfile.ZipFile(npz, "w") as archive:
+        archive.writestr("logits.npy", b"not .npy data")
+    made["npz_member"] = (["--logits", str(npz)], npz)
+    top5 = folder / "top5.npy"
+    np.save(top5, np.zeros((1, 5), np.int64))
+    for name, text in [("deep", "[" * 100_000 + "]" * 100_000), ("bigint", "[" + "9" * 5000 + "]")]:
+        order = folder / f"{name}.json"
+        order.write_text(text)
+        made[f"order_{name}"] = (["--topk", str(top5), "--order", str(order)], order)
+    return made
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["score_high", "score_inf", "score_negative", "npz_member", "order_deep", "order_bigint"],
+)
+def test_a_file_wrong_inside_is_one_line_naming_it(
+    case: str, synthetic_db: Path, tmp_path: Path
+) -> None:
+    options, named = _bad_files(tmp_path)[case]
+    before = fingerprint(synthetic_db)
+    code, stdout, stderr = invoke("add-model", "m", *options, "--db", synthetic_db)
+    assert (code, stdout) == (1, ""), stderr
+    assert len(stderr.splitlines()) == 1 and stderr.startswith(f"Error: {named}: "), stderr
+    assert fingerprint(synthetic_db) == before
