@@ -347,8 +347,14 @@ def add_zoo(
     loaded = zoo.predictions(zoo_name, wanted, source_dir=source_dir, cache_dir=_cache(cache_dir))
     batch = (
         (name, rows, local.location, f"{zoo_name} testbed")
+        # On a terminal only, and gone when done: an error stays the one line below it.
         for name, rows, local in track(
-            loaded, total=len(wanted or available), description="Models", console=err
+            loaded,
+            total=len(wanted or available),
+            description="Models",
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
         )
     )
     with _after_commit(db, f"the models of {zoo_name} were added") as committed:
