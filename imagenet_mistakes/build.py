@@ -124,7 +124,7 @@ def _build(db: Path, inputs: Inputs) -> None:
             schema.apply(con)
             con.begin()
             _write(con, loaded, image_flags)
-            storage.record_version(con)
+            storage.record_version(con, inputs.source_dir)
             con.commit()
             con.execute("CHECKPOINT")
         finally:

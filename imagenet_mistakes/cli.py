@@ -169,6 +169,15 @@ def _after_commit(db: Path, done: str) -> Iterator[Callable[[], None]]:
         raise Interrupted(f"{db}: interrupted after the change was committed: {done}") from e
 
 
+def _mirror(source_dir: Path | None, db: Path) -> Path | None:
+    """--source-dir, or else the mirror the database was built from, while it is there."""
+    if source_dir is not None or not db.is_file():
+        return source_dir
+    with Database.open(db) as database:
+        remembered = database.source_dir()
+    return remembered if remembered is not None and remembered.is_dir() else None
+
+
 def _cache(cache_dir: Path | None) -> Path:
     if cache_dir is not None:
         return cache_dir
@@ -302,7 +311,9 @@ def add_model(
     with boundary(db):
         rows = order_loader.load(order) if order is not None else None
         if from_paper:
-            paper = zoo.paper_logits(name, source_dir=source_dir, cache_dir=_cache(cache_dir))
+            paper = zoo.paper_logits(
+                name, source_dir=_mirror(source_dir, db), cache_dir=_cache(cache_dir)
+            )
             logits, source = paper.path, paper.location
         else:
             source = str(logits or topk or predictions_file)
@@ -344,6 +355,7 @@ def add_zoo(
         # Each name once, in the order given.
         wanted = list(dict.fromkeys(n.strip() for n in names.split(",") if n.strip()))
     available = zoo.sources(zoo_name)
+    source_dir = _mirror(source_dir, db)
     loaded = zoo.predictions(zoo_name, wanted, source_dir=source_dir, cache_dir=_cache(cache_dir))
     batch = (
         (name, rows, local.location, f"{zoo_name} testbed")

@@ -241,6 +241,12 @@ class Database:
         return self.query("models")
 
     @translated
+    def source_dir(self) -> Path | None:
+        """The local mirror `build` read the sources from, or None when it downloaded them."""
+        found = reads.source_dir(self.con)
+        return Path(found) if found else None
+
+    @translated
     def info(self) -> reads.Summary:
         """Sources, tables and what the database lacks."""
         return reads.summary(self.con)

@@ -78,6 +78,12 @@ def build_info(con: duckdb.DuckDBPyConnection) -> tuple[str, str] | None:
     return (rows[0][0], rows[0][1]) if rows else None
 
 
+def source_dir(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The mirror `build` read its sources from, if it read them from one."""
+    rows = _rows(con, "source_dir")[1]
+    return rows[0][0] if rows else None
+
+
 @dataclass(frozen=True)
 class Summary:
     """What `info` shows: (title, columns, rows) tables, and what the database lacks."""

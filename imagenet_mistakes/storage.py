@@ -76,9 +76,17 @@ def check_replaceable(path: Path) -> None:
         raise BadArgument(f"{path.parent}: cannot write a database there (no write permission)")
 
 
-def record_version(con: duckdb.DuckDBPyConnection) -> None:
-    """Write which package and schema built the file (build does, once)."""
-    run_script(con, "record_version", {"package": __version__, "schema": schema.version()})
+def record_version(con: duckdb.DuckDBPyConnection, source_dir: Path | None) -> None:
+    """Write which package and schema built the file, and from which mirror (build does, once)."""
+    run_script(
+        con,
+        "record_version",
+        {
+            "package": __version__,
+            "schema": schema.version(),
+            "source_dir": str(source_dir.resolve()) if source_dir else None,
+        },
+    )
 
 
 def check_version(con: duckdb.DuckDBPyConnection, path: Path) -> None:

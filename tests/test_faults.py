@@ -154,6 +154,7 @@ def test_a_write_racing_build_lands_in_the_new_file_or_says_it_did_not(
         # Alternately add a model and remove the one added before, started in the
         # later part of the build, so that they commit (about a second later) while
         # it carries the models over and renames the new file into place.
+        writer: list[str | Path]
         if trial % 2 == 0:
             writer, change = ["add-model", f"m{trial}", "--predictions", preds], f"m{trial}"
         else:

@@ -92,11 +92,10 @@ def test_add_zoo_from_the_command_line_adds_the_chosen_models(
 ) -> None:
     db = tmp_path / "im.duckdb"
     shutil.copy(real_db, db)
+    # No --source-dir: the file remembers the mirror it was built from.
     result = CliRunner().invoke(
-        app,
-        ["add-zoo", "imagenetv2", "--models", "resnet50,vgg16",
-         "--source-dir", str(real_mirror), "--db", str(db)],
-    )  # fmt: skip
+        app, ["add-zoo", "imagenetv2", "--models", "resnet50,vgg16", "--db", str(db)]
+    )
     assert result.exit_code == 0, result.stderr
     assert "Added 2 models from imagenetv2" in result.stderr
     with duckdb.connect(str(db), read_only=True) as con:

@@ -1,5 +1,10 @@
 -- The values each kind of named-query parameter may take, to check them before a query runs.
-select distinct 'model' as kind, model as value from model_metrics
+-- (The leaderboard's models are those with predictions and the paper's, which
+-- the mistakes table lists: reading model_metrics would derive the paper's
+-- figures just to list their names.)
+select 'model' as kind, model as value from models
+union
+select 'model', model from mistakes
 union all
 select 'predicted_model', model from models
 union all
