@@ -290,7 +290,10 @@ def add_model(
         ),
     ] = None,
     array: Annotated[str | None, typer.Option(help="The array to read from a .npz file.")] = None,
-    k: Annotated[int, typer.Option("--k", help="Predictions kept per image from logits.")] = 5,
+    k: Annotated[
+        int | None,
+        typer.Option("--k", help="Predictions kept per image from logits [default: 5]."),
+    ] = None,
     description: Annotated[str | None, typer.Option(help="Free text about the model.")] = None,
     replace: Annotated[bool, typer.Option(help="Replace a model of the same name.")] = False,
     fmt: FormatOption = Format.table,
@@ -307,6 +310,8 @@ def add_model(
         raise BadArgument("--logits, --topk, --predictions, --from-paper: give exactly one")
     if order is not None and (logits or topk) is None:
         raise BadArgument("--order: goes with --logits or --topk")
+    if k is not None and logits is None and not from_paper:
+        raise BadArgument("--k: goes with --logits (a top-k file or table keeps the k it has)")
     models.check_name(name)
     with boundary(db):
         rows = order_loader.load(order) if order is not None else None
@@ -318,7 +323,9 @@ def add_model(
         else:
             source = str(logits or topk or predictions_file)
         if logits is not None:
-            loaded = predictions.from_logits(logits, k=k, array=array, order=rows)
+            loaded = predictions.from_logits(
+                logits, k=5 if k is None else k, array=array, order=rows
+            )
         elif topk is not None:
             loaded = predictions.from_top_k(topk, array=array, order=rows)
         else:

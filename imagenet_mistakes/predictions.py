@@ -80,7 +80,7 @@ class NonFiniteRow(ValueError):
     """A row of logits holds NaN or an infinity: it has no top k and no softmax."""
 
     def __init__(self, row: int) -> None:
-        super().__init__(f"row {row} holds NaN or infinite logits")
+        super().__init__(f"row {row} (counting from 0, as NumPy does) holds NaN or infinite logits")
 
 
 def top_k(logits: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

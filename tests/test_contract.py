@@ -43,6 +43,7 @@ USAGE_ERRORS = [
     (["add-model", "x"], "--logits, --topk, --predictions, --from-paper: give exactly one"),
     (["add-model", "x", "--logits", "{logits}", "--topk", "{logits}"], "give exactly one"),
     (["add-model", "x", "--logits", "{logits}", "--k", "abc"], "--k: "),
+    (["add-model", "x", "--topk", "{logits}", "--k", "3"], "--k: goes with --logits"),
     (["add-model", "-x", "--logits", "{logits}"], "No such option: -x"),
     (["query", "leaderboard", "--format", "xml"], "--format: "),
     (["query", "model_summary", "-p", "model"], "--param: 'model' is not key=value"),
