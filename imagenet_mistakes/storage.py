@@ -187,6 +187,7 @@ def handle_ctrl_c() -> None:
         _ctrl_c.set()
         raise KeyboardInterrupt
 
+    _ctrl_c.clear()  # a command run in-process before (tests) had its own
     signal.signal(signal.SIGINT, interrupt)
 
 
@@ -233,7 +234,9 @@ def sandbox(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """
     con = quiet(duckdb.connect())
     try:
-        name = '"' + path.stem.replace('"', '""') + '"'
+        # DuckDB's own catalogs cannot be shadowed (a file memory.duckdb, say).
+        stem = path.stem if path.stem not in ("memory", "system", "temp") else "db"
+        name = '"' + stem.replace('"', '""') + '"'
         con.execute(f"ATTACH $path AS {name} (READ_ONLY)", {"path": str(path)})
         con.execute(f"USE {name}")
         con.execute("SET enable_external_access = false")
