@@ -90,6 +90,8 @@ def _select(con: duckdb.DuckDBPyConnection, sql: str, values: dict[str, Any]) ->
         name = "to_arrow_table" if hasattr(relation, "to_arrow_table") else "arrow"
         return Result(getattr(relation, name)())
     except duckdb.Error as e:
+        if storage.is_damage(e):  # the file's fault, not the query's: the boundary names it
+            raise
         raise QueryError(storage.first_line(e)) from e
 
 
@@ -136,6 +138,8 @@ def _translate(error: BaseException, path: Path) -> ImagenetMistakesError | None
     if storage.is_interrupt(error):
         # A read, or a write whose own transaction did not say more.
         return Interrupted(f"{path}: interrupted")
+    if isinstance(error, duckdb.Error) and storage.is_damage(error):
+        return storage.damaged(path, error)
     if isinstance(error, duckdb.Error):
         return DatabaseError(f"{path}: {storage.first_line(error)}")
     if isinstance(error, json.JSONDecodeError):
@@ -207,6 +211,8 @@ class Database:
     def query(self, name: str, params: dict[str, str] | None = None) -> Result:
         """Run a named query (`queries/<name>.sql`) with its parameters bound."""
         sql, values = named_queries.bind(name, params or {}, reads.parameter_choices(self.con))
+        if name == "integrity":  # its checks read what they need; damage can hide elsewhere
+            storage.read_every_block(self.con)
         return self._select(sql, values)
 
     @translated

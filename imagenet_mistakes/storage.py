@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from imagenet_mistakes import __version__, reads, schema
-from imagenet_mistakes.errors import BadArgument, DatabaseError, Interrupted
+from imagenet_mistakes.errors import BadArgument, DatabaseError, Interrupted, SourceFormatError
 
 # Files are written in this storage version so DuckDB 1.4 and 1.5 (the CLI,
 # most BI drivers) open what DuckDB 2.x builds; 2.x defaults to a newer one.
@@ -142,6 +142,8 @@ def _waiting_for_lock(path: Path, open_file: Callable[[], T]) -> T:
             if "lock" not in str(e) or time.monotonic() + pause > deadline:
                 raise DatabaseError(f"{path}: cannot open ({first_line(e)})") from e
         except duckdb.Error as e:
+            if is_damage(e):
+                raise damaged(path, e) from e
             problem = first_line(e)
             raise DatabaseError(f"{path}: cannot open as a DuckDB database ({problem})") from e
         time.sleep(pause)
@@ -244,6 +246,26 @@ def sandbox(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
     finally:
         con.close()
+
+
+def read_every_block(con: duckdb.DuckDBPyConnection) -> None:
+    """Read every row of every table, so DuckDB checks each block's checksum.
+
+    A query reads only the columns and row groups it needs, so a damaged
+    block can sit unnoticed; `query integrity` reads them all first.
+    """
+    for table in reads.table_names(con):
+        con.execute(f'select sum(hash(t)) from "{table}" as t').fetchall()
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether DuckDB found a block whose checksum does not match: the file is damaged."""
+    return isinstance(error, duckdb.Error) and "Corrupt database file" in str(error)
+
+
+def damaged(path: Path, error: duckdb.Error) -> SourceFormatError:
+    """The one line for a damaged file (exit 1: its content is wrong)."""
+    return SourceFormatError(path, f"damaged ({first_line(error)}); restore it from a copy")
 
 
 def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> None:

@@ -21,7 +21,7 @@ import duckdb
 import numpy as np
 import pytest
 
-from imagenet_mistakes import Database, storage
+from imagenet_mistakes import Database, ImagenetMistakesError, storage
 from tests.fingerprint import MODEL_TABLES, fingerprint
 
 TOP_K = 5
@@ -402,3 +402,46 @@ def test_ctrl_c_during_a_read_or_start_up_is_one_line(synthetic_db: Path, delay:
     slow = "select count(*) from range(2000000000) as a(i) where i % 7 = 3"
     code, stdout, stderr = interrupted_after(delay, "sql", slow, "--db", synthetic_db)
     assert_one_interrupted_line(code, stdout, stderr)
+
+
+def damaged_copy(db: Path, folder: Path) -> Path:
+    """A copy of `db` with one block of its predictions overwritten, the leaderboard intact.
+
+    Blocks are tried from the end of the file, where the last model's rows lie.
+    """
+    block, header = 262_144, 3 * 4096  # DuckDB's block size, after its three header pages
+    damaged = folder / "damaged.duckdb"
+    for index in reversed(range((db.stat().st_size - header) // block)):
+        shutil.copy(db, damaged)
+        with damaged.open("r+b") as f:
+            f.seek(header + index * block + 4096)
+            f.write(b"\xde\xad\xbe\xef" * 16)
+        try:
+            with Database.open(damaged) as database:
+                database.leaderboard()  # what it reads is intact
+        except ImagenetMistakesError:
+            continue
+        try:
+            with duckdb.connect(str(damaged), read_only=True) as con:
+                con.execute("select sum(hash(p)) from predictions as p").fetchall()
+        except duckdb.Error as e:
+            if "Corrupt database file" in str(e):
+                return damaged
+    raise AssertionError("no block of the predictions could be damaged")
+
+
+def test_integrity_reads_every_block_and_names_a_damaged_file(
+    synthetic_db: Path, logits: Path, tmp_path: Path
+) -> None:
+    subprocess.run(cli("add-model", "kept", "--logits", logits, "--db", synthetic_db), check=True)
+    damaged = damaged_copy(synthetic_db, tmp_path)
+    before = damaged.read_bytes()
+    # The leaderboard reads no damaged block: it answers.
+    leaderboard = subprocess.run(cli("query", "leaderboard", "--db", damaged), capture_output=True)
+    assert leaderboard.returncode == 0
+    integrity = cli("query", "integrity", "--db", damaged)
+    done = subprocess.run(integrity, capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (1, ""), done.stderr
+    assert done.stderr.startswith(f"Error: {damaged}: damaged (Corrupt database file")
+    assert len(done.stderr.splitlines()) == 1
+    assert damaged.read_bytes() == before

@@ -1,7 +1,8 @@
 -- Anything that would make a model's numbers wrong, one row per problem; no rows means consistent.
 -- Parameters: none.
 -- It counts every model's results afresh from its predictions (class_results_live) to check
--- what add-model stored: seconds for many models.
+-- what add-model stored: seconds for many models. Before it runs, every block of the file
+-- is read (Database.query), so a damaged one is reported, as one line, whatever it holds.
 with
 
 -- One pass over the predictions, per image: its ranks, and a bit per rank up to 125.
