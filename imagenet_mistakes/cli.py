@@ -278,7 +278,9 @@ def add_model(
     ] = None,
     from_paper: Annotated[
         bool,
-        typer.Option(help="Fetch the paper's logits for NAME (vit3b or greedy_soups)."),
+        typer.Option(
+            "--from-paper", help="Fetch the paper's logits for NAME (vit3b or greedy_soups)."
+        ),
     ] = False,
     order: Annotated[
         Path | None,
@@ -295,7 +297,9 @@ def add_model(
         typer.Option("--k", help="Predictions kept per image from logits [default: 5]."),
     ] = None,
     description: Annotated[str | None, typer.Option(help="Free text about the model.")] = None,
-    replace: Annotated[bool, typer.Option(help="Replace a model of the same name.")] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace a model of the same name.")
+    ] = False,
     fmt: FormatOption = Format.table,
     db: DbOption = DEFAULT_DB,
     source_dir: SourceDirOption = None,
@@ -348,7 +352,9 @@ def add_zoo(
         str | None,
         typer.Option("--models", help="Comma-separated model names [default: all]."),
     ] = None,
-    replace: Annotated[bool, typer.Option(help="Replace models of the same names.")] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace models of the same names.")
+    ] = False,
     db: DbOption = DEFAULT_DB,
     source_dir: SourceDirOption = None,
     cache_dir: CacheDirOption = None,
