@@ -166,7 +166,7 @@ def _after_commit(db: Path, done: str) -> Iterator[Callable[[], None]]:
     except KeyboardInterrupt as e:
         if not committed:  # the core said what it undid
             raise
-        raise Interrupted(f"{db}: interrupted after the change was committed: {done}") from e
+        raise Interrupted.after_commit(db, done) from e
 
 
 def _mirror(source_dir: Path | None, db: Path) -> Path | None:

@@ -210,7 +210,9 @@ class Database:
     @translated
     def query(self, name: str, params: dict[str, str] | None = None) -> Result:
         """Run a named query (`queries/<name>.sql`) with its parameters bound."""
-        sql, values = named_queries.bind(name, params or {}, reads.parameter_choices(self.con))
+        sql, values = named_queries.bind(
+            name, params or {}, lambda: reads.parameter_choices(self.con)
+        )
         if name == "integrity":  # its checks read what they need; damage can hide elsewhere
             storage.read_every_block(self.con)
         return self._select(sql, values)
@@ -275,9 +277,7 @@ class Database:
         try:
             return self.query("model_summary", {"model": name})
         except Interrupted as e:
-            raise Interrupted(
-                f"{self.path}: interrupted after the change was committed: {name} was added"
-            ) from e
+            raise Interrupted.after_commit(self.path, f"{name} was added") from e
 
     @translated
     def add_models(

@@ -4,6 +4,8 @@ Every error carries one line meant for the user: it names the file and the
 problem, so the CLI only has to print it.
 """
 
+from __future__ import annotations
+
 from enum import IntEnum
 from pathlib import Path
 
@@ -69,3 +71,8 @@ class Interrupted(ImagenetMistakesError, KeyboardInterrupt):
     """
 
     exit_code = ExitCode.INTERRUPTED
+
+    @classmethod
+    def after_commit(cls, path: Path, done: str) -> Interrupted:
+        """Ctrl-C that came once the change was in the file: say it was made."""
+        return cls(f"{path}: interrupted after the change was committed: {done}")

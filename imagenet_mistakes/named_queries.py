@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -18,16 +19,16 @@ from imagenet_mistakes.errors import BadArgument
 
 _PARAMETER = re.compile(r"\$(\w+): (\w+)(?: = ([^\s,().]+))?")
 
-# Each kind of parameter, and what a value of it must be. The first four are
+MAX_ROWS = 1_000_000
+# Each kind of parameter, and what a value of it must be. All but rows are
 # names the database lists (reads/parameter_choices.sql).
 KINDS = {
     "model": "a model of the leaderboard",
     "predicted_model": "a model with predictions",
     "categorised_model": "a model whose mistakes the paper categorised",
     "label_set": "a label set",
-    "rows": f"a whole number of rows, 1 to {1_000_000:,}",
+    "rows": f"a whole number of rows, 1 to {MAX_ROWS:,}",
 }
-MAX_ROWS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,13 @@ def get(name: str) -> NamedQuery:
 
 
 def bind(
-    name: str, params: dict[str, str], choices: dict[str, list[str]]
+    name: str, params: dict[str, str], choices: Callable[[], dict[str, list[str]]]
 ) -> tuple[str, dict[str, str | None]]:
     """The SQL of a named query and the values of its parameters, defaults filled in.
 
-    Each value is checked against its kind first (`choices`: the names the
-    database has, by kind), so that a misspelt model is an error that says
-    so rather than an empty answer.
+    Each value is checked against its kind first (`choices` reads the names
+    the database has, by kind; only a query with such a parameter asks), so
+    that a misspelt model is an error that says so rather than an empty answer.
     """
     query = get(name)
     unknown = sorted(set(params) - set(query.parameters))
@@ -88,12 +89,16 @@ def bind(
     values = {
         key: params.get(key, parameter.default) for key, parameter in query.parameters.items()
     }
+    names: dict[str, list[str]] | None = None
     for key, value in values.items():
         if value is None:
             raise BadArgument(
                 f"-p {key}: query {name} needs it (parameters: {query.parameters_help})"
             )
-        _check(key, query.parameters[key].kind, value, choices)
+        kind = query.parameters[key].kind
+        if kind != "rows" and names is None:
+            names = choices()
+        _check(key, kind, value, names or {})
     return query.sql, values
 
 

@@ -171,7 +171,7 @@ def transaction(con: duckdb.DuckDBPyConnection, path: Path, committed: str) -> I
     with interrupts_deferred() as interrupted:
         con.commit()
     if interrupted():
-        raise Interrupted(f"{path}: interrupted after the change was committed: {committed}")
+        raise Interrupted.after_commit(path, committed)
 
 
 # Set by the handler `handle_ctrl_c` installs: a Ctrl-C came.
