@@ -14,19 +14,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from typer.testing import CliRunner
 
 from imagenet_mistakes import Database
 from imagenet_mistakes.cli import app
 from imagenet_mistakes.errors import BadArgument
+from tests.commands import invoke, runner
 from tests.fingerprint import fingerprint
-
-runner = CliRunner()
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -12,19 +12,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from typer.testing import CliRunner
 
-from imagenet_mistakes.cli import app
 from tests import reference, synthetic
+from tests.commands import invoke
 from tests.fingerprint import MODEL_TABLES
 
-runner = CliRunner()
 ID = {wnid: i for i, wnid in enumerate(synthetic.WNIDS)}
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def leaderboard_row(db: Path, model: str) -> dict[str, Any]:

@@ -9,18 +9,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
 from imagenet_mistakes import Database, named_queries, predictions
-from imagenet_mistakes.cli import app
 from tests import synthetic
-
-runner = CliRunner()
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
+from tests.commands import invoke
 
 
 @pytest.fixture

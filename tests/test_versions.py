@@ -6,21 +6,15 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
 from imagenet_mistakes import Database
 from imagenet_mistakes.build import Inputs
-from imagenet_mistakes.cli import app
 from imagenet_mistakes.errors import BadArgument
+from tests.commands import invoke
 
 # A database written by the package at commit a29f4e2, before files had versions.
 OLD = Path(__file__).parent / "data" / "database_a29f4e2"
 UPGRADE = "run `imagenet-mistakes build` to upgrade (models are kept)"
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
