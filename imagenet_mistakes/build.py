@@ -35,7 +35,14 @@ from imagenet_mistakes.loaders import (
     wordnet,
 )
 from imagenet_mistakes.loaders.labels import MultiLabels
-from imagenet_mistakes.sources import LocalFile, Source, fetch, manifest, user_file
+from imagenet_mistakes.sources import (
+    LocalFile,
+    Source,
+    check_user_file,
+    fetch,
+    manifest,
+    user_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +116,8 @@ def build(db: Path, inputs: Inputs) -> None:
 
 def _build(db: Path, inputs: Inputs) -> None:
     storage.check_replaceable(db)
+    if inputs.multilabel is not None:  # before anything is downloaded
+        check_user_file(inputs.multilabel)
     _remove_stale_temporaries(db)
     _remove_orphan_log(db)
     loaded, image_flags = load_all(inputs)
@@ -117,9 +126,7 @@ def _build(db: Path, inputs: Inputs) -> None:
         try:
             con = storage.create(tmp)
         except duckdb.IOException as e:
-            raise BadArgument(
-                f"{db.parent}: cannot write a database there ({storage.first_line(e)})"
-            ) from e
+            raise BadArgument(f"{db.parent}: cannot write there ({storage.first_line(e)})") from e
         try:
             schema.apply(con)
             con.begin()

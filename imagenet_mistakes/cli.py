@@ -31,7 +31,7 @@ from imagenet_mistakes import models, named_queries, predictions, storage, zoo
 from imagenet_mistakes.database import Database, Result, boundary
 from imagenet_mistakes.errors import BadArgument, ExitCode, ImagenetMistakesError, Interrupted
 from imagenet_mistakes.loaders import order as order_loader
-from imagenet_mistakes.output import Format, render
+from imagenet_mistakes.output import Format, render, render_sections
 
 # Nothing printed is read as Rich markup: names, paths and values may hold `[...]`.
 out = Console(markup=False, highlight=False)
@@ -234,17 +234,13 @@ def build(
 
 
 @app.command()
-def info(db: DbOption = DEFAULT_DB) -> None:
+def info(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
     """Show each source with its provenance, the tables with row counts, and what is missing.
 
-    Example: imagenet-mistakes info --db imagenet_mistakes.duckdb
+    Example: imagenet-mistakes info --format json
     """
     with Database.open(db) as database:
-        summary = database.info()
-    for title, columns, rows in summary.tables:
-        render(columns, rows, Format.table, out, title=title)
-    for line in summary.missing:
-        out.print(f"Missing: {line}")
+        render_sections(database.info(), fmt, out)
 
 
 @app.command("add-model")

@@ -255,8 +255,8 @@ class Database:
         return Path(found) if found else None
 
     @translated
-    def info(self) -> reads.Summary:
-        """Sources, tables and what the database lacks."""
+    def info(self) -> list[reads.Section]:
+        """Sources, tables, the build's notes and what the database lacks, as titled tables."""
         return reads.summary(self.con)
 
     # Writing: each change is one transaction.

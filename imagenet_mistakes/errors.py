@@ -6,6 +6,8 @@ problem, so the CLI only has to print it.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Collection
 from enum import IntEnum
 from pathlib import Path
 
@@ -46,6 +48,13 @@ class BadArgument(ImagenetMistakesError):
     """A command-line value is unusable (a model name, a duplicate model, a --db)."""
 
     exit_code = ExitCode.USAGE
+
+    @classmethod
+    def not_among(cls, shown: str, value: str, names: Collection[str], what: str) -> BadArgument:
+        """`<shown>: not <what>`, with the closest of `names` as a "did you mean"."""
+        close = difflib.get_close_matches(value, list(names), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return cls(f"{shown}: not {what}{hint}")
 
 
 class SourceUnavailable(ImagenetMistakesError):

@@ -10,14 +10,12 @@ Layout of the directory written:
 
 from __future__ import annotations
 
-import os
-import shutil
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 
-from imagenet_mistakes import reads, views
+from imagenet_mistakes import reads, storage, views
 from imagenet_mistakes.errors import BadArgument
 
 PARTITIONED = {"predictions": "model"}
@@ -27,12 +25,12 @@ def export(con: duckdb.DuckDBPyConnection, out: Path) -> None:
     """Write the lake to `out`, a directory that must not exist yet.
 
     Written beside it first and renamed into place, so `out` is either complete or absent.
+    Its parent directory must exist.
     """
-    if out.exists():
+    if out.exists() or out.is_symlink():
         raise BadArgument(f"{out}: already exists; export into a new directory")
     spark_views = [(view.name, view.select_sql("spark")) for view in views.definitions()]
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
+    with storage.written_atomically(out) as tmp:
         (tmp / "tables").mkdir(parents=True)
         (tmp / "views").mkdir()
         for table in reads.table_names(con):
@@ -49,6 +47,3 @@ def export(con: duckdb.DuckDBPyConnection, out: Path) -> None:
         (tmp / "views" / "order.txt").write_text("".join(f"{n}\n" for n, _ in spark_views))
         readme = resources.files("imagenet_mistakes") / "templates" / "lake_readme.md"
         (tmp / "README.md").write_text(readme.read_text())
-        os.replace(tmp, out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import duckdb
@@ -56,10 +56,18 @@ def add(
     return added
 
 
+def unknown(model: str, names: Collection[str]) -> BadArgument:
+    """The one line for a MODEL argument that names no model of the database."""
+    return BadArgument.not_among(
+        f"MODEL {model[:60]!r}", model, names, "a model of this database (see `models`)"
+    )
+
+
 def remove(con: duckdb.DuckDBPyConnection, db: Path, model: str) -> None:
     """Remove a model, its predictions and what is stored of its results."""
-    if model not in reads.model_names(con):
-        raise BadArgument(f"no model {model!r}; `imagenet-mistakes models` lists them")
+    names = reads.model_names(con)
+    if model not in names:
+        raise unknown(model, names)
     with storage.transaction(con, db, f"{model} was removed"):
         storage.run_script(con, "remove_model", {"model": model})
 

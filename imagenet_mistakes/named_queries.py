@@ -9,7 +9,6 @@ casts what it needs as a number (`$limit::integer`).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,16 +48,21 @@ class NamedQuery:
 
 def catalogue() -> list[NamedQuery]:
     """Every named query, by name."""
+    return [get(name) for name in _names()]
+
+
+def _names() -> list[str]:
     folder = resources.files("imagenet_mistakes") / "queries"
-    names = sorted(p.name.removesuffix(".sql") for p in folder.iterdir() if p.name.endswith(".sql"))
-    return [get(name) for name in names]
+    return sorted(p.name.removesuffix(".sql") for p in folder.iterdir() if p.name.endswith(".sql"))
 
 
 def get(name: str) -> NamedQuery:
-    """The named query, or a one-line error listing those that exist."""
+    """The named query, or a one-line error with the closest that exists."""
     path = resources.files("imagenet_mistakes") / "queries" / f"{name}.sql"
     if not re.fullmatch(r"[a-z0-9_]+", name) or not path.is_file():
-        raise BadArgument(f"no named query {name!r}; `imagenet-mistakes queries` lists them")
+        raise BadArgument.not_among(
+            f"QUERY {name[:60]!r}", name, _names(), "a named query (see `queries`)"
+        )
     sql = path.read_text()
     description, parameters_line = (
         line.removeprefix("--").strip() for line in sql.splitlines()[:2]
@@ -111,6 +115,4 @@ def _check(key: str, kind: str, value: str, choices: dict[str, list[str]]) -> No
         return
     names = choices.get(kind, [])
     if value not in names:
-        close = difflib.get_close_matches(value, names, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise BadArgument(f"{shown}: not {KINDS[kind]} of this database{hint}")
+        raise BadArgument.not_among(shown, value, names, f"{KINDS[kind]} of this database")

@@ -18,6 +18,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from imagenet_mistakes.errors import BadArgument
+
 
 class Format(StrEnum):
     table = "table"
@@ -35,30 +37,93 @@ def render(
 ) -> None:
     """Print rows in the chosen format; `title` is shown only in the table format."""
     if fmt is Format.table:
-        # Every piece of data as Text, which Rich never reads as markup: a
-        # value `[bold]x` prints as written, and `[/x]` is no error.
-        table = Table(title=Text(title) if title else None, title_justify="left")
-        # Keep a short key column whole so it can be searched; fold long values.
-        key_width = max((len(_shown(row[0])) for row in rows), default=0)
-        for i, column in enumerate(columns):
-            table.add_column(Text(column), no_wrap=i == 0 and key_width <= 30, overflow="fold")
-        for row in rows:
-            table.add_row(*(Text(_shown(v)) for v in row))
-        console.print(table)
+        _table(columns, rows, console, title)
     elif fmt is Format.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
         writer.writerows([_text(v) for v in row] for row in rows)
     elif fmt is Format.json:
-        records = [dict(zip(columns, map(_json_safe, row), strict=True)) for row in rows]
-        # allow_nan=False: NaN and infinities are not JSON; _json_safe made them null.
-        sys.stdout.write(json.dumps(records, default=_json_value, indent=1, allow_nan=False) + "\n")
+        _write_json(_records(columns, rows))
     else:
         lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         lines += [
             "| " + " | ".join(_text(v).replace("|", "\\|") for v in row) + " |" for row in rows
         ]
         sys.stdout.write("\n".join(lines) + "\n")
+
+
+def render_sections(
+    sections: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]]]],
+    fmt: Format,
+    console: Console,
+) -> None:
+    """Several titled tables as one document: JSON keyed by title, Markdown under headings.
+
+    CSV holds one table, so it is refused (before anything is printed).
+    """
+    if fmt is Format.csv:
+        raise BadArgument("--format csv: this output is several tables; use json or markdown")
+    if fmt is Format.json:
+        _write_json({title.lower(): _records(columns, rows) for title, columns, rows in sections})
+        return
+    for title, columns, rows in sections:
+        if fmt is Format.markdown:
+            sys.stdout.write(f"## {title}\n\n")
+            render(columns, rows, fmt, console)
+            sys.stdout.write("\n")
+        else:
+            render(columns, rows, fmt, console, title=title)
+
+
+# A longer value may fold onto several lines of this width; shorter ones
+# stay whole, as does a key (first) column's value up to KEY_WIDTH.
+FOLD_WIDTH = 20
+KEY_WIDTH = 30
+
+
+def _table(
+    columns: Sequence[str], rows: Sequence[Sequence[Any]], console: Console, title: str | None
+) -> None:
+    # Every piece of data as Text, which Rich never reads as markup: a
+    # value `[bold]x` prints as written, and `[/x]` is no error.
+    shown = [[_shown(v) for v in row] for row in rows]
+    # Headers and short values whole, and a key column up to 30 characters
+    # so it can be searched; only a long value folds.
+    folds = [KEY_WIDTH, *[FOLD_WIDTH] * (len(columns) - 1)]
+    widths = [
+        max([len(column), *(min(len(row[i]), fold) for row in shown)])
+        for i, (column, fold) in enumerate(zip(columns, folds, strict=True))
+    ]
+    # Each column is padded by a space either side and ruled on its left, the last also right.
+    if sum(widths) + 3 * len(widths) + 1 <= console.width:
+        table = Table(title=Text(title) if title else None, title_justify="left")
+        for column, width in zip(columns, widths, strict=True):
+            table.add_column(Text(column), min_width=width, overflow="fold")
+        for row in shown:
+            table.add_row(*map(Text, row))
+        console.print(table)
+        return
+    # Too wide for the terminal even folded: each row as a record of
+    # (column, value) lines instead, as psql's expanded display does.
+    if title:
+        console.print(Text(title))
+    for row in shown:
+        console.rule(Text(f"{columns[0]} {row[0]}"), align="left")
+        record = Table.grid(padding=(0, 1))
+        record.add_column(no_wrap=True)
+        record.add_column(overflow="fold")
+        for column, value in zip(columns[1:], row[1:], strict=True):
+            record.add_row(Text(column), Text(value))
+        console.print(record)
+
+
+def _records(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]:
+    return [dict(zip(columns, map(_json_safe, row), strict=True)) for row in rows]
+
+
+def _write_json(document: Any) -> None:
+    # allow_nan=False: NaN and infinities are not JSON; _json_safe made them null.
+    sys.stdout.write(json.dumps(document, default=_json_value, indent=1, allow_nan=False) + "\n")
 
 
 def _shown(value: Any) -> str:

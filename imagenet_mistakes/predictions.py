@@ -43,11 +43,13 @@ def from_logits(
     """The top-k classes of each row of logits (a .npy/.npz file or an array), with softmax."""
     if not 1 <= k <= NUM_CLASSES:
         raise BadArgument(f"--k {k} must be between 1 and {NUM_CLASSES}")
-    where: Path | str
     if isinstance(logits, np.ndarray):
-        where, values = "logits array", arrays.checked_logits("logits array", logits)
-    else:
-        where, values = logits, arrays.logits(logits, array)
+        return _from_logits("logits array", arrays.checked_logits("logits array", logits), k, order)
+    with arrays.logits(logits, array) as values:
+        return _from_logits(logits, values, k, order)
+
+
+def _from_logits(where: Path | str, values: arrays.Logits, k: int, order: Order) -> Predictions:
     numbers = _row_images(where, len(values), order)
     try:
         ids, probabilities = top_k(values, k)
@@ -83,7 +85,7 @@ class NonFiniteRow(ValueError):
         super().__init__(f"row {row} (counting from 0, as NumPy does) holds NaN or infinite logits")
 
 
-def top_k(logits: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def top_k(logits: arrays.Logits, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Class ids (best first; ties to the lower class id, as np.argmax) and softmax probabilities.
 
     Raises NonFiniteRow naming the first row that holds NaN or an infinity.
@@ -99,10 +101,11 @@ def top_k(logits: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         end = min(start + _CHUNK_ROWS, len(logits))
         for first in range(start, end, _BLOCK_ROWS):
             block = slice(first, min(first + _BLOCK_ROWS, end))
-            finite = np.isfinite(logits[block]).all(axis=1)
+            rows = logits[block]
+            finite = np.isfinite(rows).all(axis=1)
             if not finite.all():
                 raise NonFiniteRow(first + int(np.argmin(finite)))
-            ids[block], probabilities[block] = _top_k_block(logits[block], k)
+            ids[block], probabilities[block] = _top_k_block(rows, k)
 
     with ThreadPoolExecutor(os.cpu_count()) as pool:
         # In row order, so an error names the first bad row of the array.

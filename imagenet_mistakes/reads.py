@@ -84,19 +84,18 @@ def source_dir(con: duckdb.DuckDBPyConnection) -> str | None:
     return rows[0][0] if rows else None
 
 
-@dataclass(frozen=True)
-class Summary:
-    """What `info` shows: (title, columns, rows) tables, and what the database lacks."""
-
-    tables: list[tuple[str, list[str], list[tuple[Any, ...]]]]
-    missing: list[str]
+# A titled table of `info`: (title, columns, rows).
+Section = tuple[str, list[str], list[tuple[Any, ...]]]
 
 
-def summary(con: duckdb.DuckDBPyConnection) -> Summary:
-    """Sources and tables of the database, and the notes on what is missing."""
-    tables = [
-        ("Sources", *_rows(con, "sources")),
-        ("Tables", *_rows(con, "tables")),
-        ("Notes", *_rows(con, "notes")),
+def summary(con: duckdb.DuckDBPyConnection) -> list[Section]:
+    """What `info` shows: sources, tables, the build's notes, and what the database lacks."""
+    return [
+        (title, *_rows(con, name))
+        for title, name in [
+            ("Sources", "sources"),
+            ("Tables", "tables"),
+            ("Notes", "notes"),
+            ("Missing", "missing"),
+        ]
     ]
-    return Summary(tables, [note for (note,) in _rows(con, "missing")[1]])

@@ -6,6 +6,7 @@ Charts are Vega-Lite specs made with altair; the Vega JavaScript is inlined
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,8 +15,7 @@ import altair as alt
 import jinja2
 import vl_convert
 
-from imagenet_mistakes import reads
-from imagenet_mistakes.errors import BadArgument
+from imagenet_mistakes import models, reads, storage
 
 if TYPE_CHECKING:
     from imagenet_mistakes.database import Database
@@ -26,13 +26,16 @@ HEADLINE = "mla"
 
 
 def write(db: Database, model: str, out: Path) -> None:
-    """Write the report on `model` to `out`."""
+    """Write the report on `model` to `out`, whole or not at all."""
     context = _context(db, model)
     context["database"] = str(db.path)
     template = jinja2.Environment(autoescape=True).from_string(
         (resources.files("imagenet_mistakes") / "templates" / "report.html").read_text()
     )
-    out.write_text(template.render(**context), encoding="utf-8")
+    page = template.render(**context)
+    # Through a symbolic link, the file it points to is replaced and the link kept.
+    with storage.written_atomically(Path(os.path.realpath(out))) as tmp:
+        tmp.write_text(page, encoding="utf-8")
 
 
 def _records(db: Database, name: str, **params: str) -> list[dict[str, Any]]:
@@ -40,9 +43,10 @@ def _records(db: Database, name: str, **params: str) -> list[dict[str, Any]]:
 
 
 def _context(db: Database, model: str) -> dict[str, Any]:
-    kinds = {kind for kind, names in reads.parameter_choices(db.con).items() if model in names}
+    choices = reads.parameter_choices(db.con)
+    kinds = {kind for kind, names in choices.items() if model in names}
     if "model" not in kinds:
-        raise BadArgument(f"no model {model!r}; `imagenet-mistakes models` lists them")
+        raise models.unknown(model, choices["model"])
     metrics = _records(db, "model_summary", model=model)
     listed = {row["model"]: row for row in _records(db, "models")}
     auto = _records(db, "auto_category_counts", model=model)

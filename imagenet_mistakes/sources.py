@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from imagenet_mistakes.errors import SourceFormatError, SourceUnavailable
+from imagenet_mistakes.errors import BadArgument, SourceFormatError, SourceUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -94,9 +94,15 @@ def fetch(
 
 def user_file(source: Source, path: Path) -> LocalFile:
     """A file the user named on the command line to stand in for `source`."""
-    if not path.is_file():
-        raise SourceUnavailable(f"{path}: no such file")
+    check_user_file(path)
     return LocalFile(source, path, "user", sha256_of(path))
+
+
+def check_user_file(path: Path) -> None:
+    """Refuse (exit 2) a path the user gave that is not a regular file (/dev/null, a FIFO)."""
+    if not path.is_file():
+        problem = "not a regular file" if path.exists() else "no such file"
+        raise BadArgument(f"{path}: {problem}")
 
 
 def _from_package(source: Source) -> LocalFile:

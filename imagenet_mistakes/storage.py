@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import threading
 import time
@@ -70,10 +71,46 @@ def check_replaceable(path: Path) -> None:
                     f"{path}: a DuckDB database imagenet-mistakes did not build; "
                     "refusing to replace it"
                 )
+        check_file_writable(path)
+    check_folder_writable(path)
+
+
+def check_file_writable(path: Path) -> None:
+    """Refuse (exit 2) a file we may not write: its mode, its owner, or `chattr +i`."""
+    if not os.access(path, os.W_OK):
+        raise BadArgument(f"{path}: cannot write it (no write permission, or it is immutable)")
+
+
+def check_folder_writable(path: Path) -> None:
+    """Refuse (exit 2) a `path` whose folder is missing or not ours to write in."""
     if not path.parent.is_dir():
-        raise BadArgument(f"{path.parent}: no such directory")
+        problem = "not a directory" if path.parent.exists() else "no such directory"
+        raise BadArgument(f"{path.parent}: {problem}")
     if not os.access(path.parent, os.W_OK):
-        raise BadArgument(f"{path.parent}: cannot write a database there (no write permission)")
+        raise BadArgument(f"{path.parent}: cannot write there (no write permission)")
+
+
+@contextlib.contextmanager
+def written_atomically(out: Path) -> Iterator[Path]:
+    """A temporary path beside `out` to write in full; renamed onto `out` if the block succeeds.
+
+    So `out` is whole or as it was, whatever stops the writing (an error, a full
+    disk, Ctrl-C). An OSError names `out`, not the temporary.
+    """
+    check_folder_writable(out)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, out)
+    except OSError as e:
+        raise OSError(e.errno, e.strerror, str(out)) from e
+    except duckdb.IOException as e:  # DuckDB writing a file in `tmp` (Parquet)
+        raise DatabaseError(f"{out}: cannot write ({first_line(e)})") from e
+    finally:
+        if tmp.is_dir():
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            tmp.unlink(missing_ok=True)
 
 
 def record_version(con: duckdb.DuckDBPyConnection, source_dir: Path | None) -> None:
@@ -121,6 +158,8 @@ def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         raise DatabaseError(f"{path}: no database here; run `imagenet-mistakes build` first")
     if not is_duckdb(path):
         raise BadArgument(f"{path}: not a DuckDB database file")
+    if not read_only:
+        check_file_writable(path)
     return quiet(_waiting_for_lock(path, lambda: duckdb.connect(str(path), read_only=read_only)))
 
 
@@ -138,14 +177,14 @@ def _waiting_for_lock(path: Path, open_file: Callable[[], T]) -> T:
     while True:
         try:
             return open_file()
-        except duckdb.IOException as e:
-            if "lock" not in str(e) or time.monotonic() + pause > deadline:
-                raise DatabaseError(f"{path}: cannot open ({first_line(e)})") from e
         except duckdb.Error as e:
             if is_damage(e):
                 raise damaged(path, e) from e
-            problem = first_line(e)
-            raise DatabaseError(f"{path}: cannot open as a DuckDB database ({problem})") from e
+            if not isinstance(e, duckdb.IOException):
+                problem = first_line(e)
+                raise DatabaseError(f"{path}: cannot open as a DuckDB database ({problem})") from e
+            if "lock" not in str(e) or time.monotonic() + pause > deadline:
+                raise DatabaseError(f"{path}: cannot open ({first_line(e)})") from e
         time.sleep(pause)
         pause = min(2 * pause, 0.5)
 
@@ -259,8 +298,10 @@ def read_every_block(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def is_damage(error: BaseException) -> bool:
-    """Whether DuckDB found a block whose checksum does not match: the file is damaged."""
-    return isinstance(error, duckdb.Error) and "Corrupt database file" in str(error)
+    """Whether DuckDB found the file damaged: a block failing its checksum, or cut short."""
+    return isinstance(error, duckdb.Error) and any(
+        sign in str(error) for sign in ("Corrupt database file", "Could not read enough bytes")
+    )
 
 
 def damaged(path: Path, error: duckdb.Error) -> SourceFormatError:

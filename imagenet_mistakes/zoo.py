@@ -26,7 +26,7 @@ _URL = "https://raw.githubusercontent.com/modestyachts/ImageNetV2/master/data/pr
 def sources(zoo: str) -> dict[str, Source]:
     """Each model of the zoo with where its predictions come from."""
     if zoo not in ZOOS:
-        raise BadArgument(f"unknown zoo {zoo!r}; known: {', '.join(ZOOS)}")
+        raise BadArgument.not_among(f"ZOO {zoo[:60]!r}", zoo, ZOOS, f"a zoo ({', '.join(ZOOS)})")
     text = (resources.files("imagenet_mistakes") / "data" / "imagenetv2_zoo.csv").read_text()
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     return {
@@ -57,7 +57,8 @@ def predictions(
         close = difflib.get_close_matches(unknown[0], models, n=3)
         hint = f"did you mean {' or '.join(close)}? " if close else ""
         raise BadArgument(
-            f"{zoo} has no model {unknown[0]!r}; {hint}It has {', '.join(sorted(models))}"
+            f"--models {unknown[0][:60]!r}: not a model of {zoo}; {hint}"
+            f"it has {', '.join(sorted(models))}"
         )
     order_file = fetch(
         manifest()["imagenetv2_validation_order"], source_dir=source_dir, cache_dir=cache_dir

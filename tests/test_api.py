@@ -47,7 +47,7 @@ def test_read_only_is_read_only_and_errors_are_typed(synthetic_db: Path) -> None
             db.remove_model("anything")
         with pytest.raises(QueryError, match="nothing"):
             db.sql("select * from nothing")
-        with pytest.raises(BadArgument, match="no named query"):
+        with pytest.raises(BadArgument, match="not a named query"):
             db.query("not_a_query")
     with pytest.raises(SourceFormatError, match="logits must have shape"):
         predictions.from_logits(np.zeros((3, 10), np.float32))

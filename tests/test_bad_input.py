@@ -169,6 +169,22 @@ def imagenet_m_not_annotated(data: object) -> None:
     data["imagenet_m"].append("ILSVRC2012_val_00000099.JPEG")
 
 
+def binary_garbage(path: Path) -> None:
+    path.write_bytes(np.random.default_rng(0).bytes(3000))
+
+
+def emptied(path: Path) -> None:
+    path.write_text("")
+
+
+def nested_deep(path: Path) -> None:
+    path.write_text("[" * 200_000 + "]" * 200_000)
+
+
+def huge_integer(path: Path) -> None:
+    path.write_text("[[" + "9" * 5000 + "]]")
+
+
 def duplicate_model(s: Setting) -> tuple[list[str | Path], str | Path]:
     preds = text(f"file_name,class_id\n{synthetic.image(1)},1\n", ".csv")(s.inputs)
     first = runner.invoke(app, ["add-model", "m", "--predictions", str(preds), "--db", str(s.db)])
@@ -250,9 +266,16 @@ CASES: list[tuple[str, Make, int, str]] = [
      damaged(MIRROR_FILES["multilabel"], edit_json(imagenet_m_not_annotated)),
      DATA, "imagenet_m image 'ILSVRC2012_val_00000099.JPEG' is not annotated"),
     ("download-checksum-mismatch", checksum_mismatch, DATA, "does not match the known hash"),
+    ("multilabel-binary-garbage", damaged(MIRROR_FILES["multilabel"], binary_garbage), DATA,
+     "not UTF-8 text"),
+    ("real-nested-200000-deep", damaged(MIRROR_FILES["real"], nested_deep), DATA,
+     "nested too deeply to read"),
+    ("real-5000-digit-integer", damaged(MIRROR_FILES["real"], huge_integer), DATA, "integer"),
+    ("classes-empty", damaged(MIRROR_FILES["classes"], emptied), DATA,
+     "malformed JSON"),
     # Model files of `add-model`.
     ("truncated-npy", add_model("--logits", truncated), DATA,
-     "not a readable .npy/.npz array file"),
+     "is truncated: 1000000 bytes, too few for a (50000, 1000) float16 array"),
     ("npz-several-arrays",
      add_model("--logits", array(lambda: {"a": np.zeros(3), "b": np.zeros(3)}, ".npz")),
      DATA, "holds 2 arrays ['a', 'b']; choose one with --array"),
@@ -294,7 +317,7 @@ CASES: list[tuple[str, Make, int, str]] = [
     ("sql-model-name", model_named("x'; DROP TABLE models; --"), USAGE,
      "must be lowercase letters, digits"),
     ("empty-model-name", model_named(""), USAGE, "must be lowercase letters, digits"),
-    ("unwritable-db-directory", unwritable_directory, USAGE, "cannot write a database there"),
+    ("unwritable-db-directory", unwritable_directory, USAGE, "cannot write there ("),
     ("build-db-not-duckdb", not_duckdb("build"), USAGE,
      "not a DuckDB database file; refusing to replace it"),
     ("add-model-db-not-duckdb", not_duckdb("add-model"), USAGE, "not a DuckDB database file"),

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.main import get_command
 
+from imagenet_mistakes import Database, cli, predictions
 from imagenet_mistakes.cli import app
 from tests import synthetic
 from tests.commands import invoke
@@ -32,9 +36,16 @@ def test_info_says_what_is_missing(tmp_path: Path) -> None:
     mirror = synthetic.write_mirror(tmp_path / "mirror", canonical=False)
     db = tmp_path / "im.duckdb"
     assert invoke("build", "--db", db, "--source-dir", mirror)[0] == 0
-    code, stdout, _ = invoke("info", "--db", db)
+    code, stdout, _ = invoke("info", "--db", db, "--format", "json")
     assert code == 0
-    assert "Missing: ImageNet-M list: not available from the multi-label source used" in stdout
+    info = json.loads(stdout)
+    assert list(info) == ["sources", "tables", "notes", "missing"]
+    assert info["missing"] == [
+        {
+            "missing": "ImageNet-M list",
+            "reason": "not available from the multi-label source used (tfds_multilabel_dump)",
+        }
+    ]
 
 
 def test_info_without_a_database_says_how_to_make_one(tmp_path: Path) -> None:
@@ -81,3 +92,28 @@ def test_multilabel_and_tfds_data_dir_exclude_each_other(
     assert code == 2
     assert "--multilabel, --tfds-data-dir: give one or the other, not both" in stderr
     assert not db.exists()
+
+
+@pytest.mark.parametrize("args", [["info"], ["models"], ["query", "leaderboard"]])
+def test_tables_stay_readable_at_80_columns(
+    args: list[str], synthetic_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preds = tmp_path / "p.csv"
+    preds.write_text(f"file_name,class_id\n{synthetic.image(1)},3\n")
+    source = str(tmp_path / ("a_long_folder_name" * 4) / "logits_of_my_model.npy")
+    with Database.open(synthetic_db, write=True) as db:
+        db.add_model("a_model_with_a_long_name", predictions.from_table(preds), source=source)
+    screen = io.StringIO()
+    monkeypatch.setattr(cli, "out", Console(file=screen, width=80, markup=False, highlight=False))
+
+    code, _, stderr = invoke(*args, "--db", synthetic_db)
+
+    assert code == 0, stderr
+    text = screen.getvalue()
+    assert text and all(len(line) <= 80 for line in text.splitlines())
+    # What a reader looks for is whole: every column name and every key (first) value.
+    sections = json.loads(invoke(*args, "--db", synthetic_db, "--format", "json")[1])
+    for records in sections.values() if isinstance(sections, dict) else [sections]:
+        for record in records:
+            first = next(iter(record.values()))
+            assert str(first) in text and all(column in text for column in record)

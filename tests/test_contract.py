@@ -26,7 +26,16 @@ from tests.fingerprint import fingerprint
 def files(tmp_path: Path) -> dict[str, Path]:
     logits = tmp_path / "logits.npy"
     logits.write_bytes(b"not used: the arguments are refused first")
-    return {"logits": logits, "dir": tmp_path, "missing": tmp_path / "missing.npy"}
+    dangling, loop = tmp_path / "dangling", tmp_path / "loop"
+    dangling.symlink_to(tmp_path / "nowhere" / "x")
+    loop.symlink_to(loop)
+    return {
+        "logits": logits,
+        "dir": tmp_path,
+        "missing": tmp_path / "missing.npy",
+        "dangling": dangling,
+        "loop": loop,
+    }
 
 
 # (arguments, what the line names); {db} and the files are filled in per test.
@@ -50,6 +59,55 @@ USAGE_ERRORS = [
         for schema in ["", "public", "pg_catalog", "information_schema", "Upper", "x" * 55]
     ],
     (["no-such-command"], "No such command"),
+    # Parameters, checked before the query runs.
+    *[
+        (["query", "worst_classes", "-p", "model=vit3b", "-p", f"limit={limit}"], "-p limit=")
+        for limit in ["abc", "-1", "0", "99999999999", "\u0663", " 3", "1e3", ""]
+    ],
+    (
+        ["query", "worst_classes", "-p", "model=vit3", "-p", "label_set=multilabel_v2"],
+        "-p model='vit3': not a model of the leaderboard of this database; did you mean 'vit3b'?",
+    ),
+    (
+        ["query", "worst_classes", "-p", "model=vit3b", "-p", "label_set=multilabel_v2"],
+        "did you mean 'multilabel_v3'?",
+    ),
+    (["query", "worst_classes", "-p", "model=vit3b", "-p", "model=vit3b"], "-p model: given twice"),
+    (["query", "leaderboard", "-p", "=x"], "--param: '=x' is not key=value"),
+    (["query", "leaderbord"], "QUERY 'leaderbord': not a named query (see `queries`); did"),
+    (["query", "../queries/leaderboard"], "QUERY '../queries/leaderboard': not a named query"),
+    (["report", "vit3"], "MODEL 'vit3': not a model of this database (see `models`); did you"),
+    (["remove-model", "vit3b"], "MODEL 'vit3b': not a model of this database"),
+    # Formats.
+    (["info", "--format", "csv"], "--format csv: this output is several tables"),
+    (["models", "--format", "xml"], "--format: "),
+    (["sql", "select 1", "--format", "html"], "--format: "),
+    (["export", "{dir}", "--format", "csv"], "--format: "),
+    # Where output goes.
+    (["export", "{dir}"], "already exists; export into a new directory"),
+    (["export", "{dir}/missing/lake"], "missing: no such directory"),
+    (["export", "{logits}/lake"], "logits.npy: not a directory"),
+    (["export", "{dangling}"], "already exists; export into a new directory"),
+    (["report", "vit3b", "--out", "{dir}/missing/r.html"], "missing: no such directory"),
+    (["report", "vit3b", "--out", "{logits}/r.html"], "logits.npy: not a directory"),
+    (["report", "vit3b", "--out", "{dangling}"], "nowhere: no such directory"),
+    # Files and model arguments of add-model and build.
+    (["add-model", "x", "--topk", "{logits}", "--order", "{missing}"], "--order: file"),
+    (["add-model", "x", "--predictions", "{dir}"], "--predictions: file"),
+    (["add-model", "x", "--logits", "{logits}", "--k", "0"], "--k 0 must be between 1 and 1000"),
+    (["add-model", "x", "--logits", "{logits}", "--k", "1001"], "--k 1001 must be between"),
+    (["add-model", "X", "--logits", "{logits}"], "must be lowercase letters, digits"),
+    (["add-model", "a b", "--logits", "{logits}"], "must be lowercase letters, digits"),
+    (["add-model", "vit3b", "--from-paper", "--logits", "{logits}"], "give exactly one"),
+    (["add-zoo", "imagenetv3"], "ZOO 'imagenetv3': not a zoo (imagenetv2); did you mean"),
+    (
+        ["add-zoo", "imagenetv2", "--models", "resnet5"],
+        "--models 'resnet5': not a model of imagenetv2; did you mean resnet50",
+    ),
+    (["build", "--multilabel", "/dev/null"], "/dev/null: not a regular file"),
+    (["build", "--multilabel", "{dir}"], "--multilabel: file"),
+    (["build", "--source-dir", "{loop}"], "--source-dir: "),
+    (["build", "--tfds-data-dir", "{missing}"], "--tfds-data-dir: "),
 ]
 
 

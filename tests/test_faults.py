@@ -8,23 +8,29 @@ moments and check that it does.
 from __future__ import annotations
 
 import json
+import os
 import random
+import resource
 import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import numpy as np
 import pytest
 
-from imagenet_mistakes import Database, ImagenetMistakesError, storage
+from imagenet_mistakes import Database, ImagenetMistakesError, predictions, storage
+from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.loaders import arrays
 from tests.fingerprint import MODEL_TABLES, fingerprint
 
 TOP_K = 5
+LOG_LINES = ("INFO: ", "WARNING: ")
 
 
 def cli(*args: str | Path) -> list[str]:
@@ -445,3 +451,91 @@ def test_integrity_reads_every_block_and_names_a_damaged_file(
     assert done.stderr.startswith(f"Error: {damaged}: damaged (Corrupt database file")
     assert len(done.stderr.splitlines()) == 1
     assert damaged.read_bytes() == before
+
+
+@pytest.fixture
+def db_and_inputs(synthetic_db: Path, synthetic_mirror: Path, tmp_path: Path) -> dict[str, Path]:
+    """The synthetic database holding a model `present`, and what the commands below read."""
+    topk = tmp_path / "topk.npy"
+    np.save(topk, np.tile(np.arange(TOP_K), (50_000, 1)))
+    subprocess.run(cli("add-model", "present", "--topk", topk, "--db", synthetic_db), check=True)
+    return {"db": synthetic_db, "topk": topk, "mirror": synthetic_mirror, "out": tmp_path / "out"}
+
+
+WRITES = [
+    ["add-model", "new", "--topk", "{topk}"],
+    ["remove-model", "present"],
+    ["build", "--source-dir", "{mirror}"],
+    ["export", "{out}"],
+    ["report", "present", "--out", "{out}"],
+]
+
+
+def limited_file_size(limit: int) -> Callable[[], None]:
+    """For a child process: writing a file past `limit` bytes fails, as on a full disk.
+
+    The same failed write(2), EFBIG rather than ENOSPC, without a disk to fill.
+    """
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # else the signal kills the writer
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+@pytest.mark.parametrize("args", WRITES, ids=lambda a: a[0])
+def test_a_full_disk_is_one_line_and_changes_nothing(
+    args: list[str], db_and_inputs: dict[str, Path]
+) -> None:
+    db, out = db_and_inputs["db"], db_and_inputs["out"]
+    before, files = fingerprint(db), sorted(db.parent.iterdir())
+    command = cli(*(a.format(**db_and_inputs) for a in args), "--db", db)
+
+    done = subprocess.run(
+        command, capture_output=True, text=True, preexec_fn=limited_file_size(64_000)
+    )
+
+    errors = [line for line in done.stderr.splitlines() if not line.startswith(LOG_LINES)]
+    assert (done.returncode, done.stdout) == (3, ""), done.stderr
+    assert len(errors) == 1 and errors[0].startswith("Error: "), done.stderr
+    assert "File too large" in errors[0]
+    assert fingerprint(db) == before and not out.exists()
+    # No temporary left behind (DuckDB may leave an uncommitted, ignored write-ahead log).
+    assert [f for f in sorted(db.parent.iterdir()) if f.suffix != ".wal"] == files
+
+
+@pytest.mark.parametrize("args", WRITES[:3], ids=lambda a: a[0])
+def test_a_file_we_may_not_write_is_one_line_exit_2(
+    args: list[str], db_and_inputs: dict[str, Path]
+) -> None:
+    db = db_and_inputs["db"]
+    before = fingerprint(db)
+    if os.geteuid() == 0:  # root writes any file whatever its mode, but not an immutable one
+        if subprocess.run(["chattr", "+i", db], capture_output=True).returncode != 0:
+            pytest.skip("this file system has no immutable flag (chattr +i)")
+    else:
+        db.chmod(0o444)
+    try:
+        done = subprocess.run(
+            cli(*(a.format(**db_and_inputs) for a in args), "--db", db),
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        subprocess.run(["chattr", "-i", db], capture_output=True)
+        db.chmod(0o644)
+    errors = [line for line in done.stderr.splitlines() if not line.startswith(LOG_LINES)]
+    assert (done.returncode, done.stdout) == (2, ""), done.stderr
+    assert errors == [f"Error: {db}: cannot write it (no write permission, or it is immutable)"]
+    assert fingerprint(db) == before
+
+
+def test_a_npy_truncated_while_it_is_read_is_one_line(tmp_path: Path) -> None:
+    # Mapped, a file cut short under the reader killed the process (SIGBUS).
+    path = tmp_path / "logits.npy"
+    np.save(path, np.zeros((50_000, 1000), np.float32))
+    with arrays.logits(path) as rows:
+        os.truncate(path, 100_000_000)  # another process cuts it in half
+        with pytest.raises(SourceFormatError, match="ended early while being read"):
+            predictions.top_k(rows, TOP_K)

@@ -82,7 +82,7 @@ def test_query_binds_parameters_and_applies_defaults(db_with_model: Path) -> Non
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["query", "nope"], "Error: no named query 'nope'; `imagenet-mistakes queries` lists them"),
+        (["query", "nope"], "Error: QUERY 'nope': not a named query (see `queries`)"),
         (["query", "model_summary"], "Error: -p model: query model_summary needs it"),
         (["query", "leaderboard", "-p", "x=1"], "Error: -p x: query leaderboard has no such"),
         # Checked before the query runs: a misspelt name is not an empty answer.

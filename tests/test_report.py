@@ -56,9 +56,8 @@ def test_an_unknown_model_is_one_line(synthetic_db: Path, tmp_path: Path) -> Non
     out = tmp_path / "x.html"
     result = runner.invoke(app, ["report", "nobody", "--out", str(out), "--db", str(synthetic_db)])
     assert result.exit_code == 2
-    assert (
-        result.stderr.strip() == "Error: no model 'nobody'; `imagenet-mistakes models` lists them"
-    )
+    expected = "Error: MODEL 'nobody': not a model of this database (see `models`)"
+    assert result.stderr.strip() == expected
     assert not out.exists()
 
 
