@@ -1,6 +1,6 @@
 """One step timed inside a fresh process, after its imports: the "in process" rows.
 
-Run: python benchmarks/steps.py add-model LOGITS DB | select LOGITS | floor LOGITS
+Run: python benchmarks/steps.py STEP LOGITS [DB]; STEP: add-model, doctor (with a DB), select, floor
 Prints the step's wall seconds. A fresh process each time, because every
 `add-model` runs in one: its memory starts cold, as it does for the user.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from imagenet_mistakes import Database, predictions
+from imagenet_mistakes import Database, doctor, predictions
 
 K = 5
 MODEL = "benchmark"
@@ -32,6 +32,15 @@ def select(logits: Path) -> None:
     predictions.from_logits(logits, k=K)
 
 
+def doctor_check(logits: Path, db: Path) -> float:
+    """The input doctor's look at a model before it is stored; its own seconds."""
+    loaded = predictions.from_logits(logits, k=K)
+    with Database.open(db, write=True) as database:
+        start = time.perf_counter()
+        doctor.check(database.con, loaded, str(logits))
+        return time.perf_counter() - start
+
+
 def add_model(logits: Path, db: Path) -> None:
     """What `add-model NAME --logits LOGITS` does once its arguments are parsed."""
     loaded = predictions.from_logits(logits, k=K)
@@ -41,6 +50,9 @@ def add_model(logits: Path, db: Path) -> None:
 
 def main() -> None:
     step, *paths = sys.argv[1:]
+    if step == "doctor":
+        print(doctor_check(Path(paths[0]), Path(paths[1])))
+        return
     start = time.perf_counter()
     if step == "floor":
         floor(Path(paths[0]))

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 from imagenet_mistakes import label_sets, metrics, reads, schema, storage
 from imagenet_mistakes.errors import BadArgument, DatabaseError, Interrupted, SourceUnavailable
 from imagenet_mistakes.loaders import (
+    class_orders,
     classes,
     cleanlab,
     confusions,
@@ -168,6 +169,7 @@ def registry() -> list[Step]:
     return [
         Step("classes", ("classes",), _classes),
         Step("class_wnids", (), _class_wnids),
+        Step("ilsvrc2012_id_order", ("class_orders",), _class_orders),
         Step("validation_labels", ("images", "image_labels"), _validation_labels),
         # human_accuracy_v3, or a fallback for it: see _multilabel.
         Step("human_accuracy_v3", ("image_labels",), _multilabel),
@@ -191,6 +193,11 @@ def _class_wnids(context: Context) -> Loaded:
     file = context.fetch("class_wnids")
     tfds_label_files.check_class_order(file.path, list(context.class_ids))
     return Loaded(file, {}, "checked: same class order as classes")
+
+
+def _class_orders(context: Context) -> Loaded:
+    file = context.fetch("ilsvrc2012_id_order")
+    return Loaded(file, {"class_orders": class_orders.load(file.path, context.class_ids)})
 
 
 def _validation_labels(context: Context) -> Loaded:

@@ -29,8 +29,10 @@ from typer.core import TyperGroup
 
 from imagenet_mistakes import models, named_queries, predictions, storage, zoo
 from imagenet_mistakes.database import Database, Result, boundary
+from imagenet_mistakes.doctor import RowOrder
 from imagenet_mistakes.errors import BadArgument, ExitCode, ImagenetMistakesError, Interrupted
 from imagenet_mistakes.loaders import order as order_loader
+from imagenet_mistakes.loaders.class_orders import ClassOrder
 from imagenet_mistakes.output import Format, render, render_sections
 
 # Nothing printed is read as Rich markup: names, paths and values may hold `[...]`.
@@ -267,7 +269,8 @@ def add_model(
         Path | None,
         typer.Option(
             "--predictions",
-            help=".parquet or .csv with columns file_name, class_id[, rank][, score].",
+            help=".parquet or .csv with columns file_name, class_id[, rank][, score]; or a "
+            "result file of timm's inference.py (.csv, .parquet, .json; --include-index).",
             exists=True,
             dir_okay=False,
         ),
@@ -288,6 +291,34 @@ def add_model(
         ),
     ] = None,
     array: Annotated[str | None, typer.Option(help="The array to read from a .npz file.")] = None,
+    row_order: Annotated[
+        RowOrder,
+        typer.Option(
+            help="Order of the rows of --logits/--topk: by file name, or as folders "
+            "val/<wnid>/<file> list them."
+        ),
+    ] = RowOrder.file_name,
+    class_order: Annotated[
+        ClassOrder,
+        typer.Option(
+            help="What the model's output indices mean: sorted wnids (torchvision, TFDS), "
+            "the devkit's ILSVRC2012_IDs, or an ImageFolder of folders 0..999."
+        ),
+    ] = ClassOrder.sorted_wnid,
+    background_first: Annotated[
+        bool,
+        typer.Option(
+            "--background-first",
+            help="1,001 logits or ids 1..1000: a background class first (TF-slim models).",
+        ),
+    ] = False,
+    allow_low_accuracy: Annotated[
+        bool,
+        typer.Option(
+            "--allow-low-accuracy",
+            help="Store a model near chance on the original labels as it is.",
+        ),
+    ] = False,
     k: Annotated[
         int | None,
         typer.Option("--k", help="Predictions kept per image from logits [default: 5]."),
@@ -308,8 +339,15 @@ def add_model(
     given = [logits, topk, predictions_file, from_paper or None]
     if sum(g is not None for g in given) != 1:
         raise BadArgument("--logits, --topk, --predictions, --from-paper: give exactly one")
-    if order is not None and (logits or topk) is None:
-        raise BadArgument("--order: goes with --logits or --topk")
+    for option, used in [
+        ("--order", order is not None),
+        ("--row-order", row_order is not RowOrder.file_name),
+        ("--background-first", background_first),
+    ]:
+        if used and (logits or topk) is None:
+            raise BadArgument(f"{option}: goes with --logits or --topk")
+    if order is not None and row_order is not RowOrder.file_name:
+        raise BadArgument("--row-order: --order names each row's image already")
     if k is not None and logits is None and not from_paper:
         raise BadArgument("--k: goes with --logits (a top-k file or table keeps the k it has)")
     models.check_name(name)
@@ -324,17 +362,30 @@ def add_model(
             source = str(logits or topk or predictions_file)
         if logits is not None:
             loaded = predictions.from_logits(
-                logits, k=5 if k is None else k, array=array, order=rows
+                logits,
+                k=5 if k is None else k,
+                array=array,
+                order=rows,
+                background_first=background_first,
             )
         elif topk is not None:
-            loaded = predictions.from_top_k(topk, array=array, order=rows)
+            loaded = predictions.from_top_k(
+                topk, array=array, order=rows, background_first=background_first
+            )
         else:
             assert predictions_file is not None
             loaded = predictions.from_table(predictions_file)
     with _after_commit(db, f"{name} was added") as committed:
         with Database.open(db, write=True) as database:
             summary = database.add_model(
-                name, loaded, source=source, description=description, replace=replace
+                name,
+                loaded,
+                source=source,
+                description=description,
+                replace=replace,
+                row_order=row_order,
+                class_order=class_order,
+                allow_low_accuracy=allow_low_accuracy,
             )
             committed()
         err.print(f"Added {name}: {loaded.images} images, top-{loaded.top_k}")

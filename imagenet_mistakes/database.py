@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 import duckdb
 import pyarrow as pa
 
-from imagenet_mistakes import models, named_queries, reads, storage
+from imagenet_mistakes import doctor, models, named_queries, reads, storage
+from imagenet_mistakes.doctor import RowOrder
 from imagenet_mistakes.errors import (
     BadArgument,
     DatabaseError,
@@ -36,6 +37,7 @@ from imagenet_mistakes.errors import (
     SourceFormatError,
     SourceUnavailable,
 )
+from imagenet_mistakes.loaders.class_orders import ClassOrder
 from imagenet_mistakes.predictions import Predictions
 
 if TYPE_CHECKING:
@@ -270,9 +272,20 @@ class Database:
         source: str = "python",
         description: str | None = None,
         replace: bool = False,
+        row_order: RowOrder = RowOrder.file_name,
+        class_order: ClassOrder = ClassOrder.sorted_wnid,
+        allow_low_accuracy: bool = False,
     ) -> Result:
-        """Add one model's predictions; return its metrics with their ranks (`model_summary`)."""
+        """Add one model's predictions; return its metrics with their ranks (`model_summary`).
+
+        `row_order` and `class_order` undo a mix-up of rows or class ids. A
+        model near chance on the original labels is refused, naming the
+        mix-up that explains it, unless `allow_low_accuracy`.
+        """
         self._writable()
+        predictions = doctor.fixed(self.con, predictions, row_order, class_order)
+        if not allow_low_accuracy:
+            doctor.check(self.con, predictions, source)
         models.add(self.con, self.path, [(name, predictions, source, description)], replace=replace)
         try:
             return self.query("model_summary", {"model": name})

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from imagenet_mistakes.errors import BadArgument, SourceFormatError
-from imagenet_mistakes.loaders import arrays, prediction_table
+from imagenet_mistakes.loaders import arrays, prediction_table, timm_results
 from imagenet_mistakes.loaders import order as order_loader
 from imagenet_mistakes.loaders.order import RowOrder
 from imagenet_mistakes.loaders.validate import NUM_CLASSES, NUM_VALIDATION_IMAGES
@@ -25,11 +26,13 @@ from imagenet_mistakes.loaders.validate import NUM_CLASSES, NUM_VALIDATION_IMAGE
 
 @dataclass(frozen=True)
 class Predictions:
-    """Rows image_number, rank, class_id, score (NULL without logits), and the k kept."""
+    """Rows image_number, rank, class_id, score (NULL without logits); the k kept; the images."""
 
     rows: pa.Table
     top_k: int
     images: int
+    # The rows were an array's, taken as images 1..50,000 in file-name order (no order named them).
+    positional: bool = False
 
 
 # Rows are images: in file-name order (all 50,000) unless an order names each row's image,
@@ -38,44 +41,107 @@ Order = RowOrder | Sequence[str] | None
 
 
 def from_logits(
-    logits: Path | np.ndarray, *, k: int = 5, array: str | None = None, order: Order = None
+    logits: Path | np.ndarray,
+    *,
+    k: int = 5,
+    array: str | None = None,
+    order: Order = None,
+    background_first: bool = False,
 ) -> Predictions:
-    """The top-k classes of each row of logits (a .npy/.npz file or an array), with softmax."""
+    """The top-k classes of each row of logits (a .npy/.npz file or an array), with softmax.
+
+    `background_first`: 1,001 columns, the first a background class (TF-slim's
+    models), left out of the top k and of the softmax.
+    """
     if not 1 <= k <= NUM_CLASSES:
         raise BadArgument(f"--k {k} must be between 1 and {NUM_CLASSES}")
     if isinstance(logits, np.ndarray):
-        return _from_logits("logits array", arrays.checked_logits("logits array", logits), k, order)
-    with arrays.logits(logits, array) as values:
-        return _from_logits(logits, values, k, order)
+        checked = arrays.checked_logits("logits array", logits, background_first)
+        return _from_logits("logits array", checked, k, order, background_first)
+    with arrays.logits(logits, array, background_first) as values:
+        return _from_logits(logits, values, k, order, background_first)
 
 
-def _from_logits(where: Path | str, values: arrays.Logits, k: int, order: Order) -> Predictions:
+def _from_logits(
+    where: Path | str,
+    values: arrays.Logits,
+    k: int,
+    order: Order,
+    background_first: bool = False,
+) -> Predictions:
     numbers = _row_images(where, len(values), order)
     try:
-        ids, probabilities = top_k(values, k)
+        ids, probabilities = top_k(values, k, background_first)
     except NonFiniteRow as e:
         raise SourceFormatError(where, str(e)) from e
-    return _ranked(numbers, ids, probabilities)
+    return _ranked(numbers, ids, probabilities, order is None)
 
 
 def from_top_k(
-    ids: Path | np.ndarray, *, array: str | None = None, order: Order = None
+    ids: Path | np.ndarray,
+    *,
+    array: str | None = None,
+    order: Order = None,
+    background_first: bool = False,
 ) -> Predictions:
-    """Class ids already ranked, (images, k), best first (a file or an array); no scores."""
+    """Class ids already ranked, (images, k), best first (a file or an array); no scores.
+
+    `background_first`: ids 1..1000 of a model with a background class 0 (TF-slim).
+    """
     where: Path | str
     if isinstance(ids, np.ndarray):
-        where, values = "top-k array", arrays.checked_top_k_ids("top-k array", ids)
+        where = "top-k array"
+        values = arrays.checked_top_k_ids(where, ids, background_first)
     else:
-        where, values = ids, arrays.top_k_ids(ids, array)
-    return _ranked(_row_images(where, len(values), order), values, None)
+        where, values = ids, arrays.top_k_ids(ids, array, background_first)
+    return _ranked(_row_images(where, len(values), order), values, None, order is None)
 
 
 def from_table(path: Path) -> Predictions:
-    """A .parquet or .csv table of file_name, class_id[, rank][, score]."""
+    """A .parquet or .csv table of file_name, class_id[, rank][, score], or a timm result file.
+
+    timm's inference.py writes .csv, .parquet or .json (see `timm_results`).
+    """
+    if timm_results.is_timm(path):
+        return from_timm(path)
     rows = prediction_table.load(path)
     # Ranks run 1..n for each image; the model's k is the deepest any image goes.
     top_k = int(rows["rank"].to_numpy().max())
     return Predictions(rows, top_k, len(np.unique(rows["image_number"].to_numpy())))
+
+
+def from_timm(path: Path) -> Predictions:
+    """The predictions in a result file of timm's inference.py, any format it writes.
+
+    Probabilities are kept as scores. Top-k logits are not: their softmax needs
+    every class, so only a file of all 1,000 (`--topk 0`) gives scores from logits.
+    """
+    results = timm_results.load(path)
+    names = pc.replace_substring_regex(pa.array(results.file_names), r"^.*[/\\]", "")
+    numbers = prediction_table.image_numbers(path, names)
+    if len(np.unique(numbers)) != len(numbers):
+        raise SourceFormatError(path, "an image appears twice")
+    outputs, kind = results.outputs, results.output_kind
+    if results.ids is not None:
+        ids = arrays.checked_top_k_ids(path, results.ids)
+        probabilities = outputs if kind == "prob" and outputs is not None else None
+        if probabilities is not None and probabilities.shape != ids.shape:
+            raise SourceFormatError(
+                path, f"{ids.shape[1]} class ids but {probabilities.shape[1]} probabilities a row"
+            )
+    elif outputs is not None and outputs.shape[1] == NUM_CLASSES:
+        k = 5
+        if kind == "logit":
+            return _from_logits(path, outputs, k, names.to_pylist())
+        ids, _ = top_k(outputs, k)
+        probabilities = np.take_along_axis(outputs, ids, axis=1)
+    else:
+        raise SourceFormatError(
+            path, "no class ids: write it with inference.py --include-index (or --topk 0)"
+        )
+    if probabilities is not None and not ((probabilities >= 0) & (probabilities <= 1)).all():
+        raise SourceFormatError(path, "column prob holds values outside [0, 1]")
+    return _ranked(numbers, ids, probabilities)
 
 
 class NonFiniteRow(ValueError):
@@ -85,8 +151,12 @@ class NonFiniteRow(ValueError):
         super().__init__(f"row {row} (counting from 0, as NumPy does) holds NaN or infinite logits")
 
 
-def top_k(logits: arrays.Logits, k: int) -> tuple[np.ndarray, np.ndarray]:
+def top_k(
+    logits: arrays.Logits, k: int, background_first: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
     """Class ids (best first; ties to the lower class id, as np.argmax) and softmax probabilities.
+
+    With `background_first` the first column is no class: it is left out.
 
     Raises NonFiniteRow naming the first row that holds NaN or an infinity.
 
@@ -101,7 +171,7 @@ def top_k(logits: arrays.Logits, k: int) -> tuple[np.ndarray, np.ndarray]:
         end = min(start + _CHUNK_ROWS, len(logits))
         for first in range(start, end, _BLOCK_ROWS):
             block = slice(first, min(first + _BLOCK_ROWS, end))
-            rows = logits[block]
+            rows = logits[block][:, int(background_first) :]
             finite = np.isfinite(rows).all(axis=1)
             if not finite.all():
                 raise NonFiniteRow(first + int(np.argmin(finite)))
@@ -163,7 +233,9 @@ def _row_images(path: Path | str, rows: int, order: Order) -> np.ndarray:
     return order.numbers
 
 
-def _ranked(numbers: np.ndarray, ids: np.ndarray, scores: np.ndarray | None) -> Predictions:
+def _ranked(
+    numbers: np.ndarray, ids: np.ndarray, scores: np.ndarray | None, positional: bool = False
+) -> Predictions:
     images, k = ids.shape
     by_image = np.argsort(numbers, kind="stable")
     rows = pa.table(
@@ -178,7 +250,7 @@ def _ranked(numbers: np.ndarray, ids: np.ndarray, scores: np.ndarray | None) -> 
             ),
         }
     )
-    return Predictions(rows, k, images)
+    return Predictions(rows, k, images, positional)
 
 
 def _arrow(values: np.ndarray) -> pa.Array:

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 import duckdb
+import numpy as np
 
 
 @cache
@@ -99,3 +100,22 @@ def summary(con: duckdb.DuckDBPyConnection) -> list[Section]:
             ("Missing", "missing"),
         ]
     ]
+
+
+def original_labels(con: duckdb.DuckDBPyConnection) -> np.ndarray:
+    """The original label of each image, indexed by image number (-1 at 0, which is none)."""
+    found = con.execute(_sql("original_labels")).fetchnumpy()
+    labels = np.full(int(found["image_number"].max()) + 1, -1, np.int64)
+    labels[found["image_number"]] = found["label"]
+    return labels
+
+
+def class_folder_order(con: duckdb.DuckDBPyConnection) -> np.ndarray:
+    """The image numbers in class-folder order (val/<wnid>/<file>, by wnid then file name)."""
+    return np.asarray(con.execute(_sql("class_folder_order")).fetchnumpy()["image_number"])
+
+
+def class_order(con: duckdb.DuckDBPyConnection, order: str) -> np.ndarray:
+    """The class id each output index means, in the class order `order` (class_orders)."""
+    found = con.execute(_sql("class_order"), {"order": order}).fetchnumpy()["class_id"]
+    return np.asarray(found)

@@ -28,6 +28,12 @@ WNIDS = _tfds_lines("class_wnids")
 VALIDATION_WNIDS = _tfds_lines("validation_labels")
 
 
+def original_class_ids() -> list[int]:
+    """The original label of each image as a class id, images 1..50,000 in order."""
+    ids = {wnid: i for i, wnid in enumerate(WNIDS)}
+    return [ids[wnid] for wnid in VALIDATION_WNIDS]
+
+
 def image(number: int) -> str:
     return f"ILSVRC2012_val_{number:08d}.JPEG"
 

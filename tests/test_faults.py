@@ -27,6 +27,7 @@ import pytest
 from imagenet_mistakes import Database, ImagenetMistakesError, predictions, storage
 from imagenet_mistakes.errors import SourceFormatError
 from imagenet_mistakes.loaders import arrays
+from tests import synthetic
 from tests.fingerprint import MODEL_TABLES, fingerprint
 
 TOP_K = 5
@@ -55,10 +56,12 @@ def killed_after(delay: float, *args: str | Path) -> bool:
 
 @pytest.fixture(scope="module")
 def logits(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Random float32 logits for the 50,000 validation images, as a model would write them."""
+    """Random float32 logits for the 50,000 validation images, the original label raised."""
     path = tmp_path_factory.mktemp("logits") / "logits.npy"
     rng = np.random.default_rng(6)
-    np.save(path, rng.standard_normal((50_000, 1000), dtype=np.float32))
+    values = rng.standard_normal((50_000, 1000), dtype=np.float32)
+    values[np.arange(50_000), synthetic.original_class_ids()] += 4.0  # a good model: ~80% top-1
+    np.save(path, values)
     return path
 
 
@@ -457,7 +460,8 @@ def test_integrity_reads_every_block_and_names_a_damaged_file(
 def db_and_inputs(synthetic_db: Path, synthetic_mirror: Path, tmp_path: Path) -> dict[str, Path]:
     """The synthetic database holding a model `present`, and what the commands below read."""
     topk = tmp_path / "topk.npy"
-    np.save(topk, np.tile(np.arange(TOP_K), (50_000, 1)))
+    labels = np.array(synthetic.original_class_ids())
+    np.save(topk, (labels[:, np.newaxis] + np.arange(TOP_K)) % 1000)  # always right
     subprocess.run(cli("add-model", "present", "--topk", topk, "--db", synthetic_db), check=True)
     return {"db": synthetic_db, "topk": topk, "mirror": synthetic_mirror, "out": tmp_path / "out"}
 

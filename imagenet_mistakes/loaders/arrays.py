@@ -132,53 +132,70 @@ L = TypeVar("L", np.ndarray, NpyRows)
 
 
 @contextmanager
-def logits(path: Path, array: str | None = None) -> Iterator[Logits]:
-    """A float (images, 1000) array of logits, its .npy rows read as they are sliced.
+def logits(
+    path: Path, array: str | None = None, background_first: bool = False
+) -> Iterator[Logits]:
+    """A float (images, 1000) array of logits (1001 with a background class first), .npy
+    rows read as they are sliced.
 
     Not yet checked finite: `predictions.top_k` checks each block of rows as
     it selects from it, on every core, rather than in a pass of its own.
     """
     rows = NpyRows.open(path) if array is None else None
     if rows is None:
-        yield checked_logits(path, read(path, array))
+        yield checked_logits(path, read(path, array), background_first)
         return
     with rows:
-        yield checked_logits(path, rows)
+        yield checked_logits(path, rows, background_first)
 
 
-def checked_logits(where: Path | str, values: L) -> L:
-    """`values` if they are float (images, 1000) logits; `where` names them in the error."""
+def checked_logits(where: Path | str, values: L, background_first: bool = False) -> L:
+    """`values` if they are float (images, 1000) logits, 1001 with a background class first."""
     if not np.issubdtype(values.dtype, np.floating):
         raise SourceFormatError(where, f"logits must be float16/32/64, got {values.dtype}")
-    if values.ndim != 2 or values.shape[1] != NUM_CLASSES:
+    columns = NUM_CLASSES + background_first
+    if values.ndim != 2 or values.shape[1] != columns:
+        hint = ""
+        if not background_first and values.ndim == 2 and values.shape[1] == NUM_CLASSES + 1:
+            hint = "; a background class first (TF-slim)? Add --background-first"
         raise SourceFormatError(
-            where, f"logits must have shape (images, {NUM_CLASSES}), got {values.shape}"
+            where, f"logits must have shape (images, {columns}), got {values.shape}{hint}"
         )
     return values
 
 
-def top_k_ids(path: Path, array: str | None = None) -> np.ndarray:
+def top_k_ids(path: Path, array: str | None = None, background_first: bool = False) -> np.ndarray:
     """An integer (images, k) array of class ids 0..999, best first."""
-    return checked_top_k_ids(path, read(path, array))
+    return checked_top_k_ids(path, read(path, array), background_first)
 
 
-def checked_top_k_ids(where: Path | str, ids: np.ndarray) -> np.ndarray:
-    """`ids` if they are integer (images, k) class ids, no class twice in a row."""
+def checked_top_k_ids(
+    where: Path | str, ids: np.ndarray, background_first: bool = False
+) -> np.ndarray:
+    """`ids` as (images, k) class ids 0..999, no class twice in a row.
+
+    With a background class first (TF-slim's models) the ids run from 1 and
+    are shifted down to ours.
+    """
     if not np.issubdtype(ids.dtype, np.integer):
         raise SourceFormatError(where, f"top-k class ids must be integers, got {ids.dtype}")
     if ids.ndim == 1:
         ids = ids[:, np.newaxis]
     if ids.ndim != 2 or ids.shape[1] < 1:
         raise SourceFormatError(where, f"top-k ids must have shape (images, k), got {ids.shape}")
-    outside = (ids < 0) | (ids >= NUM_CLASSES)
+    first, last = int(background_first), NUM_CLASSES - 1 + background_first
+    outside = (ids < first) | (ids > last)
     if outside.any():
         row, col = (int(v) for v in np.argwhere(outside)[0])
+        hint = ""
+        if not background_first and ids.min() >= 1 and ids.max() == NUM_CLASSES:
+            hint = "; they run 1..1000 (a background class first?): add --background-first"
         raise SourceFormatError(
-            where, f"row {row} holds {ids[row, col]}, not a class id 0..{NUM_CLASSES - 1}"
+            where, f"row {row} holds {ids[row, col]}, not a class id {first}..{last}{hint}"
         )
     if ids.shape[1] > 1:
         ordered = np.sort(ids, axis=1)
         repeated = (ordered[:, 1:] == ordered[:, :-1]).any(axis=1)
         if repeated.any():
             raise SourceFormatError(where, f"row {int(np.argmax(repeated))} repeats a class id")
-    return ids
+    return ids - 1 if background_first else ids

@@ -45,17 +45,7 @@ def load(path: Path) -> pa.Table:
     if table.num_rows == 0:
         raise SourceFormatError(path, "no rows")
 
-    names = columns["file_name"]
-    bad = pc.invert(pc.match_substring_regex(names, _FILE_NAME))
-    numbers = np.zeros(len(names), np.int64)
-    if not pc.any(bad).as_py():
-        numbers = pc.cast(pc.utf8_slice_codeunits(names, 15, 23), pa.int64()).to_numpy()
-        bad = pa.array((numbers < 1) | (numbers > NUM_VALIDATION_IMAGES))
-    if pc.any(bad).as_py():
-        first = names[pc.index(bad, True).as_py()]
-        raise SourceFormatError(
-            path, f"{first} is not a validation image name ILSVRC2012_val_XXXXXXXX.JPEG"
-        )
+    numbers = image_numbers(path, columns["file_name"])
     class_ids = columns["class_id"].to_numpy()
     outside = (class_ids < 0) | (class_ids >= NUM_CLASSES)
     if outside.any():
@@ -76,6 +66,21 @@ def load(path: Path) -> pa.Table:
     else:
         ranks = _ranks(path, numbers, class_ids, score)
     return _checked(path, numbers, ranks, class_ids, score)
+
+
+def image_numbers(path: Path, names: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """The number of each validation image name, ILSVRC2012_val_00000001.JPEG -> 1."""
+    bad = pc.invert(pc.match_substring_regex(names, _FILE_NAME))
+    numbers = np.zeros(len(names), np.int64)
+    if not pc.any(bad).as_py():
+        numbers = pc.cast(pc.utf8_slice_codeunits(names, 15, 23), pa.int64()).to_numpy()
+        bad = pa.array((numbers < 1) | (numbers > NUM_VALIDATION_IMAGES))
+    if pc.any(bad).as_py():
+        first = names[pc.index(bad, True).as_py()]
+        raise SourceFormatError(
+            path, f"{first} is not a validation image name ILSVRC2012_val_XXXXXXXX.JPEG"
+        )
+    return numbers
 
 
 def _read(path: Path) -> pa.Table:
