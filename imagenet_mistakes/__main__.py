@@ -8,7 +8,10 @@ opened yet. The command's own handling takes over when it starts
 
 import os
 import signal
+import sys
 from types import FrameType
+
+from imagenet_mistakes.errors import ExitCode
 
 
 def main() -> None:
@@ -20,6 +23,11 @@ def main() -> None:
 
     try:
         app(prog_name="imagenet-mistakes")
+    except KeyboardInterrupt:
+        # A Ctrl-C raised again after the command answered the first: pyarrow's
+        # CSV reader holds one and re-delivers it late. The command has said
+        # how it ended; unhandled, this would end the process by SIGINT instead.
+        sys.exit(ExitCode.INTERRUPTED)
     finally:
         # The command is over and has said how: a Ctrl-C now would only turn
         # its exit status into a signal's.

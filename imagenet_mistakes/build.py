@@ -27,12 +27,15 @@ from imagenet_mistakes.loaders import (
     classes,
     cleanlab,
     confusions,
+    eth_stats,
     human_accuracy,
     mistakes,
     real,
+    testbed,
     tfds_dump,
     tfds_label_files,
     tfds_prepared,
+    timm_published,
     wordnet,
 )
 from imagenet_mistakes.loaders.labels import MultiLabels
@@ -179,6 +182,16 @@ def registry() -> list[Step]:
         Step("wordnet_hierarchy", ("hierarchy_nodes", "hierarchy_edges"), _hierarchy),
         Step("wordnet_names", (), _hierarchy_names),
         Step("cleanlab_mturk", ("image_labels",), _cleanlab),
+        # Published results of other models.
+        *[
+            Step(_timm_source(name), _published_tables(name == "imagenet"), _timm_results(name))
+            for name in timm_published.FILES
+        ],
+        *[
+            Step(f"eth_stats_{group}", _published_tables(group == "all"), _eth_stats(group))
+            for group in eth_stats.GROUPS
+        ],
+        Step("testbed_top1", _published_tables(True), _testbed),
     ]
 
 
@@ -249,6 +262,49 @@ def _cleanlab(context: Context) -> Loaded:
     labels = context.images["label"].to_pylist()
     votes = cleanlab.load(file.path, dict(zip(numbers, labels, strict=True)))
     return Loaded(file, {"image_labels": _labelled(file, votes)})
+
+
+def _published_tables(lists_models: bool) -> tuple[str, ...]:
+    """A published source's tables: its results, and its models from the one file that lists
+    them all (timm's ImageNet results, ETH's statistics over every group)."""
+    return ("published_models", "published_results") if lists_models else ("published_results",)
+
+
+def _timm_source(name: str) -> str:
+    return f"timm_results_{name.replace('-', '_')}"
+
+
+def _timm_results(name: str) -> Callable[[Context], Loaded]:
+    def load(context: Context) -> Loaded:
+        file = context.fetch(_timm_source(name))
+        tables = {"published_results": timm_published.results(file.path, name)}
+        if name == "imagenet":  # the models: every one has a result here
+            tables["published_models"] = timm_published.models(file.path)
+        return Loaded(file, tables)
+
+    return load
+
+
+def _eth_stats(group: str) -> Callable[[Context], Loaded]:
+    def load(context: Context) -> Loaded:
+        file = context.fetch(f"eth_stats_{group}")
+        tables = {"published_results": eth_stats.results(file.path, group)}
+        if group == "all":
+            tables["published_models"] = eth_stats.models(file.path)
+        return Loaded(file, tables)
+
+    return load
+
+
+def _testbed(context: Context) -> Loaded:
+    file = context.fetch("testbed_top1")
+    return Loaded(
+        file,
+        {
+            "published_models": testbed.models(file.path),
+            "published_results": testbed.results(file.path),
+        },
+    )
 
 
 def _labelled(file: LocalFile, rows: pa.Table) -> pa.Table:

@@ -33,6 +33,7 @@ from imagenet_mistakes.doctor import RowOrder
 from imagenet_mistakes.errors import BadArgument, ExitCode, ImagenetMistakesError, Interrupted
 from imagenet_mistakes.loaders import order as order_loader
 from imagenet_mistakes.loaders.class_orders import ClassOrder
+from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
 from imagenet_mistakes.output import Format, render, render_sections
 
 # Nothing printed is read as Rich markup: names, paths and values may hold `[...]`.
@@ -80,6 +81,11 @@ class _Commands(TyperGroup):
             raise typer.Exit(code=ExitCode.INTERRUPTED) from e
         except (typer.Exit, typer.Abort, ClickException):
             raise
+        except BrokenPipeError as e:
+            # The reader of stdout went away (`| head`): end quietly, as a
+            # process killed by SIGPIPE does, with nothing left to flush there.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(code=ExitCode.BROKEN_PIPE) from e
         except Exception as e:
             if os.environ.get("IMAGENET_MISTAKES_DEBUG"):
                 raise
@@ -388,7 +394,10 @@ def add_model(
                 allow_low_accuracy=allow_low_accuracy,
             )
             committed()
-        err.print(f"Added {name}: {loaded.images} images, top-{loaded.top_k}")
+        images = f"{loaded.images} images"
+        if loaded.images < NUM_VALIDATION_IMAGES:  # the leaderboard marks it `subset` too
+            images = f"{loaded.images} of {NUM_VALIDATION_IMAGES} images (each metric counts these)"
+        err.print(f"Added {name}: {images}, top-{loaded.top_k}")
         _show(summary, fmt)
 
 

@@ -27,6 +27,8 @@ class ExitCode(IntEnum):
     UNAVAILABLE = 3
     # Ctrl-C: 128 + SIGINT, as shells report a process SIGINT ended.
     INTERRUPTED = 130
+    # stdout's reader went away (`| head`): 128 + SIGPIPE, as for a process SIGPIPE ended.
+    BROKEN_PIPE = 141
 
 
 class ImagenetMistakesError(Exception):

@@ -91,14 +91,22 @@ def _table(
     # so it can be searched; only a long value folds.
     folds = [KEY_WIDTH, *[FOLD_WIDTH] * (len(columns) - 1)]
     widths = [
-        max([len(column), *(min(len(row[i]), fold) for row in shown)])
+        max([len(column), *(min(_longest_word(row[i]), fold) for row in shown)])
         for i, (column, fold) in enumerate(zip(columns, folds, strict=True))
     ]
     # Each column is padded by a space either side and ruled on its left, the last also right.
-    if sum(widths) + 3 * len(widths) + 1 <= console.width:
+    borders = 3 * len(widths) + 1
+    if sum(widths) + borders <= console.width:
+        natural = [max([len(c), *(len(row[i]) for row in shown)]) for i, c in enumerate(columns)]
+        # Wrapped, every column at a width worked out here: Rich's own
+        # shrinking can leave a table a few characters too wide, then cropped.
+        if sum(natural) + borders > console.width:
+            widths = _shared_out(widths, natural, console.width - borders)
+        else:
+            widths = natural
         table = Table(title=Text(title) if title else None, title_justify="left")
         for column, width in zip(columns, widths, strict=True):
-            table.add_column(Text(column), min_width=width, overflow="fold")
+            table.add_column(Text(column), width=width, overflow="fold")
         for row in shown:
             table.add_row(*map(Text, row))
         console.print(table)
@@ -115,6 +123,19 @@ def _table(
         for column, value in zip(columns[1:], row[1:], strict=True):
             record.add_row(Text(column), Text(value))
         console.print(record)
+
+
+def _shared_out(least: list[int], natural: list[int], room: int) -> list[int]:
+    """Widths from `least` up, the room left over shared by what each column would take more."""
+    wants = [n - w for w, n in zip(least, natural, strict=True)]
+    spare = room - sum(least)
+    given = [spare * want // sum(wants) for want in wants]
+    return [w + g for w, g in zip(least, given, strict=True)]
+
+
+def _longest_word(value: str) -> int:
+    # Text wraps between words; only a word longer than its column is folded.
+    return max(map(len, value.split()), default=0)
 
 
 def _records(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]:

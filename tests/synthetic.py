@@ -149,7 +149,55 @@ def write_mirror(root: Path, *, canonical: bool = True) -> Path:
     )
     write_hierarchy(files["wordnet_hierarchy"], files["wordnet_names"])
     files["cleanlab_mturk"].write_text(json.dumps(cleanlab_votes()))
+    write_published(files)
     return root
+
+
+# SYNTHETIC published results: two timm models (one at two resolutions), two
+# of ETH's, two of the testbed's, with made-up numbers in each source's layout.
+TIMM_ROWS = [
+    ("synthnet_a.tag_in1k", 224, 81.5, 95.25, '"1,024.50"'),
+    ("synthnet_a.tag_in1k", 288, 82.125, 95.5, '"1,024.50"'),
+    ("synthnet_b.other_in22k", 224, 70.0, 90.0, "5.00"),
+]
+ETH_ROWS = [
+    ("timm--synthnet_a.tag_in1k", 1024500000, "ImageNet-1k (1.2M)", 81.5, 90.25, 11),
+    ("torchvision--synthnet_c", 5000000, "ImageNet-21k (14M)", 60.0, 70.5, 40),
+]
+
+
+def write_published(files: dict[str, Path]) -> None:
+    header = "model,img_size,top1,top1_err,top5,top5_err,param_count,crop_pct,interpolation"
+    for source_id, path in files.items():
+        if source_id.startswith("timm_results_"):
+            path.write_text(
+                header + "\n" + "".join(
+                    f"{m},{size},{t1},{100 - t1},{t5},{100 - t5},{params},0.875,bicubic\n"
+                    for m, size, t1, t5, params in TIMM_ROWS
+                )
+            )  # fmt: skip
+    columns = (
+        "model_dir_id,num_params,training_data,arch,arch_family,arch_group,extra_annotations,"
+        "top1_val_acc,imagenet_top1_val_acc,imagenet_mla_val_acc,num_all_samples,"
+        "num_group_samples,num_group_correct,num_all_top1_errors,num_group_top1_errors,mla_all,"
+        "mla_all_minor_error,mla_all_explainable_error,mla_group,mla_group_minor_error,"
+        "mla_group_explainable_error,num_collapsed_mappings,num_ambiguous,num_same_superclass,"
+        "num_common_co_occ,num_non_prototypical,num_OOV_clip,num_not_classified,"
+        "num_all_imagenet-m_samples,num_group_imagenet-m_samples,num_imagenet-m_errors"
+    )
+    for group, share in [("all", 1), ("artifact", 0.5), ("organism", 0.25), ("other", 0.25)]:
+        images = int(18_692 * share)
+        files[f"eth_stats_{group}"].write_text(
+            columns + "\n" + "".join(
+                f"{m},{params},{data},synthnet,cnn,Synth,[],{t1},{t1},{mla},18692,{images},"
+                f"{images // 2},9346,{images - images // 2},{mla},{mla + 1},{mla + 2},{mla},"
+                f"{mla + 1},{mla + 2},1,2,3,4,5,6,7,68,68,{errors}\n"
+                for m, params, data, t1, mla, errors in ETH_ROWS
+            )
+        )  # fmt: skip
+    files["testbed_top1"].write_text(
+        "model,val,imagenet-a,greyscale\nsynthnet_testbed,76.5,,70.25\nresnet50,76.13,0.5,72.0\n"
+    )
 
 
 def superclass(class_id: int) -> str:

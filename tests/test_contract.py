@@ -99,6 +99,29 @@ USAGE_ERRORS = [
     (["add-model", "X", "--logits", "{logits}"], "must be lowercase letters, digits"),
     (["add-model", "a b", "--logits", "{logits}"], "must be lowercase letters, digits"),
     (["add-model", "vit3b", "--from-paper", "--logits", "{logits}"], "give exactly one"),
+    (["add-model", "x", "--topk", "{logits}", "--row-order", "by-wnid"], "--row-order: "),
+    (["add-model", "x", "--topk", "{logits}", "--class-order", "caffe"], "--class-order: "),
+    (
+        ["add-model", "x", "--predictions", "{logits}", "--row-order", "class-folder"],
+        "--row-order: goes with --logits or --topk",
+    ),
+    (
+        ["add-model", "x", "--predictions", "{logits}", "--background-first"],
+        "--background-first: goes with --logits or --topk",
+    ),
+    (
+        [
+            "add-model",
+            "x",
+            "--topk",
+            "{logits}",
+            "--order",
+            "{logits}",
+            "--row-order",
+            "class-folder",
+        ],
+        "--row-order: --order names each row's image already",
+    ),
     (["add-zoo", "imagenetv3"], "ZOO 'imagenetv3': not a zoo (imagenetv2); did you mean"),
     (
         ["add-zoo", "imagenetv2", "--models", "resnet5"],

@@ -281,3 +281,29 @@ def test_imagenet_m_hardest_says_when_the_list_is_unknown(tmp_path: Path) -> Non
     code, stdout, _ = invoke("query", "imagenet_m_hardest", "--format", "csv", "--db", db)
     assert code == 0
     assert stdout.splitlines()[1].startswith("ImageNet-M list unknown")
+
+
+def test_a_subset_is_said_plainly_and_marked_on_the_leaderboard(
+    synthetic_db: Path, tmp_path: Path
+) -> None:
+    ids = np.array([[ID[synthetic.label(n)]] for n in range(1, 50_001)])
+    full, part, order = tmp_path / "full.npy", tmp_path / "part.npy", tmp_path / "order.txt"
+    np.save(full, ids)
+    np.save(part, ids[:3])
+    order.write_text("".join(f"{synthetic.image(n)}\n" for n in (1, 2, 3)))
+
+    assert invoke("add-model", "full", "--topk", full, "--db", synthetic_db)[2] == (
+        "Added full: 50000 images, top-1\n"
+    )
+    code, _, stderr = invoke(
+        "add-model", "part", "--topk", part, "--order", order, "--db", synthetic_db
+    )
+
+    assert code == 0
+    assert stderr == "Added part: 3 of 50000 images (each metric counts these), top-1\n"
+    assert [leaderboard_row(synthetic_db, m)["subset"] for m in ("full", "part", "vit3b")] == [
+        False,
+        True,
+        None,
+    ]
+    assert leaderboard_row(synthetic_db, "part")["images"] == 3

@@ -1,4 +1,4 @@
--- One model's metrics, each with the images it counts, its rank among all models and the best value.
+-- One model's metrics, each with the images it counts, its rank among all models, the best value and its standing among published models.
 -- Parameters: $model: model.
 -- Ranks: models with the same value share a rank (values are exact, so identical
 -- predictions tie); NULL where the model's value is unknown.
@@ -33,6 +33,25 @@ this_model as (
     where model = $model
 ),
 
+-- Where the model stands among each source's published results: "612th of 1556 timm".
+standing as (
+    select
+        metric,
+        string_agg(
+            rank || case
+                when rank % 100 between 11 and 13 then 'th'
+                when rank % 10 = 1 then 'st'
+                when rank % 10 = 2 then 'nd'
+                when rank % 10 = 3 then 'rd'
+                else 'th'
+            end || ' of ' || compared || ' ' || source,
+            ', ' order by source
+        ) as published
+    from published_standing
+    where model = $model
+    group by metric
+),
+
 -- Every metric, unknown ones too, for a model that has any.
 final as (
     select
@@ -43,13 +62,15 @@ final as (
         this_model.rank,
         (select count(distinct model) from model_metrics) as models,
         bests.best,
+        standing.published,
         metrics.position
     from metrics
     left join this_model using (metric)
     left join (select distinct metric, best from ranked) as bests using (metric)
+    left join standing using (metric)
     where exists (select 1 from model_metrics where model = $model)
 )
 
-select name as metric, value, images, rank, models, best, metric as metric_id
+select name as metric, value, images, rank, models, best, published, metric as metric_id
 from final
 order by position

@@ -9,20 +9,23 @@ select
     -- A count, then what it counts of: "12 of 68".
     max(hits) filter (where metric = {{ m.metric | sql_string }}) as {{ m.metric }},
     {%- if m.images_column %}
-    max(images) filter (where metric = {{ m.metric | sql_string }}) as {{ m.images_column }},
+    max(model_metrics.images) filter (where metric = {{ m.metric | sql_string }}) as {{ m.images_column }},
     {%- endif %}
 {%- else %}
     max(value) filter (where metric = {{ m.metric | sql_string }}) as {{ m.metric }},
 {%- endif %}
 {%- endfor %}
 {%- for m in metrics if m.images_column and m.aggregate != 'count' %}
-    max(images) filter (where metric = {{ m.metric | sql_string }}) as {{ m.images_column }},
+    max(model_metrics.images) filter (where metric = {{ m.metric | sql_string }}) as {{ m.images_column }},
 {%- endfor %}
 {%- for m in metrics if m.classes_column %}
     max(classes) filter (where metric = {{ m.metric | sql_string }}) as {{ m.classes_column }},
 {%- endfor %}
-    min(evaluated_from) as evaluated_from
+    min(evaluated_from) as evaluated_from,
+    -- Predictions for fewer than all validation images (an --order naming a subset).
+    max(models.images) < (select count(*) from images) as subset
 from model_metrics
+left join models using (model)
 group by model;
 
 COMMENT ON VIEW leaderboard IS 'Every model''s metrics (fractions in [0, 1]) with the number of images each counts';
@@ -37,3 +40,4 @@ COMMENT ON COLUMN leaderboard.{{ m.images_column }} IS {{ ('Images ' ~ m.metric 
 COMMENT ON COLUMN leaderboard.{{ m.classes_column }} IS {{ ('Classes ' ~ m.metric ~ ' averages over') | sql_string }};
 {%- endfor %}
 COMMENT ON COLUMN leaderboard.evaluated_from IS 'predictions, or the mistakes table for paper models whose predictions are not loaded';
+COMMENT ON COLUMN leaderboard.subset IS 'The model has predictions for only some validation images (see images): its metrics count those alone; NULL without predictions';

@@ -1,0 +1,84 @@
+"""The two tables every published source fills: `published_models` and `published_results`.
+
+Results are long: one row per source, model, benchmark and metric, values as
+fractions (or counts), so any source's numbers line up with the leaderboard's
+metric ids without a column per source.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from imagenet_mistakes.errors import SourceFormatError
+
+MODELS_SCHEMA = pa.schema(
+    [
+        ("source", pa.string()),
+        ("model", pa.string()),
+        ("architecture", pa.string()),
+        ("parameters", pa.int64()),
+        ("training_data", pa.string()),
+        ("image_size", pa.int32()),
+    ]
+)
+RESULTS_SCHEMA = pa.schema(
+    [
+        ("source", pa.string()),
+        ("model", pa.string()),
+        ("image_size", pa.int32()),
+        ("benchmark", pa.string()),
+        ("metric", pa.string()),
+        ("value", pa.float64()),
+        ("images", pa.int32()),
+    ]
+)
+
+
+def results_table(
+    path: Path,
+    source: str,
+    benchmark: str,
+    models: pa.ChunkedArray,
+    metrics: dict[str, pa.ChunkedArray],
+    *,
+    percent: bool = False,
+    images: int | None = None,
+    image_sizes: pa.ChunkedArray | None = None,
+) -> pa.Table:
+    """Long rows of `published_results` from one column per metric; empty cells are left out."""
+    parts = []
+    for metric, column in metrics.items():
+        try:
+            values = pc.cast(column, pa.float64())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as e:
+            raise SourceFormatError(path, f"{metric}: values are not numbers ({e})") from e
+        if percent:
+            # Rounded to 12 places, as NumPy rounds (Arrow's round adds an error
+            # of its own): 90.056 / 100 is 0.9005600000000001 in binary.
+            fractions = np.round(values.to_numpy(zero_copy_only=False) / 100.0, 12)
+            values = pa.chunked_array([pa.array(fractions, mask=pc.is_null(values).to_numpy())])
+        given = pc.is_valid(values)
+        count = pc.sum(given).as_py() or 0
+        parts.append(
+            pa.table(
+                {
+                    "source": [source] * count,
+                    "model": pc.filter(models, given),
+                    "image_size": (
+                        pc.filter(pc.cast(image_sizes, pa.int32()), given)
+                        if image_sizes is not None
+                        else pa.nulls(count, pa.int32())
+                    ),
+                    "benchmark": [benchmark] * count,
+                    "metric": [metric] * count,
+                    "value": pc.filter(values, given),
+                    "images": pa.array([images] * count, pa.int32()),
+                },
+                schema=RESULTS_SCHEMA,
+            )
+        )
+    return pa.concat_tables(parts) if parts else RESULTS_SCHEMA.empty_table()

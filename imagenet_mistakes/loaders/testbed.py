@@ -1,0 +1,67 @@
+"""The imagenet-testbed's results (Taori et al. 2020): `robustness_top1s.csv`.
+
+A row per model (`model`, the testbed's names: `resnet50`, `vgg16`, ...), a
+column per evaluation setting (213: `val`, `imagenetv2-matched-frequency`,
+`imagenet-c.brightness.1_in-memory`, ...), top-1 in percent, empty where the
+model was not evaluated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+
+from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.loaders.published import MODELS_SCHEMA, results_table
+from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
+
+SOURCE = "testbed"
+# The testbed's name for the validation images; the benchmark is ours.
+VALIDATION = "val"
+
+
+def _read(path: Path) -> pa.Table:
+    try:
+        table = pa_csv.read_csv(path)
+    except (pa.ArrowInvalid, OSError) as e:
+        raise SourceFormatError(path, f"unreadable CSV ({e})") from e
+    if "model" not in table.column_names or VALIDATION not in table.column_names:
+        raise SourceFormatError(path, f"missing column model or {VALIDATION}")
+    return table
+
+
+def results(path: Path) -> pa.Table:
+    """Rows of `published_results`: every model's top-1 in every setting it was evaluated in."""
+    table = _read(path)
+    settings = [name for name in table.column_names if name != "model"]
+    return pa.concat_tables(
+        results_table(
+            path,
+            SOURCE,
+            "imagenet" if setting == VALIDATION else setting,
+            table["model"],
+            {"top1": table[setting]},
+            percent=True,
+            images=NUM_VALIDATION_IMAGES if setting == VALIDATION else None,
+        )
+        for setting in settings
+    )
+
+
+def models(path: Path) -> pa.Table:
+    """Rows of `published_models`: the testbed's models, by name alone."""
+    names = _read(path)["model"]
+    count = len(names)
+    return pa.table(
+        {
+            "source": [SOURCE] * count,
+            "model": names,
+            "architecture": pa.nulls(count, pa.string()),
+            "parameters": pa.nulls(count, pa.int64()),
+            "training_data": pa.nulls(count, pa.string()),
+            "image_size": pa.nulls(count, pa.int32()),
+        },
+        schema=MODELS_SCHEMA,
+    )

@@ -1,0 +1,5 @@
+-- Which models of this file are the same weights as a published model, judged from the numbers; same names with other numbers too.
+-- Parameters: none.
+select *
+from crosswalk
+order by model, verdict desc, source, published_model, image_size

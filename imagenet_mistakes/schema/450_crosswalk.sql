@@ -1,0 +1,70 @@
+-- crosswalk: which of this file's models are the same weights as which published
+-- model, decided from the numbers: every metric both have over the validation
+-- images agrees to the published rounding. A name is never enough: a pair with
+-- the same name whose numbers differ is listed too, as different weights (ETH's
+-- torchvision resnet50 is the V2 checkpoint, the zoo's the V1).
+create or replace view crosswalk as
+with
+
+local as (
+    select model, metric, value
+    from model_metrics
+    where evaluated_from = 'predictions' and value is not null
+),
+
+published as (
+    select source, model, image_size, metric, value
+    from published_results
+    where benchmark = 'imagenet'
+),
+
+compared as (
+    select
+        local.model,
+        published.source,
+        published.model as published_model,
+        published.image_size,
+        string_agg(local.metric, ', ' order by local.metric) as metrics,
+        max(abs(local.value - published.value)) as largest_difference
+    from local
+    inner join published using (metric)
+    group by local.model, published.source, published.model, published.image_size
+),
+
+final as (
+    select
+        model,
+        source,
+        published_model,
+        image_size,
+        metrics,
+        -- Published as percentages to 3 decimals (timm, ETH) or as float32
+        -- (testbed): agreeing within half a unit of the fifth decimal of a
+        -- fraction is agreeing. Within a tenth of a percentage point (alexnet:
+        -- 2 images of 50,000) the weights are likely the same, evaluated by
+        -- another pipeline (decoding, resizing); beyond, they are other weights.
+        case
+            when largest_difference <= 0.000005 then 'same weights'
+            when largest_difference <= 0.001 then 'same name, nearly the same numbers'
+            else 'same name, different weights'
+        end as verdict,
+        largest_difference,
+        -- The name as the source writes it: ETH's source--name, timm's architecture.tag.
+        published_model = model
+            or published_model like '%--' || model
+            or split_part(published_model, '.', 1) = model as same_name
+    from compared
+)
+
+select * from final
+where verdict = 'same weights' or same_name;
+
+COMMENT ON VIEW crosswalk IS 'Models of this file that are, or are named like, a published model: same weights when every shared metric agrees to the published rounding';
+COMMENT ON COLUMN crosswalk.model IS 'Model of this file';
+COMMENT ON COLUMN crosswalk.source IS 'Who published the other: timm, eth, testbed';
+COMMENT ON COLUMN crosswalk.published_model IS 'The published model, as its source names it';
+COMMENT ON COLUMN crosswalk.image_size IS 'Resolution of the published evaluation, where given';
+COMMENT ON COLUMN crosswalk.metrics IS 'The metrics compared: every one both have over the validation images';
+COMMENT ON COLUMN crosswalk.verdict IS 'same weights (every compared metric agrees within 0.000005); same name, nearly the same numbers (within 0.001: likely the same weights, another evaluation pipeline); or same name, different weights';
+COMMENT ON COLUMN crosswalk.largest_difference IS 'The largest difference between our value and the published one over the compared metrics';
+COMMENT ON COLUMN crosswalk.same_name IS 'The published name is this model''s (ETH: source--name; timm: architecture.tag)';

@@ -1,0 +1,203 @@
+"""Published results (timm, ETH's error analysis, the imagenet-testbed), checked against
+the mirror's CSV files read here with the csv module, and the standing of a model among
+them worked out here in plain Python."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from imagenet_mistakes import Database
+
+TIMM = "pytorch-image-models/results"
+ETH = "automated-error-analysis/stats-imagenet/non_problematic_stats_all.csv"
+TESTBED = "imagenet-testbed/robustness_top1s.csv"
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def published(
+    con: duckdb.DuckDBPyConnection, source: str, benchmark: str, metric: str
+) -> dict[tuple[str, int | None], float]:
+    found = con.execute(
+        "select model, image_size, value from published_results "
+        "where source = ? and benchmark = ? and metric = ?",
+        [source, benchmark, metric],
+    ).fetchall()
+    return {(model, size): value for model, size, value in found}
+
+
+@pytest.mark.parametrize(
+    ("file", "benchmark", "top1", "top5"),
+    [
+        ("results-imagenet.csv", "imagenet", "top1", "top5"),
+        ("results-imagenet-real.csv", "imagenet", "real", "real_top5"),
+        ("results-sketch.csv", "imagenet-sketch", "top1", "top5"),
+        ("results-imagenet-r-clean.csv", "imagenet-r-clean", "top1", "top5"),
+    ],
+)
+def test_timm_results_are_every_row_as_a_fraction(
+    file: str, benchmark: str, top1: str, top5: str, real_con: duckdb.DuckDBPyConnection,
+    real_mirror: Path,
+) -> None:  # fmt: skip
+    expected = rows(real_mirror / TIMM / file)
+    for metric, column in [(top1, "top1"), (top5, "top5")]:
+        stored = published(real_con, "timm", benchmark, metric)
+        assert len(stored) == len(expected) == 1556
+        for row in expected:
+            value = stored[(row["model"], int(row["img_size"]))]
+            assert value == pytest.approx(float(row[column]) / 100, abs=1e-12)
+
+
+def test_timm_models_carry_size_parameters_and_training(
+    real_con: duckdb.DuckDBPyConnection, real_mirror: Path
+) -> None:
+    stored = {
+        (model, size): (architecture, parameters, data)
+        for model, size, architecture, parameters, data in real_con.execute(
+            "select model, image_size, architecture, parameters, training_data "
+            "from published_models where source = 'timm'"
+        ).fetchall()
+    }
+    expected = rows(real_mirror / TIMM / "results-imagenet.csv")
+    assert len(stored) == len(expected)
+    for row in expected:
+        architecture, tag = row["model"].split(".")
+        parameters = round(float(row["param_count"].replace(",", "")) * 1e6)
+        assert stored[(row["model"], int(row["img_size"]))] == (architecture, parameters, tag)
+
+
+def test_eth_statistics_line_up_with_our_metric_ids(
+    real_con: duckdb.DuckDBPyConnection, real_mirror: Path
+) -> None:
+    expected = rows(real_mirror / ETH)
+    mla = published(real_con, "eth", "imagenet", "mla")
+    top1 = published(real_con, "eth", "imagenet", "top1")
+    correct_m = published(real_con, "eth", "imagenet", "imagenet_m_correct")
+    errors = published(real_con, "eth", "imagenet", "eth_top1_errors")
+    assert len(expected) == len(mla) == 962
+    for row in expected:
+        key = (row["model_dir_id"], None)
+        assert mla[key] == pytest.approx(float(row["mla_all"]) / 100, abs=1e-12)
+        assert top1[key] == pytest.approx(float(row["top1_val_acc"]) / 100, abs=1e-12)
+        assert correct_m[key] == 68 - int(row["num_imagenet-m_errors"])
+        assert errors[key] == int(row["num_all_top1_errors"])
+
+
+def test_the_testbed_is_every_filled_cell(
+    real_con: duckdb.DuckDBPyConnection, real_mirror: Path
+) -> None:
+    expected = rows(real_mirror / TESTBED)
+    filled = Counter(
+        "imagenet" if setting == "val" else setting
+        for row in expected
+        for setting, value in row.items()
+        if setting != "model" and value != ""
+    )
+    stored = dict(
+        real_con.execute(
+            "select benchmark, count(*) from published_results where source = 'testbed' "
+            "group by benchmark"
+        ).fetchall()
+    )
+    assert stored == dict(filled) and len(stored) == 213
+
+
+def test_standing_counts_the_published_results_strictly_better(small_zoo_db: Path) -> None:
+    with duckdb.connect(str(small_zoo_db), read_only=True) as con:
+        ours = con.execute(
+            "select value from model_metrics where model = 'resnet50' and metric = 'top1'"
+        ).fetchone()
+        timm = [v for (v,) in con.execute(
+            "select value from published_results "
+            "where source = 'timm' and benchmark = 'imagenet' and metric = 'top1'"
+        ).fetchall()]  # fmt: skip
+        standing = con.execute(
+            "select rank, compared, best_published, at_least_as_good_as from published_standing "
+            "where model = 'resnet50' and metric = 'top1' and source = 'timm'"
+        ).fetchone()
+    assert ours is not None and standing is not None
+    better = sum(v > ours[0] for v in timm)
+    assert standing == (1 + better, len(timm), max(timm), (len(timm) - better) / len(timm))
+
+
+def test_the_field_leaderboard_holds_local_and_published_models(small_zoo_db: Path) -> None:
+    with duckdb.connect(str(small_zoo_db), read_only=True) as con:
+        by_source = dict(
+            con.execute("select source, count(*) from field_leaderboard group by source").fetchall()
+        )
+        resnet50 = con.execute(
+            "select top1, training_data from field_leaderboard "
+            "where source = 'timm' and model = 'resnet50.a1_in1k' and image_size = 224"
+        ).fetchone()
+    # The three zoo models and the paper's two; every published model with a validation result.
+    assert by_source == {"local": 5, "timm": 1556, "eth": 962, "testbed": 335}
+    assert resnet50 == (0.80382, "a1_in1k")
+
+
+def ordinal(n: int) -> str:
+    return (
+        f"{n}{'th' if n % 100 in (11, 12, 13) else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+    )
+
+
+def test_model_summary_and_the_report_say_where_a_model_stands(
+    small_zoo_db: Path, tmp_path: Path
+) -> None:
+    with Database.open(small_zoo_db) as db:
+        summary = {
+            row["metric_id"]: row for row in db.query("model_summary", {"model": "vgg16"}).records()
+        }
+        eth_mla = [v for (v,) in db.sql(
+            "select value from published_results "
+            "where source = 'eth' and benchmark = 'imagenet' and metric = 'mla'"
+        ).rows]  # fmt: skip
+        db.report("vgg16", tmp_path / "vgg16.html")
+    ours = summary["mla"]["value"]
+    # "842nd of 962 eth": the published results strictly better, plus one.
+    assert (
+        summary["mla"]["published"] == f"{ordinal(1 + sum(v > ours for v in eth_mla))} of 962 eth"
+    )
+    assert summary["top1"]["published"].count(" of ") == 3  # eth, testbed, timm
+    page = (tmp_path / "vgg16.html").read_text()
+    assert "among published models" in page and summary["mla"]["published"] in page
+
+
+def test_the_crosswalk_decides_from_the_numbers(real_zoo_db: Path) -> None:
+    with duckdb.connect(str(real_zoo_db), read_only=True) as con:
+        pairs = {
+            (model, source, published, size): verdict
+            for model, source, published, size, verdict in con.execute(
+                "select model, source, published_model, image_size, verdict from crosswalk"
+            ).fetchall()
+        }
+        ours = {
+            (model, metric): value
+            for model, metric, value in con.execute(
+                "select model, metric, value from model_metrics where value is not null"
+            ).fetchall()
+        }
+        theirs: dict[tuple[str, str, int | None], list[tuple[str, float]]] = {}
+        for source, model, size, metric, value in con.execute(
+            "select source, model, image_size, metric, value from published_results "
+            "where benchmark = 'imagenet'"
+        ).fetchall():
+            theirs.setdefault((source, model, size), []).append((metric, value))
+    # Every pair called the same weights: our figures are the published ones, to their rounding.
+    same = [pair for pair, verdict in pairs.items() if verdict == "same weights"]
+    assert len(same) >= 60
+    for model, source, published, size in same:
+        shared = [(m, v) for m, v in theirs[(source, published, size)] if (model, m) in ours]
+        assert shared and all(abs(ours[(model, m)] - v) <= 0.000005 for m, v in shared)
+    # The zoo's resnet50 is the V1 weights: the testbed's, not ETH's torchvision V2.
+    assert pairs[("resnet50", "testbed", "resnet50", None)] == "same weights"
+    assert pairs[("resnet50", "eth", "torchvision--resnet50", None)] == (
+        "same name, different weights"
+    )
