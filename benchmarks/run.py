@@ -168,7 +168,7 @@ def main() -> None:
             [float(r.stdout) for r in select_runs], None,
         )  # fmt: skip
         doctor_runs = repeated(
-            repeat, copy_of(base), lambda: run(step, ["doctor", str(logits), str(db)])
+            repeat, lambda: None, lambda: run(step, ["doctor", str(logits), str(base)])
         )
         table.times(
             "add-model's input doctor on a good model (same)",

@@ -35,7 +35,7 @@ def select(logits: Path) -> None:
 def doctor_check(logits: Path, db: Path) -> float:
     """The input doctor's look at a model before it is stored; its own seconds."""
     loaded = predictions.from_logits(logits, k=K)
-    with Database.open(db, write=True) as database:
+    with Database.open(db) as database:
         start = time.perf_counter()
         doctor.check(database.con, loaded, str(logits))
         return time.perf_counter() - start
