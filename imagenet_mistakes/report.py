@@ -67,7 +67,11 @@ def _context(db: Database, model: str) -> dict[str, Any]:
     for row in metrics:
         row["aggregate"] = aggregates[row["metric_id"]]
     by_metric = {row["metric_id"]: row for row in metrics}
-    charts = {"chart-metrics": _metrics_chart(metrics), "chart-auto": _auto_chart(auto)}
+    charts = {
+        "chart-metrics": _metrics_chart(metrics),
+        "chart-auto": _auto_chart(auto),
+        "chart-field": _field_chart(_records(db, "field_scatter"), model),
+    }
     if manual:
         charts["chart-manual"] = _manual_chart(manual)
     if remaining:
@@ -135,6 +139,33 @@ def _metrics_chart(metrics: list[dict[str, Any]]) -> dict[str, Any]:
     )  # fmt: skip
     best = base.mark_tick(color="black", thickness=2).encode(x="best:Q")
     return (bars + best).properties(width=600).to_dict()
+
+
+def _field_chart(field: list[dict[str, Any]], model: str) -> dict[str, Any]:
+    """Multi-label accuracy against top-1: published models by training data, this file's
+    models as black rings, this model labelled."""
+    published = [row for row in field if row["source"] != "local"]
+    local = [row for row in field if row["source"] == "local"]
+    axes = {
+        "x": alt.X("top1:Q", scale=alt.Scale(zero=False), axis=alt.Axis(format="%"),
+                   title="top-1"),
+        "y": alt.Y("mla:Q", scale=alt.Scale(zero=False), axis=alt.Axis(format="%"),
+                   title="multi-label accuracy"),
+        "tooltip": ["source:N", "model:N", "training_data:N",
+                    alt.Tooltip("top1:Q", format=".2%"), alt.Tooltip("mla:Q", format=".2%")],
+    }  # fmt: skip
+    dots = (
+        alt.Chart(alt.Data(values=published))
+        .mark_circle(size=25, opacity=0.6)
+        .encode(color=alt.Color("training_data:N", title="training data"), **axes)
+    )
+    ours = alt.Chart(alt.Data(values=local)).mark_point(color="black", size=60).encode(**axes)
+    named = (
+        alt.Chart(alt.Data(values=[row for row in local if row["model"] == model]))
+        .mark_text(align="left", dx=8, fontWeight="bold")
+        .encode(text="model:N", **axes)
+    )
+    return (dots + ours + named).properties(width=600, height=400).to_dict()
 
 
 def _auto_chart(auto: list[dict[str, Any]]) -> dict[str, Any]:

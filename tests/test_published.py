@@ -168,6 +168,11 @@ def test_model_summary_and_the_report_say_where_a_model_stands(
     assert summary["top1"]["published"].count(" of ") == 3  # eth, testbed, timm
     page = (tmp_path / "vgg16.html").read_text()
     assert "among published models" in page and summary["mla"]["published"] in page
+    # The scatter: ETH's 962 models and this file's three zoo models with a top-1.
+    assert '"chart-field"' in page
+    with Database.open(small_zoo_db) as db:
+        sources = Counter(row["source"] for row in db.query("field_scatter").records())
+    assert sources == {"eth": 962, "local": 3}
 
 
 def test_the_crosswalk_decides_from_the_numbers(real_zoo_db: Path) -> None:

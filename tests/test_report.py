@@ -69,4 +69,4 @@ def test_headless_chromium_draws_every_chart(report: Path) -> None:
         capture_output=True, text=True, timeout=120, check=True,
     ).stdout  # fmt: skip
     charts = re.findall(r'<div id="(chart-[a-z]+)" class="vega-embed"[^>]*><svg', dom)
-    assert sorted(charts) == ["chart-auto", "chart-metrics", "chart-remaining"]
+    assert sorted(charts) == ["chart-auto", "chart-field", "chart-metrics", "chart-remaining"]
