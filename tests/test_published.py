@@ -5,6 +5,7 @@ them worked out here in plain Python."""
 from __future__ import annotations
 
 import csv
+import statistics
 from collections import Counter
 from pathlib import Path
 
@@ -205,4 +206,39 @@ def test_the_crosswalk_decides_from_the_numbers(real_zoo_db: Path) -> None:
     assert pairs[("resnet50", "testbed", "resnet50", None)] == "same weights"
     assert pairs[("resnet50", "eth", "torchvision--resnet50", None)] == (
         "same name, different weights"
+    )
+
+
+def test_the_error_profile_sets_ours_beside_eths(real_zoo_db: Path, real_mirror: Path) -> None:
+    eth = {row["model_dir_id"]: row for row in rows(real_mirror / ETH)}
+    with Database.open(real_zoo_db) as db:
+        pairs = db.sql(
+            "select model, published_model from crosswalk "
+            "where source = 'eth' and verdict = 'same weights'"
+        ).rows
+        assert len(pairs) == 16
+        for model, published in pairs:
+            profile = {
+                (row["categoriser"], row["category"]): row
+                for row in db.query("error_profile", {"model": model}).records()
+            }
+            # The same errors counted: top-1 against the original label on the 18,692 images.
+            total = int(eth[published]["num_all_top1_errors"])
+            assert profile[("ours", "all top-1 errors")]["mistakes"] == total
+            assert profile[("ETH", "all top-1 errors")]["mistakes"] == total
+            ours = [
+                row["mistakes"]
+                for (who, category), row in profile.items()
+                if who == "ours" and category != "all top-1 errors"
+            ]
+            assert sum(ours) == total
+            assert profile[("ETH", "eth_ambiguous")]["mistakes"] == int(
+                eth[published]["num_ambiguous"]
+            )
+    # Over the 962 models: the median share of each of ETH's types, worked out here.
+    shares = [
+        int(row["num_same_superclass"]) / int(row["num_all_top1_errors"]) for row in eth.values()
+    ]
+    assert profile[("ETH", "eth_same_superclass")]["published_median_share"] == pytest.approx(
+        statistics.median(shares), abs=1e-12
     )
