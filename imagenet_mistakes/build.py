@@ -277,10 +277,7 @@ def _timm_source(name: str) -> str:
 def _timm_results(name: str) -> Callable[[Context], Loaded]:
     def load(context: Context) -> Loaded:
         file = context.fetch(_timm_source(name))
-        tables = {"published_results": timm_published.results(file.path, name)}
-        if name == "imagenet":  # the models: every one has a result here
-            tables["published_models"] = timm_published.models(file.path)
-        return Loaded(file, tables)
+        return Loaded(file, timm_published.load(file.path, name))
 
     return load
 
@@ -288,23 +285,14 @@ def _timm_results(name: str) -> Callable[[Context], Loaded]:
 def _eth_stats(group: str) -> Callable[[Context], Loaded]:
     def load(context: Context) -> Loaded:
         file = context.fetch(f"eth_stats_{group}")
-        tables = {"published_results": eth_stats.results(file.path, group)}
-        if group == "all":
-            tables["published_models"] = eth_stats.models(file.path)
-        return Loaded(file, tables)
+        return Loaded(file, eth_stats.load(file.path, group))
 
     return load
 
 
 def _testbed(context: Context) -> Loaded:
     file = context.fetch("testbed_top1")
-    return Loaded(
-        file,
-        {
-            "published_models": testbed.models(file.path),
-            "published_results": testbed.results(file.path),
-        },
-    )
+    return Loaded(file, testbed.load(file.path))
 
 
 def _labelled(file: LocalFile, rows: pa.Table) -> pa.Table:

@@ -327,7 +327,10 @@ def add_model(
     ] = False,
     k: Annotated[
         int | None,
-        typer.Option("--k", help="Predictions kept per image from logits [default: 5]."),
+        typer.Option(
+            "--k",
+            help=f"Predictions kept per image from logits [default: {predictions.DEFAULT_K}].",
+        ),
     ] = None,
     description: Annotated[str | None, typer.Option(help="Free text about the model.")] = None,
     replace: Annotated[
@@ -369,7 +372,7 @@ def add_model(
         if logits is not None:
             loaded = predictions.from_logits(
                 logits,
-                k=5 if k is None else k,
+                k=predictions.DEFAULT_K if k is None else k,
                 array=array,
                 order=rows,
                 background_first=background_first,

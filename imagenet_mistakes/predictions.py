@@ -35,6 +35,9 @@ class Predictions:
     positional: bool = False
 
 
+# Predictions kept per image from logits unless asked for more or fewer.
+DEFAULT_K = 5
+
 # Rows are images: in file-name order (all 50,000) unless an order names each row's image,
 # as a row-order file already read or as the file names themselves.
 Order = RowOrder | Sequence[str] | None
@@ -43,7 +46,7 @@ Order = RowOrder | Sequence[str] | None
 def from_logits(
     logits: Path | np.ndarray,
     *,
-    k: int = 5,
+    k: int = DEFAULT_K,
     array: str | None = None,
     order: Order = None,
     background_first: bool = False,
@@ -130,10 +133,9 @@ def from_timm(path: Path) -> Predictions:
                 path, f"{ids.shape[1]} class ids but {probabilities.shape[1]} probabilities a row"
             )
     elif outputs is not None and outputs.shape[1] == NUM_CLASSES:
-        k = 5
         if kind == "logit":
-            return _from_logits(path, outputs, k, names.to_pylist())
-        ids, _ = top_k(outputs, k)
+            return _from_logits(path, outputs, DEFAULT_K, names.to_pylist())
+        ids, _ = top_k(outputs, DEFAULT_K)
         probabilities = np.take_along_axis(outputs, ids, axis=1)
     else:
         raise SourceFormatError(

@@ -18,10 +18,9 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
 
 from imagenet_mistakes.errors import SourceFormatError
-from imagenet_mistakes.loaders.published import MODELS_SCHEMA, results_table
+from imagenet_mistakes.loaders.published import MODELS_SCHEMA, read_csv, results_table
 from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
 
 SOURCE = "eth"
@@ -39,18 +38,23 @@ ERROR_TYPES = {
 GROUPS = ("all", "artifact", "organism", "other")
 
 
-def _read(path: Path) -> pa.Table:
-    try:
-        table = pa_csv.read_csv(path)
-    except (pa.ArrowInvalid, OSError) as e:
-        raise SourceFormatError(path, f"unreadable CSV ({e})") from e
-    needed = {"model_dir_id", "num_params", "training_data", "arch", "mla_all", "mla_group"}
-    needed |= {"top1_val_acc", "num_group_samples", "num_group_correct"}
-    needed |= {"num_imagenet-m_errors", "num_all_imagenet-m_samples", *ERROR_TYPES}
-    missing = sorted(needed - set(table.column_names))
-    if missing:
-        raise SourceFormatError(path, f"missing columns {missing}")
-    return table
+# The columns read, of the 31.
+COLUMNS = {
+    "model_dir_id", "num_params", "training_data", "arch", "mla_all", "mla_group",
+    "top1_val_acc", "num_group_samples", "num_group_correct", "num_imagenet-m_errors",
+    "num_all_imagenet-m_samples", "mla_all_minor_error", "mla_all_explainable_error",
+    *ERROR_TYPES,
+}  # fmt: skip
+
+
+def load(path: Path, group: str) -> dict[str, pa.Table]:
+    """The file's rows of `published_results`, and for `all` of `published_models` (every
+    group lists the same models), read once."""
+    table = read_csv(path, COLUMNS)
+    tables = {"published_results": _results(path, table, group)}
+    if group == "all":
+        tables["published_models"] = _models(table)
+    return tables
 
 
 def _only(path: Path, table: pa.Table, column: str) -> int:
@@ -61,10 +65,9 @@ def _only(path: Path, table: pa.Table, column: str) -> int:
     return int(values[0])
 
 
-def results(path: Path, group: str) -> pa.Table:
+def _results(path: Path, table: pa.Table, group: str) -> pa.Table:
     """Rows of `published_results`: for `all`, every metric over the 18,692 images (and top-1
     over 50,000); for a subset, its multi-label and top-1 accuracy."""
-    table = _read(path)
     models = table["model_dir_id"]
     group_images = _only(path, table, "num_group_samples")
     top1_group = pc.divide(pc.cast(table["num_group_correct"], pa.float64()), float(group_images))
@@ -108,9 +111,8 @@ def results(path: Path, group: str) -> pa.Table:
     )  # fmt: skip
 
 
-def models(path: Path) -> pa.Table:
+def _models(table: pa.Table) -> pa.Table:
     """Rows of `published_models`: every model of the statistics, with its training data."""
-    table = _read(path)
     return pa.table(
         {
             "source": [SOURCE] * table.num_rows,

@@ -7,11 +7,13 @@ metric ids without a column per source.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from imagenet_mistakes.errors import SourceFormatError
 
@@ -36,6 +38,22 @@ RESULTS_SCHEMA = pa.schema(
         ("images", pa.int32()),
     ]
 )
+
+
+def read_csv(
+    path: Path, required: Iterable[str], column_types: dict[str, pa.DataType] | None = None
+) -> pa.Table:
+    """A published CSV file, with the columns its loader needs, or one line saying what is wrong."""
+    try:
+        table = pa_csv.read_csv(
+            path, convert_options=pa_csv.ConvertOptions(column_types=column_types or {})
+        )
+    except (pa.ArrowInvalid, OSError) as e:
+        raise SourceFormatError(path, f"unreadable CSV ({e})") from e
+    missing = sorted(set(required) - set(table.column_names))
+    if missing:
+        raise SourceFormatError(path, f"missing columns {missing}")
+    return table
 
 
 def results_table(

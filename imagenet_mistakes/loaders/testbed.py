@@ -11,10 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.csv as pa_csv
 
-from imagenet_mistakes.errors import SourceFormatError
-from imagenet_mistakes.loaders.published import MODELS_SCHEMA, results_table
+from imagenet_mistakes.loaders.published import MODELS_SCHEMA, read_csv, results_table
 from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
 
 SOURCE = "testbed"
@@ -22,19 +20,14 @@ SOURCE = "testbed"
 VALIDATION = "val"
 
 
-def _read(path: Path) -> pa.Table:
-    try:
-        table = pa_csv.read_csv(path)
-    except (pa.ArrowInvalid, OSError) as e:
-        raise SourceFormatError(path, f"unreadable CSV ({e})") from e
-    if "model" not in table.column_names or VALIDATION not in table.column_names:
-        raise SourceFormatError(path, f"missing column model or {VALIDATION}")
-    return table
+def load(path: Path) -> dict[str, pa.Table]:
+    """The testbed's rows of `published_models` and `published_results`, read once."""
+    table = read_csv(path, ["model", VALIDATION])
+    return {"published_models": _models(table), "published_results": _results(path, table)}
 
 
-def results(path: Path) -> pa.Table:
+def _results(path: Path, table: pa.Table) -> pa.Table:
     """Rows of `published_results`: every model's top-1 in every setting it was evaluated in."""
-    table = _read(path)
     settings = [name for name in table.column_names if name != "model"]
     return pa.concat_tables(
         results_table(
@@ -50,9 +43,9 @@ def results(path: Path) -> pa.Table:
     )
 
 
-def models(path: Path) -> pa.Table:
+def _models(table: pa.Table) -> pa.Table:
     """Rows of `published_models`: the testbed's models, by name alone."""
-    names = _read(path)["model"]
+    names = table["model"]
     count = len(names)
     return pa.table(
         {

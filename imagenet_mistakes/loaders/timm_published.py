@@ -18,10 +18,9 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
 
 from imagenet_mistakes.errors import SourceFormatError
-from imagenet_mistakes.loaders.published import MODELS_SCHEMA, results_table
+from imagenet_mistakes.loaders.published import MODELS_SCHEMA, read_csv, results_table
 from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
 
 SOURCE = "timm"
@@ -40,23 +39,21 @@ FILES = {
 }
 
 
-def _read(path: Path, columns: list[str]) -> pa.Table:
-    try:
-        table = pa_csv.read_csv(
-            path, convert_options=pa_csv.ConvertOptions(column_types={"param_count": pa.string()})
-        )
-    except (pa.ArrowInvalid, OSError) as e:
-        raise SourceFormatError(path, f"unreadable CSV ({e})") from e
-    missing = sorted(set(columns) - set(table.column_names))
-    if missing:
-        raise SourceFormatError(path, f"missing columns {missing}")
-    return table
+def load(path: Path, benchmark_file: str) -> dict[str, pa.Table]:
+    """The file's rows of `published_results`, and of `published_models` for the ImageNet file
+    (every model has a result there), read once."""
+    table = read_csv(
+        path, ["model", "img_size", "top1", "top5", "param_count"], {"param_count": pa.string()}
+    )
+    tables = {"published_results": _results(path, table, benchmark_file)}
+    if benchmark_file == "imagenet":
+        tables["published_models"] = _models(path, table)
+    return tables
 
 
-def results(path: Path, benchmark_file: str) -> pa.Table:
+def _results(path: Path, table: pa.Table, benchmark_file: str) -> pa.Table:
     """Rows of `published_results`: top-1 and top-5 of every model, as fractions."""
     benchmark, top1, top5, images = FILES[benchmark_file]
-    table = _read(path, ["model", "img_size", "top1", "top5"])
     metrics = {top1: table["top1"], top5: table["top5"]}
     return results_table(
         path,
@@ -70,9 +67,8 @@ def results(path: Path, benchmark_file: str) -> pa.Table:
     )
 
 
-def models(path: Path) -> pa.Table:
+def _models(path: Path, table: pa.Table) -> pa.Table:
     """Rows of `published_models`: every model and resolution of the ImageNet results."""
-    table = _read(path, ["model", "img_size", "param_count"])
     names = table["model"].to_pylist()
     try:
         millions = pc.cast(pc.replace_substring(table["param_count"], ",", ""), pa.float64())
