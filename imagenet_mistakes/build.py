@@ -464,9 +464,12 @@ def _carry_over_and_replace(db: Path, tmp: Path) -> None:
 
 def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
     """Copy the models of the attached `previous` database into the current one, in one go."""
+    # Files of package 0.2 hold a row per rank; their ranks are gathered into lists.
+    ranked = reads.ranked_predictions(con, "previous")
+    script = "carry_over_ranked_models" if ranked else "carry_over_models"
     con.begin()
     try:
-        storage.run_script(con, "carry_over_models", {})
+        storage.run_script(con, script, {})
     except duckdb.Error as e:
         raise DatabaseError(
             f"{previous}: cannot carry its models over ({storage.first_line(e)}); "

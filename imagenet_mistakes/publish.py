@@ -33,6 +33,8 @@ _TYPES = {
     "DOUBLE": "double precision",
     "BOOLEAN": "boolean",
     "TIMESTAMP WITH TIME ZONE": "timestamptz",
+    "INTEGER[]": "integer[]",
+    "DOUBLE[]": "double precision[]",
 }
 _BATCH_ROWS = 500_000
 
@@ -146,12 +148,29 @@ def _copy_table(con: duckdb.DuckDBPyConnection, cursor: psycopg.Cursor, table: s
         )
     )
     copy = sql.SQL("copy {} from stdin (format csv)").format(sql.Identifier(table))
-    reader = con.table(table).to_arrow_reader(_BATCH_ROWS)
+    reader = _as_csv_values(con, table, columns).to_arrow_reader(_BATCH_ROWS)
     with cursor.copy(copy) as target:
         for batch in reader:
             buffer = io.BytesIO()
             pa_csv.write_csv(batch, buffer, pa_csv.WriteOptions(include_header=False))
             target.write(buffer.getvalue())
+
+
+def _as_csv_values(
+    con: duckdb.DuckDBPyConnection, table: str, columns: list[tuple[str, str]]
+) -> duckdb.DuckDBPyRelation:
+    """The table with each list column as PostgreSQL's array literal, which Arrow's CSV
+    writer cannot write: DuckDB writes [1, 2, NULL], PostgreSQL reads {1, 2, NULL}."""
+    return con.table(table).select(
+        *(
+            duckdb.SQLExpression(
+                f"translate(cast({duckdb.ColumnExpression(name)} as varchar), '[]', '{{}}')"
+            ).alias(name)
+            if kind.endswith("[]")
+            else duckdb.ColumnExpression(name)
+            for name, kind in columns
+        )
+    )
 
 
 def _copy_comments(con: duckdb.DuckDBPyConnection, cursor: psycopg.Cursor) -> None:

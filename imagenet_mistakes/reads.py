@@ -79,6 +79,11 @@ def build_info(con: duckdb.DuckDBPyConnection) -> tuple[str, str] | None:
     return (rows[0][0], rows[0][1]) if rows else None
 
 
+def ranked_predictions(con: duckdb.DuckDBPyConnection, database: str) -> bool:
+    """Whether the attached `database` holds predictions one row per rank (package 0.2)."""
+    return _rows(con, "ranked_predictions", {"database": database})[1] == [(1,)]
+
+
 def source_dir(con: duckdb.DuckDBPyConnection) -> str | None:
     """The mirror `build` read its sources from, if it read them from one."""
     rows = _rows(con, "source_dir")[1]

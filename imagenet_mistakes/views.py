@@ -7,12 +7,17 @@ hand-edited copy.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import sqlglot
 from sqlglot import exp
 
 from imagenet_mistakes import schema
+
+# sqlglot says at INFO level each time it shifts a list index for a 0-based
+# dialect (Spark); that is the translation working, not news for stderr.
+logging.getLogger("sqlglot").setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ def test_add_model_killed_at_any_moment_leaves_it_whole_or_absent(
         timed("add-model", "kept", "--logits", logits, "--db", synthetic_db),
     )
     base = without_models(fingerprint(synthetic_db))
-    complete = 50_000 * TOP_K
+    complete = 50_000
 
     rng = random.Random(6)
     landed, outcomes = 0, {"absent": 0, "whole": 0}
@@ -133,7 +133,7 @@ def test_build_killed_at_any_moment_leaves_the_previous_database(
             assert synthetic_db.read_bytes() == before
         else:  # killed after the rename: the new database is complete
             rows, problems = model_state(synthetic_db)
-            assert (rows, problems) == ({"kept": 50_000 * TOP_K}, [])
+            assert (rows, problems) == ({"kept": 50_000}, [])
             before = synthetic_db.read_bytes()
 
     subprocess.run(cli("build", "--db", synthetic_db, "--source-dir", synthetic_mirror), check=True)
@@ -189,7 +189,7 @@ def test_a_write_racing_build_lands_in_the_new_file_or_says_it_did_not(
 
 
 READER_SQL = """
-select models.model, models.images * models.top_k as expected,
+select models.model, models.images as expected,
     (select count(*) from predictions where predictions.model = models.model) as rows,
     (select count(*) from leaderboard where leaderboard.model = models.model) as on_leaderboard
 from models
@@ -241,7 +241,7 @@ def test_a_reader_never_sees_part_of_a_model(
     assert polls >= 10, polls
     with duckdb.connect(str(synthetic_db), read_only=True) as con:
         assert con.execute("select count(*) from predictions").fetchone() == (
-            50_000 * TOP_K * con.execute("select count(*) from models").fetchone()[0],  # type: ignore[index]
+            50_000 * con.execute("select count(*) from models").fetchone()[0],  # type: ignore[index]
         )
 
 
@@ -260,8 +260,8 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
     with duckdb.connect(str(synthetic_db)) as con:
         con.execute("delete from model_metrics_snapshot where model = 'n' and metric = 'real'")
         con.execute(
-            "insert into predictions values ('m', 1, 1, 2, null), ('m', 2, 3, 2, null), "
-            "('ghost', 50001, 1, 2, null)"
+            "insert into predictions values ('m', 1, [2], null), ('m', 2, [2, 3, 4], [0.5]), "
+            "('ghost', 50001, [2], null)"
         )
         con.execute("update model_metrics_snapshot set value = 0.5 where metric = 'top1'")
         con.execute(
@@ -277,8 +277,9 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         ("ghost", "predictions for images that are not validation images"),
         ("ghost", "predictions of a model that is not in models"),
         ("gone", "stored results of a model that is not in models"),
-        ("m", "an image has a repeated or missing rank"),
-        ("m", "deepest rank differs from models.top_k"),
+        ("m", "an image has a different number of scores than classes"),
+        ("m", "an image is predicted more than once"),
+        ("m", "longest list of predictions differs from models.top_k"),
         ("m", "predictions cover a different number of images than models.images"),
         ("m", "stored class counts differ from the counts of the predictions"),
         ("m", "stored confusions differ from the pairs of the stored mistakes"),
@@ -296,7 +297,7 @@ import os, sys, duckdb
 con = duckdb.connect(sys.argv[1])
 con.execute("insert into models select 'late', source, description, added_at, top_k, images "
             "from models where model = 'kept'")
-con.execute("insert into predictions select 'late', image_number, rank, class_id, score "
+con.execute("insert into predictions select 'late', image_number, classes, scores "
             "from predictions where model = 'kept'")
 for table in sys.argv[2:]:  # what is stored of a model's results
     con.execute(f"insert into {table} by name select * replace ('late' as model) "
@@ -317,7 +318,7 @@ def test_build_applies_the_log_a_killed_writer_left(
 
     assert not storage.write_ahead_log(synthetic_db).exists()
     rows, problems = model_state(synthetic_db)  # a stale log would make this fail to open
-    assert (rows, problems) == ({"kept": 50_000 * TOP_K, "late": 50_000 * TOP_K}, [])
+    assert (rows, problems) == ({"kept": 50_000, "late": 50_000}, [])
 
 
 def interruptible(*args: str | Path) -> subprocess.Popen[str]:
@@ -400,7 +401,7 @@ def test_ctrl_c_during_build_leaves_the_old_file_or_the_new_one_and_says_which(
         if code != 0:
             assert_one_interrupted_line(code, stdout, stderr)
             assert replaced == ("was in place" in stderr), stderr
-        assert model_state(synthetic_db) == ({"kept": 50_000 * TOP_K}, [])
+        assert model_state(synthetic_db) == ({"kept": 50_000}, [])
     leftovers = [p.name for p in synthetic_db.parent.iterdir() if p.name.startswith(".")]
     assert leftovers == []
 

@@ -102,7 +102,9 @@ def spark() -> Iterator[Any]:
     session = (
         pyspark_sql.SparkSession.builder.master("local[2]")
         .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
+        # One partition per shuffle: the tables are small, and Spark's cost here is
+        # per task (4 partitions made the test take half as long again).
+        .config("spark.sql.shuffle.partitions", "1")
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")

@@ -146,12 +146,8 @@ def insert(con: duckdb.DuckDBPyConnection, sample: Sample) -> None:
             [model, k, len(predictions)],
         )
         con.executemany(
-            "insert into predictions values (?, ?, ?, ?, null)",
-            [
-                [model, number(name), rank, c]
-                for name, ranked in predictions.items()
-                for rank, c in enumerate(ranked, 1)
-            ],
+            "insert into predictions values (?, ?, ?, null)",
+            [[model, number(name), ranked] for name, ranked in predictions.items()],
         )
         storage.run_script(con, "store_model_results", {"model": model})  # as add-model does
 

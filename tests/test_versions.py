@@ -12,17 +12,32 @@ from imagenet_mistakes.build import Inputs
 from imagenet_mistakes.errors import BadArgument
 from tests.commands import invoke
 
-# A database written by the package at commit a29f4e2, before files had versions.
+# Databases written by the package at commit a29f4e2, before files had
+# versions, and by 0.2.0 at 3a08d8b, the last with a row per rank in predictions.
 OLD = Path(__file__).parent / "data" / "database_a29f4e2"
+V02 = Path(__file__).parent / "data" / "database_3a08d8b"
 UPGRADE = "run `imagenet-mistakes build` to upgrade (models are kept)"
+# The leaderboard's figures of the model each holds, as its package stored them.
+FIGURES = (
+    "top1, top5, real, mla, mla_micro, mla_strict, imagenet_m_correct, "
+    "imagenet_m_total, images, real_images, mla_images, mla_classes"
+)
+STORED_FIGURES = {
+    OLD: f"select {FIGURES} from model_metrics_snapshot where model = 'legacy_model'",
+    V02: f"select {FIGURES} from leaderboard where model = 'legacy_model'",
+}
+
+
+def imported(dump: Path, tmp_path: Path) -> Path:
+    db = tmp_path / "old.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute(f"import database '{dump}'")
+    return db
 
 
 @pytest.fixture
 def old_db(tmp_path: Path) -> Path:
-    db = tmp_path / "old.duckdb"
-    with duckdb.connect(str(db)) as con:
-        con.execute(f"import database '{OLD}'")
-    return db
+    return imported(OLD, tmp_path)
 
 
 def test_a_file_from_before_versions_asks_for_build(old_db: Path) -> None:
@@ -32,17 +47,24 @@ def test_a_file_from_before_versions_asks_for_build(old_db: Path) -> None:
     assert stderr == f"Error: {old_db}: {expected}\n"
 
 
+def test_a_file_of_0_2_asks_for_build(tmp_path: Path) -> None:
+    db = imported(V02, tmp_path)
+    code, stdout, stderr = invoke("models", "--db", db)
+    assert (code, stdout) == (2, "")
+    (line,) = stderr.splitlines()
+    assert line.startswith(f"Error: {db}: built by imagenet-mistakes 0.2.0 (schema ")
+    assert line.endswith(UPGRADE)
+
+
+@pytest.mark.parametrize("dump", [OLD, V02], ids=["a29f4e2", "0.2.0"])
 def test_build_upgrades_it_keeping_its_model_and_numbers(
-    old_db: Path, synthetic_mirror: Path
+    dump: Path, tmp_path: Path, synthetic_mirror: Path
 ) -> None:
+    old_db = imported(dump, tmp_path)
     with duckdb.connect(str(old_db), read_only=True) as con:
         (added,) = con.execute("select * from models").fetchall()
         # The figures the old package stored when the model was added: the reference.
-        (old,) = con.execute(
-            "select top1, top5, real, mla, mla_micro, mla_strict, imagenet_m_correct, "
-            "imagenet_m_total, images, real_images, mla_images, mla_classes "
-            "from model_metrics_snapshot where model = 'legacy_model'"
-        ).fetchall()
+        (old,) = con.execute(STORED_FIGURES[dump]).fetchall()
         predictions = con.execute("select * from predictions order by all").fetchall()
 
     code, _, stderr = invoke("build", "--db", old_db, "--source-dir", synthetic_mirror)
@@ -52,13 +74,17 @@ def test_build_upgrades_it_keeping_its_model_and_numbers(
         assert database.models().rows == [
             (added[0], added[1], added[4], added[5], added[3], added[2])
         ]
-        (new,) = database.sql(
-            "select top1, top5, real, mla, mla_micro, mla_strict, imagenet_m_correct, "
-            "imagenet_m_total, images, real_images, mla_images, mla_classes "
-            "from leaderboard where model = 'legacy_model'"
-        ).rows
+        (new,) = database.sql(STORED_FIGURES[V02]).rows
         assert new == old
-        assert database.sql("select * from predictions order by all").rows == predictions
+        # Its rows per rank are now a row per image, the same predictions.
+        assert (
+            database.sql(
+                "select model, image_number, unnest(generate_series(1, len(classes))), "
+                "unnest(classes), unnest(coalesce(scores, [null for c in classes])) "
+                "from predictions order by all"
+            ).rows
+            == predictions
+        )
 
 
 def test_a_file_of_another_schema_names_its_version(synthetic_db: Path) -> None:

@@ -17,7 +17,7 @@ analysed as (
 
 errors as (
     select count(*) as top1_errors
-    from top1_results
+    from image_results
     where label_set = 'original' and model = $model and not correct
         and image_number in (select image_number from analysed)
 ),

@@ -33,18 +33,19 @@ this_model as (
     where model = $model
 ),
 
--- Where the model stands among each source's published results: "612th of 1556 timm".
+-- Where the model stands among each source's published results: "612th of
+-- 1556 timm", or "below all 1556 timm" when every one is better.
 standing as (
     select
         metric,
         string_agg(
-            rank || case
+            case when rank > compared then 'below all' else rank || case
                 when rank % 100 between 11 and 13 then 'th'
                 when rank % 10 = 1 then 'st'
                 when rank % 10 = 2 then 'nd'
                 when rank % 10 = 3 then 'rd'
                 else 'th'
-            end || ' of ' || compared || ' ' || source,
+            end || ' of' end || ' ' || compared || ' ' || source,
             ', ' order by source
         ) as published
     from published_standing

@@ -1,7 +1,7 @@
 -- image_scope: for every label set, the images its metrics count.
 -- The rule is the label set's scope (label_sets.scope), applied by
 -- writes/store_image_scope.sql. It is stored, not a view, because it depends
--- on the labels alone, which only `build` writes, while top1_results reads
+-- on the labels alone, which only `build` writes, while image_results reads
 -- it for every model: deriving it afresh each time was a third of the time
 -- add-model spends computing a model's metrics.
 CREATE TABLE IF NOT EXISTS image_scope (

@@ -1,40 +1,53 @@
--- image_results: top1_results with the top 5: one row per model, label set and scored image.
+-- image_results: one row per model, label set and image that the label set
+-- scores (image_scope) and the model has predictions for: are its top-1 and top 5 right.
 -- Every metric aggregates this view (through class_results), so the metrics
--- agree by construction and a new label set needs no new metric code.
+-- agree by construction and a new label set needs no new metric code. It
+-- streams: each row reads one predictions row, and the joined tables are small.
 create or replace view image_results as
 with
 
--- Images where a prediction of rank 2 to 5 is a correct label, once each.
--- (Grouping these is cheap: three in four top-1s are right, so few images
--- reach rank 2; a correlated EXISTS instead would scan every model's rows.)
-later_hits as (
-    select predictions.model, accepted_labels.label_set, predictions.image_number
-    from predictions
-    inner join accepted_labels using (image_number, class_id)
-    where predictions.rank between 2 and 5 and accepted_labels.correct
-    group by predictions.model, accepted_labels.label_set, predictions.image_number
+-- Each image's correct and accepted (correct or unclear) classes in each label set.
+label_lists as (
+    select
+        label_set,
+        image_number,
+        list(class_id) filter (where correct) as correct_classes,
+        list(class_id) as accepted_classes
+    from accepted_labels
+    group by label_set, image_number
 ),
 
 final as (
     select
-        top1_results.model,
-        top1_results.label_set,
-        top1_results.image_number,
-        top1_results.file_name,
-        top1_results.original_class,
-        top1_results.top1_class,
-        top1_results.correct,
-        top1_results.correct_or_unclear,
-        case when models.top_k >= 5 then
-            top1_results.correct or later_hits.model is not null
-        end as top5_correct,
-        top1_results.imagenet_m
-    from top1_results
+        predictions.model,
+        image_scope.label_set,
+        predictions.image_number,
+        images.file_name,
+        images.label as original_class,
+        predictions.classes[1] as top1_class,
+        coalesce(list_contains(label_lists.correct_classes, predictions.classes[1]), false)
+            as correct,
+        coalesce(list_contains(label_lists.accepted_classes, predictions.classes[1]), false)
+            as correct_or_unclear,
+        -- Rank by rank rather than list_has_any over a slice: this form
+        -- translates to Spark SQL and PostgreSQL as it is (views.py).
+        case when models.top_k >= 5 then coalesce(
+            list_contains(label_lists.correct_classes, predictions.classes[1])
+            or list_contains(label_lists.correct_classes, predictions.classes[2])
+            or list_contains(label_lists.correct_classes, predictions.classes[3])
+            or list_contains(label_lists.correct_classes, predictions.classes[4])
+            or list_contains(label_lists.correct_classes, predictions.classes[5]),
+            false
+        ) end as top5_correct,
+        image_flags.imagenet_m
+    from predictions
     inner join models using (model)
-    left join later_hits
-        on later_hits.model = top1_results.model
-        and later_hits.label_set = top1_results.label_set
-        and later_hits.image_number = top1_results.image_number
+    inner join images using (image_number)
+    inner join image_flags using (image_number)
+    inner join image_scope using (image_number)
+    left join label_lists
+        on label_lists.label_set = image_scope.label_set
+        and label_lists.image_number = predictions.image_number
 )
 
 select * from final;

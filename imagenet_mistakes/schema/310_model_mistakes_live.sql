@@ -11,7 +11,7 @@ with
 
 from_predictions as (
     select model, image_number, file_name, original_class, top1_class as predicted_class
-    from top1_results
+    from image_results
     where not correct_or_unclear
         and label_set in (select label_set from label_sets where analysed)
 ),

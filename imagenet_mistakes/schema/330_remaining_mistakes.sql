@@ -6,15 +6,15 @@ with
 
 per_image as (
     select
-        top1_results.model,
+        image_results.model,
         mistakes.model as paper_model,
         mistakes.category,
         mistakes.severity,
-        not top1_results.correct_or_unclear as still_wrong
+        not image_results.correct_or_unclear as still_wrong
     from mistakes
-    inner join top1_results
-        on top1_results.image_number = mistakes.image_number
-        and top1_results.label_set in (select label_set from label_sets where analysed)
+    inner join image_results
+        on image_results.image_number = mistakes.image_number
+        and image_results.label_set in (select label_set from label_sets where analysed)
 ),
 
 final as (

@@ -9,7 +9,7 @@ answers as (
         count(*) as models,
         count(*) filter (where correct_or_unclear) as models_right,
         list(model order by model) filter (where correct_or_unclear) as right_models
-    from top1_results
+    from image_results
     where imagenet_m and label_set in (select label_set from label_sets where analysed)
     group by image_number
 ),
