@@ -27,6 +27,7 @@ from imagenet_mistakes.loaders import (
     classes,
     cleanlab,
     confusions,
+    eth_common_errors,
     eth_stats,
     human_accuracy,
     mistakes,
@@ -192,6 +193,10 @@ def registry() -> list[Step]:
             for group in eth_stats.GROUPS
         ],
         Step("testbed_top1", _published_tables(True), _testbed),
+        *[
+            Step(f"eth_common_errors_{kind}", ("published_image_errors",), _eth_common_errors(kind))
+            for kind in eth_common_errors.ERROR_TYPES.values()
+        ],
     ]
 
 
@@ -286,6 +291,15 @@ def _eth_stats(group: str) -> Callable[[Context], Loaded]:
     def load(context: Context) -> Loaded:
         file = context.fetch(f"eth_stats_{group}")
         return Loaded(file, eth_stats.load(file.path, group))
+
+    return load
+
+
+def _eth_common_errors(error_type: str) -> Callable[[Context], Loaded]:
+    def load(context: Context) -> Loaded:
+        file = context.fetch(f"eth_common_errors_{error_type}")
+        rows = eth_common_errors.load(file.path, error_type, context.class_ids)
+        return Loaded(file, {"published_image_errors": rows})
 
     return load
 

@@ -198,6 +198,31 @@ def write_published(files: dict[str, Path]) -> None:
     files["testbed_top1"].write_text(
         "model,val,imagenet-a,greyscale\nsynthnet_testbed,76.5,,70.25\nresnet50,76.13,0.5,72.0\n"
     )
+    for source_id, path in files.items():
+        if source_id.startswith("eth_common_errors_"):
+            path.write_text(common_errors(COMMON_ERRORS))
+
+
+# SYNTHETIC common errors, as ETH lists them: (image, models wrong), each
+# predicting the class after its original label.
+COMMON_ERRORS = [(3, 900), (1, 12)]
+
+
+def common_errors(rows: list[tuple[int, int]]) -> str:
+    """The text of an ETH most_common_<type>.txt listing these (image, models wrong)."""
+
+    def named(class_id: int) -> str:
+        return f"{class_id}, {WNIDS[class_id]}: synthetic class {class_id}"
+
+    blocks = []
+    for i, (number, wrong) in enumerate(rows, 1):
+        target = WNIDS.index(label(number))
+        blocks.append(
+            f"{i}) cnt mistakes = {wrong}, file = {label(number)}/{image(number)}\n"
+            f"target = {named(target)}\nmulti_labels:\n{named(target)}\n"
+            f"pred = {named((target + 1) % 1000)}\n\n"
+        )
+    return "".join(blocks)
 
 
 def superclass(class_id: int) -> str:

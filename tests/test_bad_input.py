@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -114,6 +115,15 @@ def damaged(relative: str, damage: Callable[[Path], None]) -> Make:
         return ["build", "--db", s.db, "--source-dir", s.mirror], s.mirror / relative
 
     return make
+
+
+def edit_text(pattern: str, replacement: str) -> Callable[[Path], None]:
+    """Replace the first match of a regular expression in a text file."""
+
+    def edit(path: Path) -> None:
+        path.write_text(re.sub(pattern, replacement, path.read_text(), count=1))
+
+    return edit
 
 
 def malformed(path: Path) -> None:
@@ -240,6 +250,7 @@ MIRROR_FILES = {
     "vit3b": "imagenet-mistakes/metadata/vit3b_mistakes.json",
     "greedy_soups": "imagenet-mistakes/metadata/greedy_soups_mistakes.json",
     "confusions": "imagenet-mistakes/metadata/class_confusion_wnids.json",
+    "eth_list": "automated-error-analysis/common_error_samples/most_common_fg.txt",
 }
 
 # (id, make, exit code, problem the error line must state)
@@ -273,6 +284,17 @@ CASES: list[tuple[str, Make, int, str]] = [
     ("real-5000-digit-integer", damaged(MIRROR_FILES["real"], huge_integer), DATA, "integer"),
     ("classes-empty", damaged(MIRROR_FILES["classes"], emptied), DATA,
      "malformed JSON"),
+    ("eth-list-garbage", damaged(MIRROR_FILES["eth_list"], binary_garbage), DATA,
+     "not UTF-8 text"),
+    ("eth-list-no-prediction",
+     damaged(MIRROR_FILES["eth_list"], edit_text(r"pred = [^\n]*\n", "")), DATA,
+     "a block without one 'pred = ' line"),
+    ("eth-list-zero-models",
+     damaged(MIRROR_FILES["eth_list"], edit_text(r"mistakes = \d+", "mistakes = 0")),
+     DATA, "not a count of models"),
+    ("eth-list-wrong-wnid",
+     damaged(MIRROR_FILES["eth_list"], edit_text(r"pred = (\d+), n\d+", r"pred = \1, n00000000")),
+     DATA, "not an ImageNet class and its wnid"),
     # Model files of `add-model`.
     ("truncated-npy", add_model("--logits", truncated), DATA,
      "is truncated: 1000000 bytes, too few for a (50000, 1000) float16 array"),

@@ -269,11 +269,16 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         )
         con.execute("insert into model_confusions_snapshot values ('m', 0, 1, 5)")
         con.execute(
+            "update image_difficulty_snapshot set models_wrong = models - models_wrong "
+            "where label_set = 'original' and image_number = 1"
+        )
+        con.execute(
             "insert into class_results_snapshot select * replace ('gone' as model) "
             "from class_results_snapshot where model = 'n'"
         )
     _, problems = model_state(synthetic_db)
-    assert sorted((model, problem) for problem, model, _ in problems) == [
+    assert sorted((model or "", problem) for problem, model, _ in problems) == [
+        ("", "stored image counts differ in total from the stored class counts"),
         ("ghost", "predictions for images that are not validation images"),
         ("ghost", "predictions of a model that is not in models"),
         ("gone", "stored results of a model that is not in models"),

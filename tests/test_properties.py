@@ -209,9 +209,13 @@ def test_the_same_predictions_give_the_same_bytes_and_rank_in_any_order(
                 "select model, metric, value, rank() over (partition by metric order by value desc)"
                 " from model_metrics where value is not null order by model, metric"
             ).fetchall()
+            # The per-image counts kept as models are added equal those counted afresh.
+            difficulty = con.execute("select * from image_difficulty_snapshot order by all")
+            counted = con.execute("select * from image_difficulty_live order by all").fetchall()
+            assert difficulty.fetchall() == counted
         finally:
             con.rollback()
-        outputs.append((repr(leaderboard), ranks))
+        outputs.append((repr(leaderboard), ranks, counted))
     assert outputs[0] == outputs[1]
     by_model = {(model, metric): (value, rank) for model, metric, value, rank in outputs[0][1]}
     for (model, metric), (value, rank) in by_model.items():

@@ -117,6 +117,29 @@ stale_pairs as (
     select model from (select * from counted_pairs except select * from model_confusions_snapshot)
 ),
 
+-- The stored per-image counts, summed, against the stored class counts: as
+-- many predictions and mistakes per label set. (Compared image by image with
+-- image_difficulty_live, every model would be counted afresh once more.)
+image_totals as (
+    select label_set, sum(models) as images, sum(models_wrong) as wrong
+    from image_difficulty_snapshot
+    group by label_set
+),
+
+class_totals as (
+    select label_set, sum(images) as images, sum(images - correct_or_unclear) as wrong
+    from class_results_snapshot
+    -- Stored counts of a model that is gone are a problem of their own (orphans).
+    where scope = 'label_set' and model in (select model from models)
+    group by label_set
+),
+
+stale_image_totals as (
+    select label_set from (select * from image_totals except select * from class_totals)
+    union
+    select label_set from (select * from class_totals except select * from image_totals)
+),
+
 problems as (
     select
         'predictions cover a different number of images than models.images' as problem,
@@ -209,6 +232,13 @@ problems as (
         'rerun add-model with --replace, or build'
     from stale_pairs
     where model in (select model from models)
+
+    union all
+    select
+        'stored image counts differ in total from the stored class counts',
+        null,
+        format('label set {}: rerun build', label_set)
+    from stale_image_totals
 )
 
 select * from problems

@@ -21,3 +21,21 @@ select model, original_class, predicted_class, count(*)
 from model_mistakes
 where model = $model and evaluated_from = 'predictions'
 group by model, original_class, predicted_class;
+-- Then the model's row to each image's count of models and wrong models:
+-- the images already counted are updated, the others inserted.
+create or replace temporary table image_verdicts as
+select label_set, image_number, (not correct_or_unclear)::bigint as wrong
+from image_results
+where model = $model;
+update image_difficulty_snapshot as counts
+set models = counts.models + 1, models_wrong = counts.models_wrong + image_verdicts.wrong
+from image_verdicts
+where counts.label_set = image_verdicts.label_set
+    and counts.image_number = image_verdicts.image_number;
+insert into image_difficulty_snapshot
+select image_verdicts.label_set, image_verdicts.image_number, 1, image_verdicts.wrong
+from image_verdicts
+anti join image_difficulty_snapshot as counts
+    on counts.label_set = image_verdicts.label_set
+    and counts.image_number = image_verdicts.image_number;
+drop table image_verdicts;

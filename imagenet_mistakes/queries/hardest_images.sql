@@ -1,0 +1,23 @@
+-- The images most of this file's models get wrong under a label set, hardest first, with what the label sets say of their original label and ETH's count among its 962 published models.
+-- Parameters: $label_set: label_set = multilabel_v3, $limit: rows = 20.
+select
+    image_difficulty.file_name,
+    classes.name as original_label,
+    image_difficulty.models_wrong,
+    image_difficulty.models,
+    image_difficulty.share_wrong,
+    label_agreement.multilabel_v3 as original_label_multilabel_v3,
+    label_agreement.real as original_label_real,
+    label_agreement.cleanlab_mturk as original_label_cleanlab_mturk,
+    image_difficulty.eth_error_type,
+    image_difficulty.eth_models_wrong,
+    image_difficulty.eth_models
+from image_difficulty
+inner join classes on classes.class_id = image_difficulty.original_class
+inner join label_agreement using (image_number)
+where image_difficulty.label_set = $label_set
+order by
+    image_difficulty.share_wrong desc,
+    image_difficulty.eth_models_wrong desc nulls last,
+    image_difficulty.image_number
+limit $limit::integer
