@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from imagenet_mistakes import label_sets, metrics, reads, schema, storage
+from imagenet_mistakes import eth_collapsed_classes, label_sets, metrics, reads, schema, storage
 from imagenet_mistakes.errors import BadArgument, DatabaseError, Interrupted, SourceUnavailable
 from imagenet_mistakes.loaders import (
     class_orders,
@@ -376,7 +376,8 @@ def _image_flags(images: pa.Table, multi: MultiLabels, real_excluded: frozenset[
 
 
 def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa.Table) -> None:
-    """Insert the provenance rows, the label sets and metrics, then every loaded table.
+    """Insert the provenance rows, the label sets and metrics, every loaded table, then the
+    per-image flags and ETH's collapsed classes (which name classes, so come after them).
 
     Tables are written in the order the schema creates them (parents before
     children, so foreign keys hold at every insert); a loader's table the
@@ -414,6 +415,7 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa
             if table in item.tables:
                 storage.append(con, table, item.tables[table])
     storage.append(con, "image_flags", image_flags)
+    storage.append(con, "eth_collapsed_classes", eth_collapsed_classes.rows())
     storage.run_script(con, "store_image_scope", {})
 
 

@@ -242,3 +242,23 @@ def test_the_error_profile_sets_ours_beside_eths(real_zoo_db: Path, real_mirror:
     assert profile[("ETH", "eth_same_superclass")]["published_median_share"] == pytest.approx(
         statistics.median(shares), abs=1e-12
     )
+
+
+def test_eths_first_steps_redone_here_give_eths_counts(real_zoo_db: Path) -> None:
+    """Collapsed mappings and ambiguous errors, by ETH's deterministic steps re-implemented
+    in SQL, equal ETH's published counts for all 16 models with ETH's weights."""
+    with Database.open(real_zoo_db) as db:
+        rows = db.query("eth_agreement").records()
+    assert len({row["model"] for row in rows}) == 16
+    assert Counter(row["metric"] for row in rows) == {
+        "eth_top1_errors": 16,
+        "eth_collapsed_mappings": 16,
+        "eth_ambiguous": 16,
+    }
+    assert [row for row in rows if not row["agree"]] == []
+    densenet = {row["metric"]: row["ours"] for row in rows if row["model"] == "densenet121"}
+    assert densenet == {
+        "eth_top1_errors": 4203,
+        "eth_collapsed_mappings": 95,
+        "eth_ambiguous": 996,
+    }

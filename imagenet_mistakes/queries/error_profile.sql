@@ -6,7 +6,9 @@
 -- ETH's: their pipeline's types (Peychev et al. 2023; definitions in their
 -- src/evaluation.py), for the published model with the same weights
 -- (crosswalk), if there is one. Both count the same errors: top-1 against the
--- original label, so the totals agree for the same weights.
+-- original label, so the totals agree for the same weights. Between them,
+-- ETH's first steps as worked out here: the same counts as ETH's for every
+-- model with ETH's weights.
 with
 
 analysed as (
@@ -38,6 +40,16 @@ ours_with_multilabel as (
         (select top1_errors from errors) - (select coalesce(sum(mistakes), 0) from ours)
     union all
     select 'ours', 'all top-1 errors', (select top1_errors from errors)
+),
+
+-- ETH's first, deterministic steps re-implemented here (eth_error_steps), so
+-- their counts sit beside ETH's own (eth_step_agreement compares them).
+eth_steps as (
+    select 'ours, ETH''s steps' as categoriser, 'eth_' || error_type as category,
+        count(*) as mistakes
+    from eth_error_steps
+    where model = $model and error_type is not null
+    group by error_type
 ),
 
 same_weights as (
@@ -73,6 +85,9 @@ eth as (
 final as (
     select categoriser, category, mistakes, null::double as published_median_share
     from ours_with_multilabel
+    union all
+    select categoriser, category, mistakes, null
+    from eth_steps
     union all
     select categoriser, category, mistakes, published_median_share
     from eth

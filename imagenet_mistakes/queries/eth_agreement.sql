@@ -1,0 +1,5 @@
+-- For each model with the same weights as one of ETH's 962: its top-1 errors, collapsed mappings and ambiguous errors by ETH's deterministic steps re-implemented here, against ETH's published counts.
+-- Parameters: none.
+select model, published_model, metric, ours, eth, agree
+from eth_step_agreement
+order by model, metric

@@ -1,0 +1,53 @@
+-- eth_error_steps: every top-1 error of every model with predictions on the
+-- analysed images (top-1 other than the original label, as ETH count them),
+-- typed by the first, deterministic steps of ETH's classify_error
+-- (src/evaluation.py at d32916d2), in their order: collapsed_mappings when
+-- the prediction is one of ETH's collapsed classes of the original label,
+-- else ambiguous when it is a correct or unclear multi-label. NULL for the
+-- rest: ETH's later steps (their superclasses, co-occurrence pairs, CLIP) are
+-- not re-implemented. Counted live; filter on model.
+create or replace view eth_error_steps as
+with
+
+errors as (
+    select model, image_number, original_class, top1_class
+    from image_results
+    where label_set = 'original' and not correct
+        and image_number in (
+            select image_number
+            from image_scope
+            where label_set in (select label_set from label_sets where analysed)
+        )
+),
+
+analysed_verdicts as (
+    select model, image_number, correct_or_unclear
+    from image_results
+    where label_set in (select label_set from label_sets where analysed)
+),
+
+final as (
+    select
+        errors.model,
+        errors.image_number,
+        errors.original_class,
+        errors.top1_class as predicted_class,
+        case
+            when eth_collapsed_classes.class_id is not null then 'collapsed_mappings'
+            when analysed_verdicts.correct_or_unclear then 'ambiguous'
+        end as error_type
+    from errors
+    inner join analysed_verdicts using (model, image_number)
+    left join eth_collapsed_classes
+        on eth_collapsed_classes.class_id = errors.original_class
+        and eth_collapsed_classes.also_correct = errors.top1_class
+)
+
+select * from final;
+
+COMMENT ON VIEW eth_error_steps IS 'Each top-1 error of each model on the analysed images, typed by ETH''s deterministic first steps (collapsed_mappings, ambiguous); NULL where ETH''s later steps would decide';
+COMMENT ON COLUMN eth_error_steps.model IS 'Model';
+COMMENT ON COLUMN eth_error_steps.image_number IS 'Image (images.image_number)';
+COMMENT ON COLUMN eth_error_steps.original_class IS 'The image''s original label';
+COMMENT ON COLUMN eth_error_steps.predicted_class IS 'The model''s top-1, not the original label';
+COMMENT ON COLUMN eth_error_steps.error_type IS 'collapsed_mappings (eth_collapsed_classes), ambiguous (a correct or unclear multi-label), or NULL: not decided by these steps';
