@@ -8,16 +8,24 @@ create or replace view image_difficulty as
 with
 
 -- An image can be listed under several error types (another prediction
--- each); the type most models share speaks for it.
-eth as (
+-- each); the one most models make speaks for it (ties: the first type by name).
+eth_ranked as (
     select
         image_number,
-        arg_max(error_type, models_wrong) as error_type,
-        arg_max(predicted_class, models_wrong) as predicted_class,
-        max(models_wrong) as models_wrong
+        error_type,
+        predicted_class,
+        models_wrong,
+        row_number() over (
+            partition by image_number order by models_wrong desc, error_type
+        ) as place
     from published_image_errors
     where source = 'eth'
-    group by image_number
+),
+
+eth as (
+    select image_number, error_type, predicted_class, models_wrong
+    from eth_ranked
+    where place = 1
 ),
 
 final as (
