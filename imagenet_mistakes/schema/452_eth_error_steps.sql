@@ -5,7 +5,7 @@
 -- the prediction is one of ETH's collapsed classes of the original label,
 -- else ambiguous when it is a correct or unclear multi-label. NULL for the
 -- rest: ETH's later steps (their superclasses, co-occurrence pairs, CLIP) are
--- not re-implemented. Counted live; filter on model.
+-- not re-implemented. Counted live, as it streams; filter on model.
 create or replace view eth_error_steps as
 with
 
@@ -20,9 +20,11 @@ errors as (
         )
 ),
 
-analysed_verdicts as (
-    select model, image_number, correct_or_unclear
-    from image_results
+-- The classes the analysed label set accepts (correct or unclear) per image:
+-- a small table to look each error up in, so the view streams.
+analysed_labels as (
+    select image_number, class_id
+    from accepted_labels
     where label_set in (select label_set from label_sets where analysed)
 ),
 
@@ -34,13 +36,15 @@ final as (
         errors.top1_class as predicted_class,
         case
             when eth_collapsed_classes.class_id is not null then 'collapsed_mappings'
-            when analysed_verdicts.correct_or_unclear then 'ambiguous'
+            when analysed_labels.class_id is not null then 'ambiguous'
         end as error_type
     from errors
-    inner join analysed_verdicts using (model, image_number)
     left join eth_collapsed_classes
         on eth_collapsed_classes.class_id = errors.original_class
         and eth_collapsed_classes.also_correct = errors.top1_class
+    left join analysed_labels
+        on analysed_labels.image_number = errors.image_number
+        and analysed_labels.class_id = errors.top1_class
 )
 
 select * from final;

@@ -11,15 +11,22 @@ pairs as (
     where source = 'eth' and verdict = 'same weights'
 ),
 
+-- Joined to the pairs rather than filtered by them, so that the few models
+-- with ETH's weights drive the scan (DuckDB prunes the others' rows).
+steps as (
+    select eth_error_steps.model, eth_error_steps.error_type
+    from pairs
+    inner join eth_error_steps using (model)
+),
+
 ours as (
     select model, 'eth_top1_errors' as metric, count(*) as mistakes
-    from eth_error_steps
-    where model in (select model from pairs)
+    from steps
     group by model
     union all
     select model, 'eth_' || error_type, count(*)
-    from eth_error_steps
-    where model in (select model from pairs) and error_type is not null
+    from steps
+    where error_type is not null
     group by model, error_type
 ),
 
