@@ -19,6 +19,7 @@ MODEL_TABLES = (
     "model_metrics_snapshot",
     "model_mistakes_snapshot",
     "model_confusions_snapshot",
+    "image_difficulty_snapshot",
 )
 
 

@@ -46,6 +46,10 @@ QUERIES = [
     "select model, auto_category, count(*), sum(co_occurring_images), sum(ancestor_steps) "
     "from auto_categories group by model, auto_category order by model, auto_category",
     "select * from auto_category_confusion order by model, manual_category, auto_category",
+    "select label_set, count(*), sum(models), sum(models_wrong), count(eth_error_type), "
+    "sum(eth_models_wrong), sum(eth_predicted_class) from image_difficulty "
+    "group by label_set order by label_set",
+    "select * from eth_step_agreement order by model, metric",
 ]
 
 
