@@ -50,6 +50,7 @@ QUERIES = [
     "sum(eth_models_wrong), sum(eth_predicted_class) from image_difficulty "
     "group by label_set order by label_set",
     "select * from eth_step_agreement order by model, metric",
+    "select * from eth_co_occurrence_pairs order by class_id, co_occurring_class",
 ]
 
 

@@ -5,6 +5,8 @@ them worked out here in plain Python."""
 from __future__ import annotations
 
 import csv
+import itertools
+import json
 import statistics
 from collections import Counter
 from pathlib import Path
@@ -13,10 +15,13 @@ import duckdb
 import pytest
 
 from imagenet_mistakes import Database
+from tests.synthetic import image, original_class_ids
 
 TIMM = "pytorch-image-models/results"
 ETH = "automated-error-analysis/stats-imagenet/non_problematic_stats_all.csv"
 TESTBED = "imagenet-testbed/robustness_top1s.csv"
+REAL = "reassessed-imagenet/real.json"
+MULTILABEL = "multilabel/tfds_imagenet2012_multilabel_validation_dump.csv"
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -246,7 +251,8 @@ def test_the_error_profile_sets_ours_beside_eths(real_zoo_db: Path, real_mirror:
 
 def test_eths_first_steps_redone_here_give_eths_counts(real_zoo_db: Path) -> None:
     """Collapsed mappings and ambiguous errors, by ETH's deterministic steps re-implemented
-    in SQL, equal ETH's published counts for all 16 models with ETH's weights."""
+    in SQL, equal ETH's published counts for all 16 models with ETH's weights (and the
+    co-occurrence candidates lie within their bounds, tested below)."""
     with Database.open(real_zoo_db) as db:
         rows = db.query("eth_agreement").records()
     assert len({row["model"] for row in rows}) == 16
@@ -254,6 +260,7 @@ def test_eths_first_steps_redone_here_give_eths_counts(real_zoo_db: Path) -> Non
         "eth_top1_errors": 16,
         "eth_collapsed_mappings": 16,
         "eth_ambiguous": 16,
+        "eth_common_co_occurrence": 16,
     }
     assert [row for row in rows if not row["agree"]] == []
     densenet = {row["metric"]: row["ours"] for row in rows if row["model"] == "densenet121"}
@@ -261,4 +268,60 @@ def test_eths_first_steps_redone_here_give_eths_counts(real_zoo_db: Path) -> Non
         "eth_top1_errors": 4203,
         "eth_collapsed_mappings": 95,
         "eth_ambiguous": 996,
+        "eth_common_co_occurrence": 845,
     }
+
+
+def test_eths_co_occurrence_pairs_redone_here_without_their_superclasses(
+    real_db: Path, real_mirror: Path
+) -> None:
+    """ETH's utils.common_co_occurrences re-implemented plainly from real.json, the
+    multi-label images' names and TFDS's original labels, less the superclass filter."""
+    with (real_mirror / MULTILABEL).open(newline="") as f:
+        annotated = {row["id"] for row in csv.DictReader(f)}
+    original = original_class_ids()
+    together: Counter[tuple[int, int]] = Counter()
+    for number, real in enumerate(json.loads((real_mirror / REAL).read_text()), start=1):
+        if image(number) in annotated or not real:
+            continue
+        labels = real if original[number - 1] in real else [*real, original[number - 1]]
+        for a, b in itertools.combinations(labels, 2):
+            together[a, b] += 1
+            together[b, a] += 1
+    expected = {pair: images for pair, images in together.items() if images >= 2}
+    with Database.open(real_db) as db:
+        pairs = db.sql("select class_id, co_occurring_class, images from eth_co_occurrence_pairs")
+        found = {(a, b): images for a, b, images in pairs.rows}
+    assert found == expected
+    assert len(found) == 2 * 1659
+
+
+def test_eths_co_occurrence_count_lies_within_what_their_steps_allow(
+    real_zoo_db: Path, real_mirror: Path
+) -> None:
+    """The errors ETH's co-occurrence step could take, counted here from the stored
+    predictions, lie between ETH's published co-occurrence count and their superclass,
+    out-of-vocabulary and co-occurrence errors together, for all 16 with ETH's weights."""
+    eth = {row["model_dir_id"]: row for row in rows(real_mirror / ETH)}
+    with Database.open(real_zoo_db) as db:
+        found = db.sql(
+            "select published_model, ours, eth, eth_upper, relation from eth_step_agreement "
+            "where metric = 'eth_common_co_occurrence'"
+        ).rows
+        # Worked out from eth_error_steps' rows rather than by its count.
+        steps = db.sql(
+            "select model, count(*) filter (where common_co_occurrence), "
+            "count(*) filter (where common_co_occurrence and error_type is not null) "
+            "from eth_error_steps where model = 'densenet121' group by model"
+        ).rows
+    assert len(found) == 16
+    for published, ours, low, high, relation in found:
+        counts = eth[published]
+        assert relation == "within"
+        assert low == int(counts["num_common_co_occ"])
+        assert high == sum(
+            int(counts[column])
+            for column in ("num_same_superclass", "num_OOV_clip", "num_common_co_occ")
+        )
+        assert low <= ours <= high
+    assert steps == [("densenet121", 845, 0)]

@@ -8,7 +8,8 @@
 -- (crosswalk), if there is one. Both count the same errors: top-1 against the
 -- original label, so the totals agree for the same weights. Between them,
 -- ETH's first steps as worked out here: the same counts as ETH's for every
--- model with ETH's weights.
+-- model with ETH's weights; and the candidates for their co-occurrence step,
+-- of which ETH's superclass and CLIP steps take some first.
 with
 
 analysed as (
@@ -50,6 +51,10 @@ eth_steps as (
     from eth_error_steps
     where model = $model and error_type is not null
     group by error_type
+    union all
+    select 'ours, ETH''s steps', 'eth_common_co_occurrence candidates', count(*)
+    from eth_error_steps
+    where model = $model and common_co_occurrence
 ),
 
 same_weights as (
