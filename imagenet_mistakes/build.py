@@ -491,8 +491,10 @@ def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
             f"{previous}: cannot carry its models over ({storage.first_line(e)}); "
             "move it away to build afresh"
         ) from e
-    for model in reads.model_names(con):
+    names = reads.model_names(con)
+    for model in names:
         storage.run_script(con, "store_model_results", {"model": model})
+    storage.run_script(con, "count_image_verdicts", {"models": names})
     con.commit()
 
 

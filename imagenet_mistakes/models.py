@@ -39,11 +39,13 @@ def add(
     `models` may be a generator: each model is written as it comes, so only one
     is held in memory at a time.
     """
-    added = 0
+    added: list[str] = []
     with storage.transaction(con, db, "every model given was added"):
         present = set(reads.model_names(con))
         for model, predictions, source, description in models:
             check_name(model)
+            if model in added:
+                raise BadArgument(f"model {model!r} is given twice")
             if model in present:
                 if not replace:
                     raise BadArgument(
@@ -51,9 +53,9 @@ def add(
                     )
                 storage.run_script(con, "remove_model", {"model": model})
             _insert(con, model, predictions, source, description)
-            present.add(model)
-            added += 1
-    return added
+            added.append(model)
+        storage.run_script(con, "count_image_verdicts", {"models": added})
+    return len(added)
 
 
 def unknown(model: str, names: Collection[str]) -> BadArgument:

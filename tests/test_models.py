@@ -13,9 +13,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from imagenet_mistakes import Database, predictions
+from imagenet_mistakes.errors import BadArgument
 from tests import reference, synthetic
 from tests.commands import invoke
-from tests.fingerprint import MODEL_TABLES
+from tests.fingerprint import MODEL_TABLES, fingerprint
 
 ID = {wnid: i for i, wnid in enumerate(synthetic.WNIDS)}
 
@@ -155,6 +157,17 @@ def test_replace_swaps_the_model_and_remove_model_removes_it(
     with duckdb.connect(str(synthetic_db), read_only=True) as con:
         for table in MODEL_TABLES:
             assert con.execute(f"select count(*) from {table}").fetchone() == (0,), table
+
+
+def test_a_batch_naming_a_model_twice_adds_nothing(synthetic_db: Path) -> None:
+    """Each image's count of models is added once per batch, so a model given twice in
+    one batch (even with replace) is refused rather than counted twice."""
+    before = fingerprint(synthetic_db)
+    rows = predictions.from_top_k(np.array([[ID[synthetic.label(1)]]]), order=[synthetic.image(1)])
+    with Database.open(synthetic_db, write=True) as db:
+        with pytest.raises(BadArgument, match="'m' is given twice"):
+            db.add_models([("m", rows, "test", None), ("m", rows, "test", None)], replace=True)
+    assert fingerprint(synthetic_db) == before
 
 
 def test_rebuilding_keeps_the_models(synthetic_db: Path, tmp_path: Path) -> None:

@@ -105,8 +105,11 @@ def con() -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
 
 
-def insert(con: duckdb.DuckDBPyConnection, sample: Sample) -> None:
-    """Write the world into the schema's tables, which name images by number."""
+def insert(con: duckdb.DuckDBPyConnection, sample: Sample, batch: int | None = None) -> None:
+    """Write the world into the schema's tables, which name images by number.
+
+    Models are added in batches of `batch` (all in one without it), as add-model does.
+    """
     world = sample.world
 
     def number(name: str) -> int:
@@ -150,6 +153,10 @@ def insert(con: duckdb.DuckDBPyConnection, sample: Sample) -> None:
             [[model, number(name), ranked] for name, ranked in predictions.items()],
         )
         storage.run_script(con, "store_model_results", {"model": model})  # as add-model does
+    names = list(sample.models)
+    size = batch or len(names) or 1
+    for start in range(0, len(names), size):
+        storage.run_script(con, "count_image_verdicts", {"models": names[start : start + size]})
 
 
 # Examples are bounded by CI's 20 minutes: these three tests are a quarter of the run.
@@ -194,16 +201,18 @@ def same(got: object, expected: object) -> bool:
 def test_the_same_predictions_give_the_same_bytes_and_rank_in_any_order(
     con: duckdb.DuckDBPyConnection, sample: Sample, data: st.DataObject
 ) -> None:
-    """Models added in two random orders, each with a twin of identical predictions."""
+    """Models added in two random orders and batches, each with a twin of identical
+    predictions."""
     twins = {f"{name}_twin": model for name, model in sample.models.items()}
     everything = sample.models | twins
     outputs = []
     for _ in range(2):
         order = data.draw(st.permutations(sorted(everything)))
+        batch = data.draw(st.integers(1, len(order)))
         con.begin()
         try:
             insert(con, Sample(sample.world, sample.classes, sample.wrong,
-                               {name: everything[name] for name in order}))  # fmt: skip
+                               {name: everything[name] for name in order}), batch)  # fmt: skip
             leaderboard = con.execute("select * from leaderboard order by model").fetchall()
             ranks = con.execute(
                 "select model, metric, value, rank() over (partition by metric order by value desc)"

@@ -6,17 +6,6 @@
 create or replace view image_results as
 with
 
--- Each image's correct and accepted (correct or unclear) classes in each label set.
-label_lists as (
-    select
-        label_set,
-        image_number,
-        list(class_id) filter (where correct) as correct_classes,
-        list(class_id) as accepted_classes
-    from accepted_labels
-    group by label_set, image_number
-),
-
 final as (
     select
         predictions.model,
@@ -25,29 +14,24 @@ final as (
         images.file_name,
         images.label as original_class,
         predictions.classes[1] as top1_class,
-        coalesce(list_contains(label_lists.correct_classes, predictions.classes[1]), false)
-            as correct,
-        coalesce(list_contains(label_lists.accepted_classes, predictions.classes[1]), false)
+        list_contains(image_scope.correct_classes, predictions.classes[1]) as correct,
+        list_contains(image_scope.accepted_classes, predictions.classes[1])
             as correct_or_unclear,
         -- Rank by rank rather than list_has_any over a slice: this form
         -- translates to Spark SQL and PostgreSQL as it is (views.py).
-        case when models.top_k >= 5 then coalesce(
-            list_contains(label_lists.correct_classes, predictions.classes[1])
-            or list_contains(label_lists.correct_classes, predictions.classes[2])
-            or list_contains(label_lists.correct_classes, predictions.classes[3])
-            or list_contains(label_lists.correct_classes, predictions.classes[4])
-            or list_contains(label_lists.correct_classes, predictions.classes[5]),
-            false
-        ) end as top5_correct,
+        case when models.top_k >= 5 then
+            list_contains(image_scope.correct_classes, predictions.classes[1])
+            or list_contains(image_scope.correct_classes, predictions.classes[2])
+            or list_contains(image_scope.correct_classes, predictions.classes[3])
+            or list_contains(image_scope.correct_classes, predictions.classes[4])
+            or list_contains(image_scope.correct_classes, predictions.classes[5])
+        end as top5_correct,
         image_flags.imagenet_m
     from predictions
     inner join models using (model)
     inner join images using (image_number)
     inner join image_flags using (image_number)
     inner join image_scope using (image_number)
-    left join label_lists
-        on label_lists.label_set = image_scope.label_set
-        and label_lists.image_number = predictions.image_number
 )
 
 select * from final;

@@ -1,5 +1,5 @@
 -- image_difficulty_snapshot: image_difficulty_live's counts, kept up to date
--- by add-model (store_model_results adds the model's row to each image's
+-- by add-model (count_image_verdicts adds each batch of models to each image's
 -- count) and remove-model (takes it away), in the transaction that adds or
 -- removes the model. Counts over every model cannot be stored per model as
 -- the other snapshots are: a model would need a row per image it gets wrong.

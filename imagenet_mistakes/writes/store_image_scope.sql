@@ -1,5 +1,6 @@
--- Store the images each label set's metrics count (image_scope), once the
--- labels and flags are loaded, by the label set's scope rule (label_sets.scope):
+-- Store the images each label set's metrics count (image_scope) with the
+-- classes it accepts for each, once the labels and flags are loaded, by the
+-- label set's scope rule (label_sets.scope):
 --   labelled: the images the label set gives any label (ReaL: a non-empty list);
 --   annotated_not_problematic: annotated by the multi-label source and not
 --     flagged problematic (Vasudevan et al. 2022).
@@ -9,6 +10,16 @@ with
 labelled as (
     select distinct label_set, image_number
     from image_labels
+),
+
+label_lists as (
+    select
+        label_set,
+        image_number,
+        list(class_id order by class_id) filter (where correct) as correct_classes,
+        list(class_id order by class_id) as accepted_classes
+    from accepted_labels
+    group by label_set, image_number
 ),
 
 candidates as (
@@ -27,7 +38,12 @@ candidates as (
         and labelled.image_number = image_flags.image_number
 )
 
-select label_set, image_number
+select
+    candidates.label_set,
+    candidates.image_number,
+    coalesce(label_lists.correct_classes, []) as correct_classes,
+    coalesce(label_lists.accepted_classes, []) as accepted_classes
 from candidates
-where in_scope
-order by label_set, image_number;
+left join label_lists using (label_set, image_number)
+where candidates.in_scope
+order by candidates.label_set, candidates.image_number;

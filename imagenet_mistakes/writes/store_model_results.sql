@@ -1,6 +1,7 @@
 -- Store what the views read of one model, worked out from its predictions: its
 -- class counts, then its metrics (summed from those counts), then its
--- mistakes with their rule-based category, then the pairs among them.
+-- mistakes with their rule-based category, then the pairs among them. The
+-- images' counts of models are added per batch (count_image_verdicts.sql).
 -- Run in the transaction that adds the model, so they always agree with its
 -- predictions. One model at a time: computing many at once holds every join
 -- in memory together (3.4 GB for the 67 zoo models) and is no faster.
@@ -21,21 +22,3 @@ select model, original_class, predicted_class, count(*)
 from model_mistakes
 where model = $model and evaluated_from = 'predictions'
 group by model, original_class, predicted_class;
--- Then the model's row to each image's count of models and wrong models:
--- the images already counted are updated, the others inserted.
-create or replace temporary table image_verdicts as
-select label_set, image_number, (not correct_or_unclear)::bigint as wrong
-from image_results
-where model = $model;
-update image_difficulty_snapshot as counts
-set models = counts.models + 1, models_wrong = counts.models_wrong + image_verdicts.wrong
-from image_verdicts
-where counts.label_set = image_verdicts.label_set
-    and counts.image_number = image_verdicts.image_number;
-insert into image_difficulty_snapshot
-select image_verdicts.label_set, image_verdicts.image_number, 1, image_verdicts.wrong
-from image_verdicts
-anti join image_difficulty_snapshot as counts
-    on counts.label_set = image_verdicts.label_set
-    and counts.image_number = image_verdicts.image_number;
-drop table image_verdicts;
