@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -30,8 +31,11 @@ from imagenet_mistakes.loaders import (
     eth_common_errors,
     eth_stats,
     human_accuracy,
+    imagenet_x,
+    imagenet_x_results,
     mistakes,
     real,
+    real_ratings,
     testbed,
     tfds_dump,
     tfds_label_files,
@@ -86,6 +90,9 @@ class Context:
     images: pa.Table | None = None
     multi: MultiLabels | None = None
     real_excluded: frozenset[int] = frozenset()
+    imagenet_x_prototypes: frozenset[int] = frozenset()
+    imagenet_x_multi: pa.Table | None = None
+    real_scores: tuple[np.ndarray, np.ndarray] | None = None
     fetched: dict[str, LocalFile] = field(default_factory=dict)
 
     def fetch(self, source_id: str) -> LocalFile:
@@ -178,11 +185,18 @@ def registry() -> list[Step]:
         # human_accuracy_v3, or a fallback for it: see _multilabel.
         Step("human_accuracy_v3", ("image_labels",), _multilabel),
         Step("real", ("image_labels",), _real),
+        Step("real_scores", (), _real_scores),
+        Step("real_raters", ("real_ratings",), _real_raters),
         *paper_mistakes,
         Step("class_confusions", ("confusions",), _confusions),
         Step("wordnet_hierarchy", ("hierarchy_nodes", "hierarchy_edges"), _hierarchy),
         Step("wordnet_names", (), _hierarchy_names),
         Step("cleanlab_mturk", ("image_labels",), _cleanlab),
+        # ImageNet-X: the prototypes first, as the images table flags them.
+        Step("imagenet_x_prototypes", (), _imagenet_x_prototypes),
+        Step("imagenet_x_multi_factor", ("imagenet_x_images",), _imagenet_x_multi),
+        Step("imagenet_x_top_factor", ("image_factors",), _imagenet_x_top),
+        Step("imagenet_x_metaclasses", ("class_metaclasses",), _imagenet_x_metaclasses),
         # Published results of other models.
         *[
             Step(_timm_source(name), _published_tables(name == "imagenet"), _timm_results(name))
@@ -193,6 +207,16 @@ def registry() -> list[Step]:
             for group in eth_stats.GROUPS
         ],
         Step("testbed_top1", _published_tables(True), _testbed),
+        *[
+            Step(
+                imagenet_x_results.source_id(selection, group, reading),
+                _published_tables((selection, reading) == ("top", "real_class")),
+                _imagenet_x_results(selection, group, reading),
+            )
+            for selection in imagenet_x_results.SELECTIONS
+            for group in imagenet_x_results.GROUPS
+            for reading in imagenet_x_results.READINGS
+        ],
         *[
             Step(f"eth_common_errors_{kind}", ("published_image_errors",), _eth_common_errors(kind))
             for kind in eth_common_errors.ERROR_TYPES.values()
@@ -230,6 +254,47 @@ def _real(context: Context) -> Loaded:
     found = real.load(file.path)
     context.real_excluded = found.excluded
     return Loaded(file, {"image_labels": _labelled(file, found.labels)})
+
+
+def _imagenet_x_prototypes(context: Context) -> Loaded:
+    file = context.fetch("imagenet_x_prototypes")
+    context.imagenet_x_prototypes = frozenset(imagenet_x.prototypes(file.path))
+    return Loaded(file, {}, f"{len(context.imagenet_x_prototypes)} prototypical images")
+
+
+def _imagenet_x_multi(context: Context) -> Loaded:
+    file = context.fetch("imagenet_x_multi_factor")
+    assert context.images is not None
+    original = context.images.sort_by("image_number")["label"].to_numpy()
+    context.imagenet_x_multi = imagenet_x.read_annotations(file.path, original)
+    rows = imagenet_x.images(context.imagenet_x_multi, context.imagenet_x_prototypes)
+    return Loaded(file, {"imagenet_x_images": rows})
+
+
+def _imagenet_x_top(context: Context) -> Loaded:
+    file = context.fetch("imagenet_x_top_factor")
+    assert context.images is not None and context.imagenet_x_multi is not None
+    original = context.images.sort_by("image_number")["label"].to_numpy()
+    top = imagenet_x.read_annotations(file.path, original)
+    rows = imagenet_x.factor_rows(context.imagenet_x_multi, top, file.path)
+    return Loaded(file, {"image_factors": rows})
+
+
+def _imagenet_x_metaclasses(context: Context) -> Loaded:
+    file = context.fetch("imagenet_x_metaclasses")
+    return Loaded(file, {"class_metaclasses": imagenet_x.metaclasses(file.path)})
+
+
+def _real_scores(context: Context) -> Loaded:
+    file = context.fetch("real_scores")
+    context.real_scores = real_ratings.load_scores(file.path)
+    return Loaded(file, {}, "stored with the rater votes, in real_ratings")
+
+
+def _real_raters(context: Context) -> Loaded:
+    file = context.fetch("real_raters")
+    assert context.real_scores is not None
+    return Loaded(file, {"real_ratings": real_ratings.ratings(file.path, *context.real_scores)})
 
 
 def _mistakes(source_id: str) -> Callable[[Context], Loaded]:
@@ -300,6 +365,14 @@ def _eth_common_errors(error_type: str) -> Callable[[Context], Loaded]:
         file = context.fetch(f"eth_common_errors_{error_type}")
         rows = eth_common_errors.load(file.path, error_type, context.class_ids)
         return Loaded(file, {"published_image_errors": rows})
+
+    return load
+
+
+def _imagenet_x_results(selection: str, group: str, reading: str) -> Callable[[Context], Loaded]:
+    def load(context: Context) -> Loaded:
+        file = context.fetch(imagenet_x_results.source_id(selection, group, reading))
+        return Loaded(file, imagenet_x_results.load(file.path, selection, group, reading))
 
     return load
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from imagenet_mistakes import reads, storage, views
+from imagenet_mistakes import licences, reads, storage, views
 from imagenet_mistakes.errors import BadArgument
 
 PARTITIONED = {"predictions": "model"}
@@ -46,4 +46,14 @@ def export(con: duckdb.DuckDBPyConnection, out: Path) -> None:
             )
         (tmp / "views" / "order.txt").write_text("".join(f"{n}\n" for n, _ in spark_views))
         readme = resources.files("imagenet_mistakes") / "templates" / "lake_readme.md"
-        (tmp / "README.md").write_text(readme.read_text())
+        (tmp / "README.md").write_text(readme.read_text() + _licences(con))
+
+
+def _licences(con: duckdb.DuckDBPyConnection) -> str:
+    """The README's closing section: what may be used how, from the sources' licences."""
+    note = licences.non_commercial_note(con)
+    restricted = f"{note}\n\n" if note else ""
+    return (
+        "\n## Licences\n\n"
+        f"{restricted}Every source's licence and citation: `tables/sources.parquet`.\n"
+    )

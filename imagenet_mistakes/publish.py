@@ -20,7 +20,7 @@ import psycopg
 import pyarrow.csv as pa_csv
 from psycopg import sql
 
-from imagenet_mistakes import reads, storage, views
+from imagenet_mistakes import licences, reads, storage, views
 from imagenet_mistakes.errors import BadArgument, SourceUnavailable
 
 log = logging.getLogger(__name__)
@@ -90,6 +90,9 @@ def publish(con: duckdb.DuckDBPyConnection, url: str, schema: str) -> None:
                 )
             )
         log.info("published to schema %s", schema)
+    note = licences.non_commercial_note(con)
+    if note:
+        log.info("%s", note)
 
 
 def check_schema(schema: str) -> None:

@@ -32,6 +32,19 @@ def model_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [model for (model,) in _rows(con, "model_names")[1]]
 
 
+@dataclass(frozen=True)
+class NonCommercialSource:
+    source_id: str
+    licence: str
+    # Its name in published_models and published_results, for a published source.
+    published_as: str | None
+
+
+def non_commercial_sources(con: duckdb.DuckDBPyConnection) -> list[NonCommercialSource]:
+    """The loaded sources licensed for non-commercial use only."""
+    return [NonCommercialSource(*row) for row in _rows(con, "non_commercial")[1]]
+
+
 def parameter_choices(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     """The values a named-query parameter of each kind may take, by kind."""
     choices: dict[str, list[str]] = {}

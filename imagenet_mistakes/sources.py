@@ -9,6 +9,7 @@ match), or a file shipped inside an installed package.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import sys
 import tomllib
@@ -107,11 +108,15 @@ def check_user_file(path: Path) -> None:
 
 def _from_package(source: Source) -> LocalFile:
     assert source.package is not None and source.resource is not None
+    # find_spec, not resources.files: it locates a top-level package without
+    # running its __init__ (imagenet_x's imports pandas and tqdm).
     try:
-        traversable = resources.files(source.package).joinpath(source.resource)
-    except ModuleNotFoundError as e:
-        raise SourceUnavailable(f"{source.package}: not installed ({source.id})") from e
-    path = Path(str(traversable))
+        spec = importlib.util.find_spec(source.package)
+    except ModuleNotFoundError:
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        raise SourceUnavailable(f"{source.package}: not installed ({source.id})")
+    path = Path(spec.submodule_search_locations[0]) / source.resource
     if not path.is_file():
         raise SourceUnavailable(f"{path}: missing from the installed {source.package}")
     return LocalFile(source, path, "package", sha256_of(path))

@@ -26,6 +26,12 @@ class View:
     # The SELECT (with its CTEs) that defines the view, as DuckDB SQL.
     query: exp.Expression
 
+    @property
+    def reads(self) -> set[str]:
+        """The tables and views the query reads (its own CTEs left out)."""
+        ctes = {cte.alias for cte in self.query.find_all(exp.CTE)}
+        return {table.name for table in self.query.find_all(exp.Table)} - ctes
+
     def select_sql(self, dialect: str) -> str:
         """The defining query in another dialect; fails on what sqlglot cannot translate."""
         return self.query.sql(

@@ -15,6 +15,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from imagenet_mistakes.loaders import imagenet_x_results
 from imagenet_mistakes.sources import manifest
 
 
@@ -116,6 +119,7 @@ def write_mirror(root: Path, *, canonical: bool = True) -> Path:
     real = [[] if image(n) in REAL_EXCLUDED else [WNIDS.index(label(n))] for n in range(1, 50_001)]
     real[3] = [WNIDS.index(label(4)), WNIDS.index(other(4))]
     files["real"].write_text(json.dumps(real))
+    write_real_ratings(files["real_scores"], files["real_raters"])
 
     files["vit3b_mistakes"].write_text(
         json.dumps(
@@ -151,6 +155,19 @@ def write_mirror(root: Path, *, canonical: bool = True) -> Path:
     files["cleanlab_mturk"].write_text(json.dumps(cleanlab_votes()))
     write_published(files)
     return root
+
+
+def write_real_ratings(scores: Path, raters: Path) -> None:
+    """SYNTHETIC ReaL ratings of image 4, consistent with its two ReaL labels (score >= 0.8),
+    and of a third class the raters turned down; two raters."""
+    asked = [WNIDS.index(label(4)), WNIDS.index(other(4)), (WNIDS.index(label(4)) + 7) % 1000]
+    info = np.array([[image(4), str(c)] for c in asked])
+    np.savez(scores, info=info, tensor=np.array([0.95, 0.85, 0.1]))
+    votes = np.zeros((2, 3, 3))
+    votes[:, 0, 2] = 1  # both yes
+    votes[0, 1, 2], votes[1, 1, 1] = 1, 1  # yes and maybe
+    votes[:, 2, 0] = 1  # both no
+    np.savez(raters, info=info, tensor=votes, ids=np.array([1, 2]))
 
 
 # SYNTHETIC published results: two timm models (one at two resolutions), two
@@ -201,6 +218,17 @@ def write_published(files: dict[str, Path]) -> None:
     for source_id, path in files.items():
         if source_id.startswith("eth_common_errors_"):
             path.write_text(common_errors(COMMON_ERRORS))
+        if source_id.startswith("imagenet_x_results_"):
+            path.write_text(
+                "model," + ",".join(imagenet_x_results.COLUMNS) + "\n" + "".join(
+                    f"{m}," + ",".join([str(value)] * len(imagenet_x_results.COLUMNS)) + "\n"
+                    for m, value in IMAGENET_X_ROWS
+                )
+            )  # fmt: skip
+
+
+# SYNTHETIC ImageNet-X results: every column of every file the same made-up value.
+IMAGENET_X_ROWS = [("synthnet_x", 0.5), ("resnet50", 0.75)]
 
 
 # SYNTHETIC common errors, as ETH lists them: (image, models wrong), each

@@ -51,6 +51,15 @@ QUERIES = [
     "group by label_set order by label_set",
     "select * from eth_step_agreement order by model, metric",
     "select * from eth_co_occurrence_pairs order by class_id, co_occurring_class",
+    "select model, selection, reading, count(*), sum(images), sum(correct), sum(accuracy), "
+    "sum(error_ratio), sum(all_images) from factor_accuracy "
+    "group by model, selection, reading order by model, selection, reading",
+    "select * from metaclass_accuracy order by model, reading, metaclass",
+    "select * from mistake_factors order by model, manual_category, factor",
+    "select * from mistake_factor_shares order by model, factor",
+    "select * from real_soft_accuracy order by model",
+    "select count(real_votes_yes), sum(real_votes_no), sum(real_score), sum(real_rater_agreement) "
+    "from label_agreement",
 ]
 
 
@@ -75,7 +84,12 @@ def test_the_lake_layout(lake: Path) -> None:
     order = (lake / "views" / "order.txt").read_text().split()
     assert order == [view.name for view in views.definitions()]
     assert all((lake / "views" / f"{name}.sql").is_file() for name in order)
-    assert "Spark" in (lake / "README.md").read_text()
+    readme = (lake / "README.md").read_text()
+    assert "Spark" in readme
+    # ImageNet-X's annotations are CC BY-NC 4.0: the README says what they reach.
+    note = readme.split("## Licences", 1)[1]
+    assert "For non-commercial use only (CC-BY-NC-4.0): the tables class_metaclasses" in note
+    assert "factor_accuracy" in note and "published_results from imagenet_x" in note
 
 
 def test_export_refuses_an_existing_directory(small_zoo_db: Path, tmp_path: Path) -> None:

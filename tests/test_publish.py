@@ -70,6 +70,7 @@ def test_publishing_again_replaces_the_schema(published: str, small_zoo_db: Path
     before = rows(published, "select count(*) from predictions")
     result = CliRunner().invoke(app, ["publish", published, "--db", str(small_zoo_db)])
     assert result.exit_code == 0, result.stderr
+    assert "INFO: For non-commercial use only (CC-BY-NC-4.0): the tables" in result.stderr
     assert rows(published, "select count(*) from predictions") == before
     schemas = rows(published, "select nspname from pg_namespace where nspname like 'imagenet%'")
     assert schemas == [("imagenet_mistakes",)]

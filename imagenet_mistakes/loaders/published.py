@@ -40,6 +40,22 @@ RESULTS_SCHEMA = pa.schema(
 )
 
 
+def named_models(source: str, names: pa.ChunkedArray | pa.Array) -> pa.Table:
+    """Rows of `published_models` for a source that names its models and says nothing else."""
+    count = len(names)
+    return pa.table(
+        {
+            "source": [source] * count,
+            "model": names,
+            "architecture": pa.nulls(count, pa.string()),
+            "parameters": pa.nulls(count, pa.int64()),
+            "training_data": pa.nulls(count, pa.string()),
+            "image_size": pa.nulls(count, pa.int32()),
+        },
+        schema=MODELS_SCHEMA,
+    )
+
+
 def read_csv(
     path: Path, required: Iterable[str], column_types: dict[str, pa.DataType] | None = None
 ) -> pa.Table:

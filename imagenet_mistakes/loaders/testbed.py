@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from imagenet_mistakes.loaders.published import MODELS_SCHEMA, read_csv, results_table
+from imagenet_mistakes.loaders.published import named_models, read_csv, results_table
 from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
 
 SOURCE = "testbed"
@@ -45,16 +45,4 @@ def _results(path: Path, table: pa.Table) -> pa.Table:
 
 def _models(table: pa.Table) -> pa.Table:
     """Rows of `published_models`: the testbed's models, by name alone."""
-    names = table["model"]
-    count = len(names)
-    return pa.table(
-        {
-            "source": [SOURCE] * count,
-            "model": names,
-            "architecture": pa.nulls(count, pa.string()),
-            "parameters": pa.nulls(count, pa.int64()),
-            "training_data": pa.nulls(count, pa.string()),
-            "image_size": pa.nulls(count, pa.int32()),
-        },
-        schema=MODELS_SCHEMA,
-    )
+    return named_models(SOURCE, table["model"])

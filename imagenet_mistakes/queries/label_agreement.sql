@@ -34,6 +34,18 @@ final as (
     select 'crowd-verified label errors that multilabel_v3 marks wrong',
         count(*) filter (where cleanlab_mturk <> 'correct' and multilabel_v3 = 'wrong')
     from label_agreement
+    union all
+    select 'original label put to ReaL''s raters',
+        count(*) filter (where real_votes_yes is not null)
+    from label_agreement
+    union all
+    select 'original label put to ReaL''s raters and not all said yes',
+        count(*) filter (where real_votes_maybe + real_votes_no > 0)
+    from label_agreement
+    union all
+    select 'original label that most of ReaL''s raters turned down (no)',
+        count(*) filter (where real_votes_no > real_votes_yes + real_votes_maybe)
+    from label_agreement
 )
 
 select * from final

@@ -1,0 +1,42 @@
+-- metaclass_accuracy: per model and metaclass (ImageNet-X's 16 named and
+-- other), the accuracy on the images ImageNet-X scores whose label is in
+-- it, under each reading of right. Filter on model.
+create or replace view metaclass_accuracy as
+with
+
+-- One row per image result and reading: the view is scanned once.
+readings as (
+    select
+        results.model,
+        results.metaclass,
+        readings.reading,
+        case readings.reading
+            when 'class' then results.correct
+            when 'real_class' then results.real_correct
+            when 'metaclass' then results.metaclass_correct
+        end as correct
+    from imagenet_x_image_results as results
+    cross join (values ('class'), ('real_class'), ('metaclass')) as readings (reading)
+),
+
+final as (
+    select
+        model,
+        reading,
+        metaclass,
+        count(*) as images,
+        count(*) filter (where correct) as correct,
+        count(*) filter (where correct) / count(*) as accuracy
+    from readings
+    group by model, reading, metaclass
+)
+
+select * from final;
+
+COMMENT ON VIEW metaclass_accuracy IS 'Per model, reading and metaclass: accuracy on the images ImageNet-X scores whose label is in the metaclass (CC BY-NC 4.0 annotations: non-commercial use only)';
+COMMENT ON COLUMN metaclass_accuracy.model IS 'Model';
+COMMENT ON COLUMN metaclass_accuracy.reading IS 'class, real_class or metaclass, as factor_accuracy.reading';
+COMMENT ON COLUMN metaclass_accuracy.metaclass IS 'The label''s metaclass (class_metaclasses.metaclass)';
+COMMENT ON COLUMN metaclass_accuracy.images IS 'Scored images of the metaclass the model predicted';
+COMMENT ON COLUMN metaclass_accuracy.correct IS 'Of those, right under the reading';
+COMMENT ON COLUMN metaclass_accuracy.accuracy IS 'correct / images';
