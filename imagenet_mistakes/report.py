@@ -63,6 +63,21 @@ def _context(db: Database, model: str) -> dict[str, Any]:
     remaining = (
         _records(db, "remaining_mistakes", model=model) if "predicted_model" in kinds else []
     )
+    # ImageNet-X's factors: from predictions, and for the paper's models their categories.
+    predicted = "predicted_model" in kinds
+    factors = _records(db, "factor_error_ratios", model=model) if predicted else []
+    metaclasses = (
+        [
+            row
+            for row in _records(db, "metaclass_accuracy", model=model)
+            if row["reading"] == "class"
+        ]
+        if predicted
+        else []
+    )
+    mistake_factors = (
+        _records(db, "mistake_factors", model=model) if "categorised_model" in kinds else []
+    )
     aggregates = reads.metric_aggregates(db.con)
     for row in metrics:
         row["aggregate"] = aggregates[row["metric_id"]]
@@ -76,6 +91,11 @@ def _context(db: Database, model: str) -> dict[str, Any]:
         charts["chart-manual"] = _manual_chart(manual)
     if remaining:
         charts["chart-remaining"] = _remaining_chart(remaining)
+    if factors:
+        charts["chart-factors"] = _factors_chart(factors)
+        charts["chart-metaclasses"] = _metaclass_chart(metaclasses)
+    if mistake_factors:
+        charts["chart-mistake-factors"] = _mistake_factors_chart(mistake_factors)
     # The Vega-Lite library matching the specs altair writes, e.g. v6.4 for schema v6.4.1.
     vegalite = ".".join(alt.SCHEMA_VERSION.split(".")[:2])
     return {
@@ -89,6 +109,8 @@ def _context(db: Database, model: str) -> dict[str, Any]:
         "mistakes": sum(row["mistakes"] for row in auto),
         "manual": manual,
         "remaining": remaining,
+        "factors": factors,
+        "mistake_factors": mistake_factors,
         "confusions": _records(db, "model_confusions", model=model, limit="10"),
         "charts": charts,
         "script": vl_convert.javascript_bundle(
@@ -210,5 +232,60 @@ def _remaining_chart(remaining: list[dict[str, Any]]) -> dict[str, Any]:
             tooltip=["paper_model:N", "category:N", "paper_mistakes:Q", "still_wrong:Q"],
         )
         .properties(width=600)
+        .to_dict()
+    )
+
+
+def _factors_chart(factors: list[dict[str, Any]]) -> dict[str, Any]:
+    """The model's error ratio per factor (a point) over the file's spread (a line, median tick)."""
+    values = [row for row in factors if row["error_ratio"] is not None]
+    y = alt.Y("factor:N", sort=None, title=None)
+    base = alt.Chart(alt.Data(values=values))
+    spread = base.mark_rule(color="lightgray", strokeWidth=6).encode(
+        y=y, x=alt.X("lowest:Q", title="error ratio"), x2="highest:Q"
+    )
+    median = base.mark_tick(color="gray", thickness=2).encode(y=y, x="median:Q")
+    model = base.mark_point(filled=True, size=60, color="black").encode(
+        y=y,
+        x="error_ratio:Q",
+        tooltip=["factor:N", "images:Q", alt.Tooltip("accuracy:Q", format=".2%"),
+                 alt.Tooltip("error_ratio:Q", format=".2f"), alt.Tooltip("lowest:Q", format=".2f"),
+                 alt.Tooltip("median:Q", format=".2f"), alt.Tooltip("highest:Q", format=".2f")],
+    )  # fmt: skip
+    one = alt.Chart(alt.Data(values=[{"x": 1}])).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
+    return (spread + median + model + one).properties(width=600).to_dict()
+
+
+def _metaclass_chart(metaclasses: list[dict[str, Any]]) -> dict[str, Any]:
+    return (
+        alt.Chart(alt.Data(values=metaclasses))
+        .mark_bar()
+        .encode(
+            x=alt.X("accuracy:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
+            y=alt.Y("metaclass:N", sort="x", title=None),
+            tooltip=["metaclass:N", "images:Q", alt.Tooltip("accuracy:Q", format=".2%")],
+        )
+        .properties(width=600)
+        .to_dict()
+    )
+
+
+def _mistake_factors_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return (
+        alt.Chart(alt.Data(values=rows))
+        .mark_rect()
+        .encode(
+            x=alt.X("manual_category:N", title=None),
+            y=alt.Y("factor:N", title=None),
+            color=alt.Color("share:Q", legend=alt.Legend(format="%"), title="share"),
+            tooltip=[
+                "manual_category:N",
+                "factor:N",
+                "mistakes:Q",
+                "category_mistakes:Q",
+                alt.Tooltip("share:Q", format=".1%"),
+            ],
+        )  # fmt: skip
+        .properties(width=300)
         .to_dict()
     )

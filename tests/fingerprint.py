@@ -20,6 +20,7 @@ MODEL_TABLES = (
     "model_mistakes_snapshot",
     "model_confusions_snapshot",
     "image_difficulty_snapshot",
+    "factor_counts_snapshot",
 )
 
 

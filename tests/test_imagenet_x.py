@@ -98,6 +98,16 @@ def test_zoo_models_with_the_testbeds_weights_reproduce_imagenet_xs_accuracies(
     assert compared == 44
 
 
+def test_the_stored_factor_counts_are_those_counted_afresh(real_zoo_db: Path) -> None:
+    """add-model stores each model's factor counts (factor_counts_snapshot), which
+    factor_accuracy reads; counted afresh from the predictions, they are the same."""
+    with Database.open(real_zoo_db) as db:
+        stored = db.sql("select * from factor_counts_snapshot order by all").rows
+        live = db.sql("select * from factor_counts_live order by all").rows
+    assert stored == live
+    assert len({row[0] for row in stored}) == 67
+
+
 def test_mistake_factors_count_the_categorised_mistakes_by_factor(real_db: Path) -> None:
     multi, top, left_out = factors("multi"), factors("top"), prototypes()
     with Database.open(real_db) as db:
@@ -182,6 +192,7 @@ def test_a_damaged_annotation_file_is_one_line_naming_it(tmp_path: Path) -> None
         ([annotation(1, label, pose=2)], "pose: values other than 0 and 1"),
         ([annotation(1, label), annotation(1, label)], "an image appears twice"),
         ([{"file_name": image(1)}], "missing keys"),
+        ([annotation(1, label), annotation(2, label) | {"class": None}], "a line without class"),
     ]
     for rows, problem in cases:
         path = write_lines(tmp_path / "x.jsonl", rows)

@@ -128,8 +128,11 @@ def test_a_damaged_archive_is_refused_with_what_is_wrong(tmp_path: Path) -> None
     with pytest.raises(SourceFormatError, match="not a NumPy archive"):
         real_ratings.load_scores(tmp_path / "garbage.npz")
     raters = tmp_path / "raters.npz"
-    np.savez(raters, info=info, tensor=np.array([[[1, 0, 1]]]), ids=np.array([7]))
-    with pytest.raises(SourceFormatError, match="two answers to one question"):
+    np.savez(raters, info=info, tensor=np.array([[[1, 1, 0]]]), ids=np.array([7]))
+    with pytest.raises(SourceFormatError, match="more answers to a question than raters"):
+        real_ratings.ratings(raters, found_info, scores)
+    np.savez(raters, info=info, tensor=np.array([[[2, 0, 0]]]), ids=np.array([7]))
+    with pytest.raises(SourceFormatError, match="votes other than 0 and 1"):
         real_ratings.ratings(raters, found_info, scores)
     np.savez(raters, info=np.array([["ILSVRC2012_val_00000002.JPEG", "3"]]),
              tensor=np.array([[[1, 0, 0]]]), ids=np.array([7]))  # fmt: skip

@@ -52,6 +52,19 @@ def test_the_page_holds_the_model_numbers_and_needs_no_network(report: Path) -> 
     assert "vegaEmbed" in html and '"chart-metrics"' in html
 
 
+def test_a_paper_models_report_shows_its_categorised_mistakes_by_factor(
+    synthetic_db: Path, tmp_path: Path
+) -> None:
+    """ViT-3B has no predictions here: its mistakes by category and ImageNet-X factor, but
+    no error ratios (those need predictions)."""
+    out = tmp_path / "vit3b.html"
+    result = runner.invoke(app, ["report", "vit3b", "--out", str(out), "--db", str(synthetic_db)])
+    assert result.exit_code == 0, result.stderr
+    html = out.read_text()
+    assert '"chart-mistake-factors"' in html and '"chart-factors"' not in html
+    assert "CC BY-NC 4.0: for non-commercial use only" in html
+
+
 def test_an_unknown_model_is_one_line(synthetic_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "x.html"
     result = runner.invoke(app, ["report", "nobody", "--out", str(out), "--db", str(synthetic_db)])
@@ -69,4 +82,7 @@ def test_headless_chromium_draws_every_chart(report: Path) -> None:
         capture_output=True, text=True, timeout=120, check=True,
     ).stdout  # fmt: skip
     charts = re.findall(r'<div id="(chart-[a-z]+)" class="vega-embed"[^>]*><svg', dom)
-    assert sorted(charts) == ["chart-auto", "chart-field", "chart-metrics", "chart-remaining"]
+    assert sorted(charts) == [
+        "chart-auto", "chart-factors", "chart-field", "chart-metaclasses", "chart-metrics",
+        "chart-remaining",
+    ]  # fmt: skip

@@ -23,8 +23,9 @@ import pyarrow.compute as pc
 import pyarrow.json as pa_json
 
 from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.loaders.prediction_table import image_numbers
 from imagenet_mistakes.loaders.published import read_csv
-from imagenet_mistakes.loaders.validate import NUM_CLASSES, image_number
+from imagenet_mistakes.loaders.validate import NUM_CLASSES
 
 FACTORS = (
     "pose", "background", "pattern", "color", "smaller", "shape", "partial_view",
@@ -54,7 +55,12 @@ def read_annotations(path: Path, original: np.ndarray) -> pa.Table:
     )
     if missing:
         raise SourceFormatError(path, f"missing keys {missing}")
-    numbers = np.array([image_number(path, name) for name in table["file_name"].to_pylist()])
+    for key in ("file_name", "class", *FACTORS):
+        if table[key].null_count:
+            raise SourceFormatError(path, f"a line without {key}")
+    if not pa.types.is_integer(table["class"].type):
+        raise SourceFormatError(path, f"class: not whole numbers ({table['class'].type})")
+    numbers = image_numbers(path, table["file_name"])
     if len(np.unique(numbers)) != len(numbers):
         raise SourceFormatError(path, "an image appears twice")
     labels = table["class"].to_numpy(zero_copy_only=False)
@@ -116,7 +122,7 @@ def images(multi: pa.Table, prototypes: Collection[int]) -> pa.Table:
 def prototypes(path: Path) -> set[int]:
     """The validation images ImageNet-X leaves out as prototypical."""
     table = read_csv(path, ["file_name"])
-    return {image_number(path, name) for name in table["file_name"].to_pylist()}
+    return set(image_numbers(path, table["file_name"]).tolist())
 
 
 def metaclasses(path: Path) -> pa.Table:

@@ -49,6 +49,10 @@ orphans as (
     select model, 'model_confusions_snapshot', count(*)
     from model_confusions_snapshot
     group by model
+    union all
+    select model, 'factor_counts_snapshot', count(*)
+    from factor_counts_snapshot
+    group by model
 ),
 
 -- Compared exactly: the counts are integers, and metrics are computed from
@@ -138,6 +142,22 @@ stale_image_totals as (
     select label_set from (select * from image_totals except select * from class_totals)
     union
     select label_set from (select * from class_totals except select * from image_totals)
+),
+
+-- The stored factor counts, over as many images as the model predicted among
+-- those ImageNet-X scores (a model without them stored has no rows at all).
+factor_images as (
+    select predictions.model, count(*) as images
+    from predictions
+    inner join imagenet_x_images using (image_number)
+    where not imagenet_x_images.prototypical
+    group by predictions.model
+),
+
+stored_factor_images as (
+    select model, max(all_images) as images, min(all_images) as fewest
+    from factor_counts_snapshot
+    group by model
 ),
 
 problems as (
@@ -232,6 +252,17 @@ problems as (
         'rerun add-model with --replace, or build'
     from stale_pairs
     where model in (select model from models)
+
+    union all
+    select
+        'stored factor counts cover other images than the predictions',
+        factor_images.model,
+        format('{} predicted, {} stored', factor_images.images,
+               coalesce(stored_factor_images.images, 0))
+    from factor_images
+    left join stored_factor_images using (model)
+    where stored_factor_images.images is distinct from factor_images.images
+        or stored_factor_images.fewest <> factor_images.images
 
     union all
     select

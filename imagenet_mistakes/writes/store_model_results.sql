@@ -1,6 +1,7 @@
 -- Store what the views read of one model, worked out from its predictions: its
 -- class counts, then its metrics (summed from those counts), then its
--- mistakes with their rule-based category, then the pairs among them. The
+-- mistakes with their rule-based category, then the pairs among them, then
+-- its counts on ImageNet-X's factors. The
 -- images' counts of models are added per batch (count_image_verdicts.sql).
 -- Run in the transaction that adds the model, so they always agree with its
 -- predictions. One model at a time: computing many at once holds every join
@@ -22,3 +23,7 @@ select model, original_class, predicted_class, count(*)
 from model_mistakes
 where model = $model and evaluated_from = 'predictions'
 group by model, original_class, predicted_class;
+insert into factor_counts_snapshot
+select model, selection, reading, factor, images, correct, all_images, all_correct
+from factor_counts_live
+where model = $model;

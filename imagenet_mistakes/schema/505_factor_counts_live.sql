@@ -1,0 +1,78 @@
+-- factor_counts_live: per model, the counts ImageNet-X's per-factor
+-- accuracies divide (aggregate.py), from imagenet_x_image_results: for
+-- every factor an image shows (selection multi) or only its top factor
+-- (top), under each reading of right (class, real_class, metaclass), the
+-- images showing it and how many are right, beside the same two counts
+-- over all scored images. add-model stores a model's rows
+-- (factor_counts_snapshot) and factor_accuracy reads them. Filter on model.
+create or replace view factor_counts_live as
+with
+
+-- One row per image result and reading: the view is scanned once.
+readings as (
+    select
+        results.model,
+        results.image_number,
+        readings.reading,
+        case readings.reading
+            when 'class' then results.correct
+            when 'real_class' then results.real_correct
+            when 'metaclass' then results.metaclass_correct
+        end as correct
+    from imagenet_x_image_results as results
+    cross join (values ('class'), ('real_class'), ('metaclass')) as readings (reading)
+),
+
+factor_images as (
+    select image_number, 'multi' as selection, factor
+    from image_factors
+    union all
+    select image_number, 'top', factor
+    from image_factors
+    where top
+),
+
+overall as (
+    select model, reading, count(*) as images, count(*) filter (where correct) as correct
+    from readings
+    group by model, reading
+),
+
+by_factor as (
+    select
+        readings.model,
+        factor_images.selection,
+        readings.reading,
+        factor_images.factor,
+        count(*) as images,
+        count(*) filter (where readings.correct) as correct
+    from readings
+    inner join factor_images using (image_number)
+    group by readings.model, factor_images.selection, readings.reading, factor_images.factor
+),
+
+final as (
+    select
+        by_factor.model,
+        by_factor.selection,
+        by_factor.reading,
+        by_factor.factor,
+        by_factor.images,
+        by_factor.correct,
+        overall.images as all_images,
+        overall.correct as all_correct
+    from by_factor
+    inner join overall using (model, reading)
+)
+
+select * from final;
+
+COMMENT ON VIEW factor_counts_live IS 'Per model, factor selection, reading and factor: images showing the factor and right ones, and the same over all scored images, counted now (CC BY-NC 4.0 annotations: non-commercial use only)';
+COMMENT ON COLUMN factor_counts_live.model IS 'Model';
+COMMENT ON COLUMN factor_counts_live.selection IS 'multi: every factor an image shows counts; top: only its top factor';
+COMMENT ON COLUMN factor_counts_live.reading IS 'What counts as right: class (the original label), real_class (a ReaL label), metaclass (the label''s metaclass)';
+COMMENT ON COLUMN factor_counts_live.factor IS 'Factor of variation (image_factors.factor)';
+COMMENT ON COLUMN factor_counts_live.images IS 'Scored images showing the factor that the model predicted';
+COMMENT ON COLUMN factor_counts_live.correct IS 'Of those, right under the reading';
+COMMENT ON COLUMN factor_counts_live.all_images IS 'Scored images the model predicted';
+COMMENT ON COLUMN factor_counts_live.all_correct IS 'Of those, right under the reading';
