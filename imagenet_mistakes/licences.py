@@ -2,14 +2,20 @@
 
 A source's licence decides (the table `sources`; ImageNet-X's is CC BY-NC
 4.0). The note names the tables only such sources fill, every view that
-reads them, and the rows such sources add to tables others fill too
+reads them and every table the package's writes fill from those (the stored
+factor counts), and the rows such sources add to tables others fill too
 (published_models and published_results). `export` writes it into the
 lake's README and `publish` logs it.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 import duckdb
+import sqlglot
+from sqlglot import exp
 
 from imagenet_mistakes import build, reads, views
 
@@ -24,14 +30,13 @@ def non_commercial_note(con: duckdb.DuckDBPyConnection) -> str | None:
     for step in build.registry():
         for table in step.tables:
             fillers.setdefault(table, set()).add(step.source)
-    tables = sorted(t for t, sources in fillers.items() if sources <= restricted)
+    loaded = {t for t, sources in fillers.items() if sources <= restricted}
     shared = sorted(
         t for t, sources in fillers.items() if sources & restricted and not sources <= restricted
     )
-    reading = set(tables)
-    for view in views.definitions():  # in dependency order: readers of readers follow
-        if view.reads & reading:
-            reading.add(view.name)
+    reading = derived(loaded)
+    written = {table for table, _ in _writes()}
+    tables = sorted(name for name in reading if name in loaded or name in written)
     licences = ", ".join(sorted({source.licence for source in found}))
     published = sorted({s.published_as for s in found if s.published_as is not None})
     parts = [f"the tables {', '.join(tables)}"]
@@ -39,3 +44,31 @@ def non_commercial_note(con: duckdb.DuckDBPyConnection) -> str | None:
     if published and shared:
         parts.append(f"the rows of {' and '.join(shared)} from {', '.join(published)}")
     return f"For non-commercial use only ({licences}): {'; '.join(parts)}."
+
+
+def derived(tables: set[str]) -> set[str]:
+    """`tables`, the views that read them, and the tables written from those, transitively."""
+    found = set(tables)
+    while True:
+        before = len(found)
+        found |= {view.name for view in views.definitions() if view.reads & found}
+        found |= {table for table, read in _writes() if read & found}
+        if len(found) == before:
+            return found
+
+
+@cache
+def _writes() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(table, what it is filled from) of each INSERT in the package's writes/*.sql."""
+    found = []
+    for path in (resources.files("imagenet_mistakes") / "writes").iterdir():
+        if not path.name.endswith(".sql"):
+            continue
+        for statement in sqlglot.parse(path.read_text(), read="duckdb"):
+            if isinstance(statement, exp.Insert) and statement.expression is not None:
+                target = statement.this.find(exp.Table)
+                ctes = {cte.alias for cte in statement.find_all(exp.CTE)}
+                read = {t.name for t in statement.expression.find_all(exp.Table)} - ctes
+                if target is not None:
+                    found.append((target.name, frozenset(read)))
+    return tuple(found)

@@ -288,6 +288,8 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         ("m", "predictions cover a different number of images than models.images"),
         ("m", "stored class counts differ from the counts of the predictions"),
         ("m", "stored confusions differ from the pairs of the stored mistakes"),
+        # Image 2, now predicted, is one ImageNet-X scores.
+        ("m", "stored factor counts cover other images than the predictions"),
         ("m", "stored metrics differ from the metrics of the stored counts"),
         # The extra mistake is not among the stored pairs either.
         ("n", "stored confusions differ from the pairs of the stored mistakes"),

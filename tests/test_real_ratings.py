@@ -37,10 +37,13 @@ def test_real_labels_are_the_rated_classes_scoring_at_least_0_8(
     scoring 0.8 or more; the others' labels were never put to raters."""
     rated = questions(real_mirror)
     real = json.loads((real_mirror / REAL / "real.json").read_text())
-    rated_images = {number for number, _ in rated}
-    for number in rated_images:
-        high = {label for (n, label), (score, _) in rated.items() if n == number and score >= 0.8}
-        assert set(real[number - 1]) == high, number
+    high: dict[int, set[int]] = {}
+    for (number, label), (score, _) in rated.items():
+        high.setdefault(number, set())
+        if score >= 0.8:
+            high[number].add(label)
+    rated_images = set(high)
+    assert {n: set(real[n - 1]) for n in rated_images} == high
     with Database.open(real_db) as db:
         stored = db.sql(
             "select image_number, class_id, score, votes_no, votes_maybe, votes_yes "
