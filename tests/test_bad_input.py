@@ -183,6 +183,14 @@ def binary_garbage(path: Path) -> None:
     path.write_bytes(np.random.default_rng(0).bytes(3000))
 
 
+def other_questions(path: Path) -> None:
+    """A raters' archive about another image than the scores' questions."""
+    with np.load(path) as archive:
+        arrays = {name: archive[name] for name in archive.files}
+    arrays["info"][0, 0] = "ILSVRC2012_val_00000009.JPEG"
+    np.savez(path, **cast(dict[str, Any], arrays))  # numpy types **kwds like allow_pickle
+
+
 def emptied(path: Path) -> None:
     path.write_text("")
 
@@ -251,6 +259,11 @@ MIRROR_FILES = {
     "greedy_soups": "imagenet-mistakes/metadata/greedy_soups_mistakes.json",
     "confusions": "imagenet-mistakes/metadata/class_confusion_wnids.json",
     "eth_list": "automated-error-analysis/common_error_samples/most_common_fg.txt",
+    "real_scores": "reassessed-imagenet/scores.npz",
+    "real_raters": "reassessed-imagenet/raters.npz",
+    "imagenet_x_results": (
+        "imagenetx/results/val/top_factor/imagenet_testbed/class/accuracies_per_factor.csv"
+    ),
 }
 
 # (id, make, exit code, problem the error line must state)
@@ -295,6 +308,17 @@ CASES: list[tuple[str, Make, int, str]] = [
     ("eth-list-wrong-wnid",
      damaged(MIRROR_FILES["eth_list"], edit_text(r"pred = (\d+), n\d+", r"pred = \1, n00000000")),
      DATA, "not an ImageNet class and its wnid"),
+    ("real-scores-garbage", damaged(MIRROR_FILES["real_scores"], binary_garbage), DATA,
+     "not a NumPy archive"),
+    ("real-raters-of-other-questions",
+     damaged(MIRROR_FILES["real_raters"], other_questions), DATA,
+     "info: not the questions of scores.npz, in its order"),
+    ("imagenet-x-results-without-a-factor",
+     damaged(MIRROR_FILES["imagenet_x_results"], edit_text(",pose,", ",posture,")), DATA,
+     "missing columns ['pose']"),
+    ("imagenet-x-results-model-twice",
+     damaged(MIRROR_FILES["imagenet_x_results"], edit_text(r"\nresnet50,", "\nsynthnet_x,")),
+     DATA, "a model listed twice"),
     # Model files of `add-model`.
     ("truncated-npy", add_model("--logits", truncated), DATA,
      "is truncated: 1000000 bytes, too few for a (50000, 1000) float16 array"),

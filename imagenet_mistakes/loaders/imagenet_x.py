@@ -86,7 +86,7 @@ def read_annotations(path: Path, original: np.ndarray) -> pa.Table:
 def factor_rows(multi: pa.Table, top: pa.Table, path: Path) -> pa.Table:
     """Rows of `image_factors`: each image's factors (multi), flagged where it is the top
     one. `path` (the top file) is named when the two files disagree."""
-    if multi["image_number"] != top["image_number"]:
+    if not multi["image_number"].equals(top["image_number"]):
         raise SourceFormatError(path, "not the images of the multi-factor file, in its order")
     parts = []
     for factor in FACTORS:

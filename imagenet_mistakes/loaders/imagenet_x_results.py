@@ -40,6 +40,8 @@ def load(path: Path, selection: str, group: str, reading: str) -> dict[str, pa.T
     """The file's rows of `published_results`; of `published_models` too for the file that
     names every model of the group (top factor, real_class: it adds `human`)."""
     table = read_csv(path, ["model", *COLUMNS])
+    if table["model"].null_count:
+        raise SourceFormatError(path, "a row without a model")
     if len(set(table["model"].to_pylist())) != table.num_rows:
         raise SourceFormatError(path, "a model listed twice")
     models = pc.binary_join_element_wise(group, table["model"], "--")

@@ -30,6 +30,8 @@ def load_scores(path: Path) -> tuple[np.ndarray, np.ndarray]:
     info, scores = _arrays(path, ("info", "tensor"))
     if scores.ndim != 1 or info.shape != (len(scores), 2):
         raise SourceFormatError(path, f"info {info.shape} and tensor {scores.shape} do not match")
+    if info.dtype.kind != "U":
+        raise SourceFormatError(path, f"info: not (file name, class) strings ({info.dtype})")
     if not np.issubdtype(scores.dtype, np.floating) or not ((scores >= 0) & (scores <= 1)).all():
         raise SourceFormatError(path, "tensor: scores outside [0, 1]")
     return info, scores
@@ -41,8 +43,9 @@ def ratings(path: Path, info: np.ndarray, scores: np.ndarray) -> pa.Table:
     raters_info, votes = _arrays(path, ("info", "tensor"))
     if raters_info.shape != info.shape or not (raters_info == info).all():
         raise SourceFormatError(path, "info: not the questions of scores.npz, in its order")
-    if votes.ndim != 3 or votes.shape[1:] != (len(info), 3):
-        raise SourceFormatError(path, f"tensor {votes.shape}: not (raters, {len(info)}, 3)")
+    expected = (len(info), 3)
+    if not np.issubdtype(votes.dtype, np.number) or votes.ndim != 3 or votes.shape[1:] != expected:
+        raise SourceFormatError(path, f"tensor {votes.shape}: not (raters, {len(info)}, 3) numbers")
     # Checked through reductions: the tensor is 85 x 184,962 x 3 doubles (377 MB),
     # and a test of every cell took longer than the rest of the load.
     counts = votes.sum(axis=0)
