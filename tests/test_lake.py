@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,6 +62,16 @@ QUERIES = [
     "select count(real_votes_yes), sum(real_votes_no), sum(real_score), sum(real_rater_agreement) "
     "from label_agreement",
 ]
+
+# Spark takes seconds a query, so it compares these: each kind of SQL the views
+# use (the rendered leaderboard, lists, FILTER, windows, VALUES, scalar
+# subqueries). DuckDB reading the lake and PostgreSQL compare every query, and
+# Spark creates every view, so each view's translation is still checked.
+SPARK_VIEWS = (
+    "leaderboard", "model_metrics", "image_results", "auto_categories", "image_difficulty",
+    "eth_step_agreement", "metaclass_accuracy", "mistake_factor_shares", "real_soft_accuracy",
+)  # fmt: skip
+SPARK_QUERIES = [q for q in QUERIES if re.search(rf"from ({'|'.join(SPARK_VIEWS)})\b", q)]
 
 
 @pytest.fixture(scope="module")
@@ -142,4 +153,5 @@ def test_spark_creates_every_view_and_agrees(
     for name in (lake / "views" / "order.txt").read_text().split():
         spark.sql((lake / "views" / f"{name}.sql").read_text())
     for query, rows in zip(QUERIES, expected, strict=True):
-        assert_same_rows([tuple(row) for row in spark.sql(query).collect()], rows)
+        if query in SPARK_QUERIES:
+            assert_same_rows([tuple(row) for row in spark.sql(query).collect()], rows)

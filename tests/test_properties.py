@@ -160,7 +160,7 @@ def insert(con: duckdb.DuckDBPyConnection, sample: Sample, batch: int | None = N
 
 
 # Examples are bounded by CI's 20 minutes: these three tests are a quarter of the run.
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=110, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sample=samples())
 def test_sql_metrics_equal_the_reference(con: duckdb.DuckDBPyConnection, sample: Sample) -> None:
     con.begin()
@@ -196,7 +196,7 @@ def same(got: object, expected: object) -> bool:
     return got == expected and type(got) is type(expected)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sample=samples(), data=st.data())
 def test_the_same_predictions_give_the_same_bytes_and_rank_in_any_order(
     con: duckdb.DuckDBPyConnection, sample: Sample, data: st.DataObject
