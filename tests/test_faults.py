@@ -374,7 +374,7 @@ def test_ctrl_c_during_add_model_says_truthfully_whether_it_was_added(
 ) -> None:
     duration = timed("add-model", "timing", "--logits", logits, "--db", synthetic_db)
     rng = random.Random(6)
-    trials, outcomes = 16, {"committed": 0, "undone": 0, "finished": 0}
+    trials, outcomes = 12, {"committed": 0, "undone": 0, "finished": 0}
     for trial in range(trials):
         model = f"m{trial}"
         # From 0.1 s: Python itself takes a few hundredths of a second to start.
@@ -403,7 +403,7 @@ def test_ctrl_c_during_build_leaves_the_old_file_or_the_new_one_and_says_which(
     subprocess.run(cli("add-model", "kept", "--logits", logits, "--db", synthetic_db), check=True)
     duration = timed("build", "--db", tmp_path / "timing.duckdb", "--source-dir", synthetic_mirror)
     rng = random.Random(7)
-    trials = 8
+    trials = 6
     for trial in range(trials):
         inode = synthetic_db.stat().st_ino
         code, stdout, stderr = interrupted_after(
