@@ -8,19 +8,9 @@
 create or replace view factor_counts_live as
 with
 
--- One row per image result and reading: the view is scanned once.
 readings as (
-    select
-        results.model,
-        results.image_number,
-        readings.reading,
-        case readings.reading
-            when 'class' then results.correct
-            when 'real_class' then results.real_correct
-            when 'metaclass' then results.metaclass_correct
-        end as correct
-    from imagenet_x_image_results as results
-    cross join (values ('class'), ('real_class'), ('metaclass')) as readings (reading)
+    select model, image_number, reading, correct
+    from imagenet_x_image_results
 ),
 
 factor_images as (

@@ -4,19 +4,9 @@
 create or replace view metaclass_accuracy as
 with
 
--- One row per image result and reading: the view is scanned once.
 readings as (
-    select
-        results.model,
-        results.metaclass,
-        readings.reading,
-        case readings.reading
-            when 'class' then results.correct
-            when 'real_class' then results.real_correct
-            when 'metaclass' then results.metaclass_correct
-        end as correct
-    from imagenet_x_image_results as results
-    cross join (values ('class'), ('real_class'), ('metaclass')) as readings (reading)
+    select model, metaclass, reading, correct
+    from imagenet_x_image_results
 ),
 
 final as (
