@@ -10,7 +10,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -157,22 +157,19 @@ InputFile = Annotated[Path | None, typer.Option(exists=True, dir_okay=False)]
 
 
 @contextlib.contextmanager
-def _after_commit(db: Path, done: str) -> Iterator[Callable[[], None]]:
-    """Say that a Ctrl-C came after the change was committed, once the block marks it so.
+def _after_commit(db: Path, done: str) -> Iterator[None]:
+    """Say that a Ctrl-C came after the change was committed, if the block committed one.
 
     Closing the file, printing the summary: a Ctrl-C there must not read as
-    if the change had not been made.
+    if the change had not been made. Whether it was is read from the count of
+    commits, not from where the signal landed: one landing between the commit
+    and the next line would otherwise be misread.
     """
-    committed = False
-
-    def mark() -> None:
-        nonlocal committed
-        committed = True
-
+    before = storage.commits()
     try:
-        yield mark
+        yield
     except KeyboardInterrupt as e:
-        if not committed:  # the core said what it undid
+        if storage.commits() == before:  # the core said what it undid
             raise
         raise Interrupted.after_commit(db, done) from e
 
@@ -384,7 +381,7 @@ def add_model(
         else:
             assert predictions_file is not None
             loaded = predictions.from_table(predictions_file)
-    with _after_commit(db, f"{name} was added") as committed:
+    with _after_commit(db, f"{name} was added"):
         with Database.open(db, write=True) as database:
             summary = database.add_model(
                 name,
@@ -396,7 +393,6 @@ def add_model(
                 class_order=class_order,
                 allow_low_accuracy=allow_low_accuracy,
             )
-            committed()
         images = f"{loaded.images} images"
         if loaded.images < NUM_VALIDATION_IMAGES:  # the leaderboard marks it `subset` too
             images = f"{loaded.images} of {NUM_VALIDATION_IMAGES} images (each metric counts these)"
@@ -441,10 +437,9 @@ def add_zoo(
             disable=not err.is_terminal,
         )
     )
-    with _after_commit(db, f"the models of {zoo_name} were added") as committed:
+    with _after_commit(db, f"the models of {zoo_name} were added"):
         with Database.open(db, write=True) as database:
             added = database.add_models(batch, replace=replace)
-            committed()
         err.print(f"Added {added} model{'' if added == 1 else 's'} from {zoo_name}")
 
 
@@ -518,10 +513,9 @@ def remove_model(name: str, db: DbOption = DEFAULT_DB) -> None:
 
     Example: imagenet-mistakes remove-model my_vit
     """
-    with _after_commit(db, f"{name} was removed") as committed:
+    with _after_commit(db, f"{name} was removed"):
         with Database.open(db, write=True) as database:
             database.remove_model(name)
-            committed()
         err.print(f"Removed {name}")
 
 

@@ -286,10 +286,15 @@ class Database:
         predictions = doctor.fixed(self.con, predictions, row_order, class_order)
         if not allow_low_accuracy:
             doctor.check(self.con, predictions, source)
-        models.add(self.con, self.path, [(name, predictions, source, description)], replace=replace)
+        before = storage.commits()
         try:
+            models.add(
+                self.con, self.path, [(name, predictions, source, description)], replace=replace
+            )
             return self.query("model_summary", {"model": name})
-        except Interrupted as e:
+        except KeyboardInterrupt as e:
+            if storage.commits() == before:  # models.add said what it undid
+                raise
             raise Interrupted.after_commit(self.path, f"{name} was added") from e
 
     @translated

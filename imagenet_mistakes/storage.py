@@ -207,10 +207,23 @@ def transaction(con: duckdb.DuckDBPyConnection, path: Path, committed: str) -> I
         if is_interrupt(e):
             raise Interrupted(f"{path}: interrupted; nothing was changed") from e
         raise
+    global _commits
     with interrupts_deferred() as interrupted:
         con.commit()
+        _commits += 1
     if interrupted():
         raise Interrupted.after_commit(path, committed)
+
+
+# Transactions this process has committed: a caller compares the count before
+# and after a step to tell whether a Ctrl-C found its change already made,
+# wherever in the code the signal landed.
+_commits = 0
+
+
+def commits() -> int:
+    """How many transactions this process has committed (see `transaction`)."""
+    return _commits
 
 
 # Set by the handler `handle_ctrl_c` installs: a Ctrl-C came.

@@ -21,6 +21,9 @@ MODEL_TABLES = (
     "model_confusions_snapshot",
     "image_difficulty_snapshot",
     "factor_counts_snapshot",
+    "metaclass_counts_snapshot",
+    "real_soft_totals_snapshot",
+    "mistake_factor_counts_snapshot",
 )
 
 

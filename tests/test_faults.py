@@ -260,6 +260,7 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
     subprocess.run(cli("add-model", "n", "--predictions", preds, "--db", synthetic_db), check=True)
     with duckdb.connect(str(synthetic_db)) as con:
         con.execute("delete from model_metrics_snapshot where model = 'n' and metric = 'real'")
+        con.execute("delete from real_soft_totals_snapshot where model = 'n'")
         con.execute(
             "insert into predictions values ('m', 1, [2], null), ('m', 2, [2, 3, 4], [0.5]), "
             "('ghost', 50001, [2], null)"
@@ -291,11 +292,14 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         ("m", "stored confusions differ from the pairs of the stored mistakes"),
         # Image 2, now predicted, is one ImageNet-X scores.
         ("m", "stored factor counts cover other images than the predictions"),
+        ("m", "stored metaclass counts cover other images than the predictions"),
         ("m", "stored metrics differ from the metrics of the stored counts"),
-        # The extra mistake is not among the stored pairs either.
+        # The extra mistake is not among the stored pairs or mistakes by factor either.
         ("n", "stored confusions differ from the pairs of the stored mistakes"),
         ("n", "stored metrics differ from the metrics of the stored counts"),
+        ("n", "stored mistakes by factor differ in number from the stored mistakes"),
         ("n", "stored mistakes differ in number from the stored counts"),
+        ("n", "stored soft ReaL totals differ from the stored class counts"),
     ]
 
 

@@ -82,6 +82,22 @@ def test_soft_real_accuracy_is_the_mean_score_of_the_prediction(
     assert found[0][2] == pytest.approx(sum(soft) / len(soft), rel=1e-12)
 
 
+def test_the_stored_soft_totals_are_those_summed_afresh(small_zoo_db: Path) -> None:
+    """real_soft_accuracy reads the totals add-model stored; summed afresh from the
+    predictions, the counts are the same and the sum of scores the same but for
+    the order it is added in."""
+    with Database.open(small_zoo_db) as db:
+        stored = db.sql("select * from real_soft_totals_snapshot order by model").rows
+        live = db.sql(
+            "select model, images, correct, rated_images, soft_score_sum "
+            "from real_soft_totals_live order by model"
+        ).rows
+    assert len(stored) == len(live) > 1
+    for kept, counted in zip(stored, live, strict=True):
+        assert kept[:4] == counted[:4]
+        assert kept[4] == pytest.approx(counted[4], rel=1e-12)
+
+
 def test_label_agreement_carries_the_votes_on_the_original_label(
     real_db: Path, real_mirror: Path
 ) -> None:

@@ -53,6 +53,18 @@ orphans as (
     select model, 'factor_counts_snapshot', count(*)
     from factor_counts_snapshot
     group by model
+    union all
+    select model, 'metaclass_counts_snapshot', count(*)
+    from metaclass_counts_snapshot
+    group by model
+    union all
+    select model, 'real_soft_totals_snapshot', count(*)
+    from real_soft_totals_snapshot
+    group by model
+    union all
+    select model, 'mistake_factor_counts_snapshot', count(*)
+    from mistake_factor_counts_snapshot
+    group by model
 ),
 
 -- Compared exactly: the counts are integers, and metrics are computed from
@@ -160,6 +172,41 @@ stored_factor_images as (
     group by model
 ),
 
+-- The stored metaclass counts add up, under each reading, to those images.
+stored_metaclass_images as (
+    select model, max(images) as images, min(images) as fewest
+    from (
+        select model, reading, sum(images) as images
+        from metaclass_counts_snapshot
+        group by model, reading
+    )
+    group by model
+),
+
+-- The stored soft ReaL totals count the images and hits the stored class
+-- counts of the ReaL label set do.
+real_class_totals as (
+    select model, sum(images) as images, sum(correct) as correct
+    from class_results_snapshot
+    where label_set = 'real' and scope = 'label_set'
+    group by model
+),
+
+-- The stored mistakes by factor total the stored mistakes on scored images.
+scored_mistakes as (
+    select model_mistakes_snapshot.model, count(*) as mistakes
+    from model_mistakes_snapshot
+    inner join imagenet_x_images using (image_number)
+    where not imagenet_x_images.prototypical
+    group by model_mistakes_snapshot.model
+),
+
+stored_factor_mistakes as (
+    select model, max(all_mistakes) as mistakes, min(all_mistakes) as fewest
+    from mistake_factor_counts_snapshot
+    group by model
+),
+
 problems as (
     select
         'predictions cover a different number of images than models.images' as problem,
@@ -263,6 +310,43 @@ problems as (
     left join stored_factor_images using (model)
     where stored_factor_images.images is distinct from factor_images.images
         or stored_factor_images.fewest <> factor_images.images
+
+    union all
+    select
+        'stored metaclass counts cover other images than the predictions',
+        factor_images.model,
+        format('{} predicted, {} stored', factor_images.images,
+               coalesce(stored_metaclass_images.images, 0))
+    from factor_images
+    left join stored_metaclass_images using (model)
+    where stored_metaclass_images.images is distinct from factor_images.images
+        or stored_metaclass_images.fewest <> factor_images.images
+
+    union all
+    select
+        'stored soft ReaL totals differ from the stored class counts',
+        real_class_totals.model,
+        format('{} images, {} right counted; {} images, {} right stored',
+               real_class_totals.images, real_class_totals.correct,
+               coalesce(real_soft_totals_snapshot.images, 0),
+               coalesce(real_soft_totals_snapshot.correct, 0))
+    from real_class_totals
+    left join real_soft_totals_snapshot using (model)
+    where real_class_totals.model in (select model from models)
+        and (coalesce(real_soft_totals_snapshot.images, 0) <> real_class_totals.images
+            or coalesce(real_soft_totals_snapshot.correct, 0) <> real_class_totals.correct)
+
+    union all
+    select
+        'stored mistakes by factor differ in number from the stored mistakes',
+        scored_mistakes.model,
+        format('{} stored mistakes, {} by factor', scored_mistakes.mistakes,
+               coalesce(stored_factor_mistakes.mistakes, 0))
+    from scored_mistakes
+    left join stored_factor_mistakes using (model)
+    where scored_mistakes.model in (select model from models)
+        and (stored_factor_mistakes.mistakes is distinct from scored_mistakes.mistakes
+            or stored_factor_mistakes.fewest <> scored_mistakes.mistakes)
 
     union all
     select

@@ -1,15 +1,16 @@
 -- real_soft_accuracy: per model, ReaL accuracy beside its soft form, the
 -- mean of real_soft_results.soft_score over the same images: a top-1 the
--- raters doubted counts for less than one they were sure of.
+-- raters doubted counts for less than one they were sure of. From the totals
+-- add-model stored (real_soft_totals_snapshot; real_soft_totals_live sums
+-- afresh).
 create or replace view real_soft_accuracy as
 select
     model,
-    count(*) as images,
-    count(*) filter (where correct) / count(*) as real_accuracy,
-    avg(soft_score) as soft_real_accuracy,
-    count(*) filter (where rated) as rated_images
-from real_soft_results
-group by model;
+    images,
+    correct / images as real_accuracy,
+    soft_score_sum / images as soft_real_accuracy,
+    rated_images
+from real_soft_totals_snapshot;
 
 COMMENT ON VIEW real_soft_accuracy IS 'Per model: ReaL accuracy and soft ReaL accuracy (the mean ReaL score of the top-1)';
 COMMENT ON COLUMN real_soft_accuracy.model IS 'Model';

@@ -1,27 +1,16 @@
 -- metaclass_accuracy: per model and metaclass (ImageNet-X's 16 named and
 -- other), the accuracy on the images ImageNet-X scores whose label is in
--- it, under each reading of right. Filter on model.
+-- it, under each reading of right. From the counts add-model stored
+-- (metaclass_counts_snapshot; metaclass_counts_live counts afresh).
 create or replace view metaclass_accuracy as
-with
-
-readings as (
-    select model, metaclass, reading, correct
-    from imagenet_x_image_results
-),
-
-final as (
-    select
-        model,
-        reading,
-        metaclass,
-        count(*) as images,
-        count(*) filter (where correct) as correct,
-        count(*) filter (where correct) / count(*) as accuracy
-    from readings
-    group by model, reading, metaclass
-)
-
-select * from final;
+select
+    model,
+    reading,
+    metaclass,
+    images,
+    correct,
+    correct / images as accuracy
+from metaclass_counts_snapshot;
 
 COMMENT ON VIEW metaclass_accuracy IS 'Per model, reading and metaclass: accuracy on the images ImageNet-X scores whose label is in the metaclass (CC BY-NC 4.0 annotations: non-commercial use only)';
 COMMENT ON COLUMN metaclass_accuracy.model IS 'Model';

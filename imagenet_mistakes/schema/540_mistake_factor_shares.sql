@@ -1,45 +1,40 @@
 -- mistake_factor_shares: for every model, which factors of variation its
 -- remaining mistakes (model_mistakes, on the images ImageNet-X scores)
--- show more often than the other models' mistakes do. The others' mistakes
+-- show more often than the other models' mistakes do, from the counts
+-- add-model stored (mistake_factor_counts_snapshot). The others' mistakes
 -- are pooled: every mistake of every other model in the file counts once.
 -- over_representation above 1: the factor is commoner among this model's
 -- mistakes than among the others'.
 create or replace view mistake_factor_shares as
 with
 
-mistakes as (
-    select model_mistakes.model, model_mistakes.image_number
-    from model_mistakes
-    inner join imagenet_x_images using (image_number)
-    where not imagenet_x_images.prototypical
+-- Models with predictions as add-model stored them; the paper's models
+-- without loaded predictions counted now (two models: milliseconds).
+by_factor as (
+    select model, factor, mistakes, all_mistakes
+    from mistake_factor_counts_snapshot
+    union all
+    select model, factor, mistakes, all_mistakes
+    from mistake_factor_counts_live
+    where evaluated_from = 'mistakes table'
 ),
 
 model_totals as (
-    select model, count(*) as mistakes
-    from mistakes
-    group by model
-),
-
-by_factor as (
-    select mistakes.model, image_factors.factor, count(*) as mistakes
-    from mistakes
-    inner join image_factors using (image_number)
-    group by mistakes.model, image_factors.factor
+    select distinct model, all_mistakes as mistakes
+    from by_factor
 ),
 
 -- Every model's row beside the whole file's totals, so "the others" is the
 -- file less the model.
 counts as (
     select
-        by_factor.model,
-        by_factor.factor,
-        by_factor.mistakes,
-        model_totals.mistakes as all_mistakes,
-        sum(by_factor.mistakes) over (partition by by_factor.factor) - by_factor.mistakes
-            as others_mistakes,
-        (select sum(mistakes) from model_totals) - model_totals.mistakes as others_all_mistakes
+        model,
+        factor,
+        mistakes,
+        all_mistakes,
+        sum(mistakes) over (partition by factor) - mistakes as others_mistakes,
+        (select sum(mistakes) from model_totals) - all_mistakes as others_all_mistakes
     from by_factor
-    inner join model_totals using (model)
 ),
 
 final as (

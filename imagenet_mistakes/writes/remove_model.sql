@@ -4,6 +4,9 @@ delete from model_mistakes_snapshot where model = $model;
 delete from model_metrics_snapshot where model = $model;
 delete from class_results_snapshot where model = $model;
 delete from factor_counts_snapshot where model = $model;
+delete from metaclass_counts_snapshot where model = $model;
+delete from real_soft_totals_snapshot where model = $model;
+delete from mistake_factor_counts_snapshot where model = $model;
 -- The model's row comes off each image's count (read from its predictions,
 -- so before they go); an image no model predicts any more loses its row.
 create or replace temporary table image_verdicts as

@@ -1,8 +1,9 @@
 -- Store what the views read of one model, worked out from its predictions: its
 -- class counts, then its metrics (summed from those counts), then its
 -- mistakes with their rule-based category, then the pairs among them, then
--- its counts on ImageNet-X's factors. The
--- images' counts of models are added per batch (count_image_verdicts.sql).
+-- its counts on ImageNet-X's factors and metaclasses, its soft ReaL totals and
+-- its mistakes by factor. The images' counts of models are added per batch
+-- (count_image_verdicts.sql).
 -- Run in the transaction that adds the model, so they always agree with its
 -- predictions. One model at a time: computing many at once holds every join
 -- in memory together (3.4 GB for the 67 zoo models) and is no faster.
@@ -27,3 +28,15 @@ insert into factor_counts_snapshot
 select model, selection, reading, factor, images, correct, all_images, all_correct
 from factor_counts_live
 where model = $model;
+insert into metaclass_counts_snapshot
+select model, reading, metaclass, images, correct
+from metaclass_counts_live
+where model = $model;
+insert into real_soft_totals_snapshot
+select model, images, correct, rated_images, soft_score_sum
+from real_soft_totals_live
+where model = $model;
+insert into mistake_factor_counts_snapshot
+select model, factor, mistakes, all_mistakes
+from mistake_factor_counts_live
+where model = $model and evaluated_from = 'predictions';
