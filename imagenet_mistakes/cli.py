@@ -461,6 +461,47 @@ def report(
     err.print(f"Wrote {target}")
 
 
+@app.command()
+def gallery(
+    model: str,
+    images: Annotated[
+        Path,
+        typer.Option(
+            help="Your validation images: a folder of ILSVRC2012_val_*.JPEG, class folders "
+            "of them (val/<wnid>/), or ILSVRC2012_img_val.tar, read in place.",
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            help="Folder for the page (MODEL.html) and its thumbnails/, kept for the next gallery.",
+            file_okay=False,
+        ),
+    ] = Path("gallery"),
+    compare: Annotated[
+        str | None,
+        typer.Option(help="Another model: sections for the mistakes it fixes and makes anew."),
+    ] = None,
+    category: Annotated[
+        str | None,
+        typer.Option(help="Only mistakes the paper or the rules put in this category."),
+    ] = None,
+    factor: Annotated[
+        str | None, typer.Option(help="Only mistakes whose image shows this ImageNet-X factor.")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write an offline HTML gallery of a model's mistakes, on your own copy of the images.
+
+    Example: imagenet-mistakes gallery resnet50 --images ~/data/imagenet/val
+    """
+    with Database.open(db) as database:
+        written = database.gallery(
+            model, images, out, compare=compare, category=category, factor=factor
+        )
+    err.print(f"Wrote {written.page} ({written.cards} mistakes)", soft_wrap=True)
+
+
 class LakeFormat(StrEnum):
     parquet = "parquet"
 

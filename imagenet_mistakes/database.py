@@ -41,6 +41,7 @@ from imagenet_mistakes.loaders.class_orders import ClassOrder
 from imagenet_mistakes.predictions import Predictions
 
 if TYPE_CHECKING:
+    from imagenet_mistakes import gallery
     from imagenet_mistakes.build import Inputs
 
 P = ParamSpec("P")
@@ -322,6 +323,28 @@ class Database:
         from imagenet_mistakes import report  # charting libraries: slow to import
 
         report.write(self, model, Path(out))
+
+    @translated
+    def gallery(
+        self,
+        model: str,
+        images: str | os.PathLike[str],
+        out: str | os.PathLike[str],
+        *,
+        compare: str | None = None,
+        category: str | None = None,
+        factor: str | None = None,
+    ) -> gallery.Written:
+        """Write an offline HTML gallery of `model`'s mistakes on the validation images at `images`.
+
+        `images`: a folder of ILSVRC2012_val_*.JPEG, class folders of them, or
+        ILSVRC2012_img_val.tar. See `gallery.write`.
+        """
+        from imagenet_mistakes import gallery as pages  # Pillow: only the gallery needs it
+
+        return pages.write(
+            self, model, Path(images), Path(out), compare=compare, category=category, factor=factor
+        )
 
     @translated
     def export(self, out: str | os.PathLike[str]) -> None:

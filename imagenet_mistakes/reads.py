@@ -40,6 +40,14 @@ class NonCommercialSource:
     published_as: str | None
 
 
+def scored_top1(con: duckdb.DuckDBPyConnection, model: str) -> dict[int, str | None]:
+    """The images the analysed label set scores that `model` predicted, with its top-1's name.
+
+    The name is None for a paper model known only from its mistakes.
+    """
+    return dict(_rows(con, "scored_top1", {"model": model})[1])
+
+
 def non_commercial_sources(con: duckdb.DuckDBPyConnection) -> list[NonCommercialSource]:
     """The loaded sources licensed for non-commercial use only."""
     return [NonCommercialSource(*row) for row in _rows(con, "non_commercial")[1]]

@@ -1,0 +1,201 @@
+"""`gallery`: an offline HTML page of a model's mistakes, shown on the user's own images.
+
+The page is one HTML file beside a `thumbnails/` folder, not one file with
+the thumbnails inlined: measured on 5,000 mistakes (BENCHMARKS.md), the
+inlined page was 8 times the size, and every gallery written to the same
+folder shares the thumbnails made for the others. The cards are data (the
+named query `mistake_cards`), drawn, filtered and sorted by the page's own
+script, so it needs no server or network; the filters live in the address's
+fragment (`#category=fine-grained`), so a view of the page can be shared.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markupsafe import Markup
+
+from imagenet_mistakes import models, reads, storage, thumbnails, validation_images
+from imagenet_mistakes.errors import BadArgument
+
+if TYPE_CHECKING:
+    from imagenet_mistakes.database import Database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Written:
+    """The page written, and what it could not show."""
+
+    page: Path
+    cards: int
+    missing: int  # images not among the user's
+    unreadable: int  # corrupt, or not JPEGs
+
+
+def write(
+    db: Database,
+    model: str,
+    images: Path,
+    out: Path,
+    *,
+    compare: str | None = None,
+    category: str | None = None,
+    factor: str | None = None,
+) -> Written:
+    """Write the gallery of `model`'s mistakes (and, with `compare`, what changes to it) in `out`.
+
+    `category` keeps the mistakes the paper or the rules put in it; `factor`,
+    those whose image shows that ImageNet-X factor. The database is only read.
+    """
+    names = reads.parameter_choices(db.con).get("model", [])
+    for given in (model, compare):
+        if given is not None and given not in names:
+            raise models.unknown(given, names)
+    if compare == model:
+        raise BadArgument(f"--compare {compare!r}: the model itself; name another")
+    located = validation_images.find(images)
+
+    def kept(card: dict[str, Any]) -> bool:
+        return (
+            category is None or category in (card["manual_category"], card["auto_category"])
+        ) and (factor is None or factor in card["factors"])
+
+    own = [card for card in _cards(db, model) if kept(card)]
+    sections = [_section("mistakes", f"Mistakes of {model}", own, _MISTAKES)]
+    if any(card["imagenet_m"] is not None for card in own):  # the ImageNet-M list is known
+        on_m = [card for card in own if card["imagenet_m"]]
+        sections.append(_section("imagenet-m", "ImageNet-M", on_m, _IMAGENET_M))
+    if compare is not None:
+        other = [card for card in _cards(db, compare) if kept(card)]
+        sections += _changes(db, model, own, compare, other)
+
+    cards = {id(card): card for section in sections for card in section["cards"]}
+    made = thumbnails.make({card["image_number"] for card in cards.values()}, located, out)
+    for card in cards.values():
+        number = card["image_number"]
+        card["thumbnail"] = thumbnails.name(number) if number in made.ready else None
+        card["thumbnail_problem"] = (
+            "not a readable JPEG" if number in made.unreadable else "image not found"
+        )
+    if made.missing:
+        log.warning("%d of %d images not found in %s: placeholders shown",
+                    len(made.missing), len(cards), images)  # fmt: skip
+    if made.unreadable:
+        log.warning("%d images skipped as corrupt or not JPEG: placeholders shown",
+                    len(made.unreadable))  # fmt: skip
+
+    page = out / (f"{model}-vs-{compare}.html" if compare else f"{model}.html")
+    _render(page, model, compare, sections, cards, len(reads.model_names(db.con)), db.path)
+    return Written(page, len(own), len(made.missing), len(made.unreadable))
+
+
+_MISTAKES = (
+    "Images of the multi-label set (annotated, not problematic) whose top-1 is neither a "
+    "correct nor an unclear label."
+)
+_IMAGENET_M = "The mistakes among ImageNet-M's 68 images, which no model gets right for sure."
+
+
+def _cards(db: Database, model: str) -> list[dict[str, Any]]:
+    """The model's mistakes as cards: `mistake_cards`, with its prediction in a list."""
+    cards = db.query("mistake_cards", {"model": model}).records()
+    for card in cards:
+        card["predictions"] = [
+            {"title": model, "prediction": card["prediction"], "top5": card["top5"], "right": False}
+        ]
+        card["confidence"] = card["top5"][0]["score"] if card["top5"] else None
+    return cards
+
+
+def _changes(
+    db: Database, a: str, a_cards: list[dict[str, Any]], b: str, b_cards: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """From `a` to `b`: the mistakes `b` fixes and those it makes anew, on images both scored.
+
+    Each card shows both models' top-1: the wrong one with its top-5, the
+    right one as it is where its predictions are loaded.
+    """
+    a_top1, b_top1 = reads.scored_top1(db.con, a), reads.scored_top1(db.con, b)
+    a_wrong = {card["image_number"] for card in a_cards}
+    b_wrong = {card["image_number"] for card in b_cards}
+
+    def beside(card: dict[str, Any], right: str, top1: str | None, first: bool) -> dict[str, Any]:
+        shown = {"title": right, "prediction": top1, "top5": None, "right": True}
+        both = [shown, *card["predictions"]] if first else [*card["predictions"], shown]
+        return {**card, "predictions": both}
+
+    fixed = [
+        beside(card, b, b_top1[card["image_number"]], first=False)
+        for card in a_cards
+        if card["image_number"] in b_top1 and card["image_number"] not in b_wrong
+    ]
+    new = [
+        beside(card, a, a_top1[card["image_number"]], first=True)
+        for card in b_cards
+        if card["image_number"] in a_top1 and card["image_number"] not in a_wrong
+    ]
+    return [
+        _section("fixed", f"Fixed by {b}", fixed, f"Mistakes of {a} that {b} gets right."),
+        _section("new", f"New in {b}", new, f"Mistakes of {b} on images {a} gets right."),
+    ]
+
+
+def _section(key: str, title: str, cards: list[dict[str, Any]], about: str) -> dict[str, Any]:
+    return {"key": key, "title": title, "description": about, "cards": cards}
+
+
+def _render(
+    page: Path,
+    model: str,
+    compare: str | None,
+    sections: list[dict[str, Any]],
+    cards: dict[int, dict[str, Any]],
+    models_in_file: int,
+    db: Path,
+) -> None:
+    order = {key: i for i, key in enumerate(cards)}
+    data = {
+        "models": models_in_file,
+        # Each card's own prediction is in its `predictions`, beside the other model's.
+        "cards": [
+            {k: v for k, v in card.items() if k not in ("prediction", "top5")}
+            for card in cards.values()
+        ],
+        "sections": [
+            {**section, "cards": [order[id(card)] for card in section["cards"]]}
+            for section in sections
+        ],
+    }
+    template = jinja2.Environment(autoescape=True).from_string(
+        (resources.files("imagenet_mistakes") / "templates" / "gallery.html").read_text()
+    )
+    text = template.render(
+        title=f"{model} to {compare}" if compare else f"Mistakes of {model}",
+        notes=[f"From {db}. Images: the user's own copy; thumbnails in {thumbnails.FOLDER}/."],
+        data=_script_json(data),
+    )
+    # Through a symbolic link, the file it points to is replaced and the link kept.
+    with storage.written_atomically(Path(os.path.realpath(page))) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def _script_json(data: Any) -> Markup:
+    """JSON to place inside a <script> element as it is.
+
+    A script element's text is not HTML-unescaped, so autoescaping would
+    corrupt it; instead `<`, `>` and `&` become JSON escapes, so no label
+    (`</script>`, say) can end the element early.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, escaped)
+    return Markup(text)
