@@ -22,9 +22,11 @@ original as (
     where label_set = 'original' and image_number in (select image_number from scored)
 ),
 
+-- ReaL's labels per image, read as image_results judges them (its correct
+-- classes); joined per image, not per model, so the view streams.
 real as (
-    select model, image_number, correct
-    from image_results
+    select image_number, correct_classes
+    from image_scope
     where label_set = 'real'
 ),
 
@@ -38,11 +40,12 @@ final as (
         readings.reading,
         case readings.reading
             when 'class' then original.correct
-            when 'real_class' then coalesce(real.correct, false)
+            when 'real_class' then
+                coalesce(list_contains(real.correct_classes, original.top1_class), false)
             when 'metaclass' then predicted_metaclass.metaclass = label_metaclass.metaclass
         end as correct
     from original
-    left join real using (model, image_number)
+    left join real using (image_number)
     inner join class_metaclasses as label_metaclass
         on label_metaclass.class_id = original.original_class
     inner join class_metaclasses as predicted_metaclass
