@@ -264,6 +264,23 @@ def test_an_unknown_model_is_one_line_before_any_image_is_read(
     )
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "hint"),
+    [("--category", "fine_grained", "fine-grained"), ("--factor", "poses", "pose")],
+)
+def test_a_filter_no_mistake_matches_is_one_line_with_the_closest(
+    small_zoo_db: Path, images: Path, tmp_path: Path, option: str, value: str, hint: str
+) -> None:
+    code, stdout, stderr = gallery(
+        small_zoo_db, "resnet50", "--images", images, "--out", tmp_path, option, value
+    )
+    assert (code, stdout) == (2, "")
+    assert stderr.strip() == (
+        f"Error: {option} {value!r}: not a value of resnet50's mistakes; did you mean {hint!r}?"
+    )
+    assert not (tmp_path / "resnet50.html").exists()
+
+
 def test_label_text_cannot_end_the_pages_script() -> None:
     hostile = {"label": "</script><b>[bold]</b> & more"}
     text = str(_script_json(hostile))
