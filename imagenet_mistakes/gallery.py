@@ -85,7 +85,8 @@ def write(
         sections += _changes(db, model, own, compare, other)
 
     cards = {id(card): card for section in sections for card in section["cards"]}
-    made = thumbnails.make({card["image_number"] for card in cards.values()}, located, out)
+    wanted = {card["image_number"] for card in cards.values()}
+    made = thumbnails.make(wanted, located, out)
     for card in cards.values():
         number = card["image_number"]
         card["thumbnail"] = thumbnails.name(number) if number in made.ready else None
@@ -94,7 +95,7 @@ def write(
         )
     if made.missing:
         log.warning("%d of %d images not found in %s: placeholders shown",
-                    len(made.missing), len(cards), images)  # fmt: skip
+                    len(made.missing), len(wanted), images)  # fmt: skip
     if made.unreadable:
         log.warning("%d images skipped as corrupt or not JPEG: placeholders shown",
                     len(made.unreadable))  # fmt: skip
@@ -108,7 +109,7 @@ _MISTAKES = (
     "Images of the multi-label set (annotated, not problematic) whose top-1 is neither a "
     "correct nor an unclear label."
 )
-_IMAGENET_M = "The mistakes among ImageNet-M's 68 images, which no model gets right for sure."
+_IMAGENET_M = "The mistakes on ImageNet-M's 68 images, the paper's slice of major mistakes."
 
 
 def _check_filter(
