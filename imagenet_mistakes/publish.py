@@ -37,6 +37,11 @@ _TYPES = {
     "DOUBLE[]": "double precision[]",
 }
 _BATCH_ROWS = 500_000
+# The columns the views join and filter on. Each gets an index in the
+# published copy unless a key of the table starts with it: without them,
+# PostgreSQL scans whole tables for every join (the leaderboard took 1.1 s
+# on three models, 0.05 s with them and ANALYZE).
+_JOIN_COLUMNS = ("model", "image_number", "class_id", "label_set")
 
 
 # What `publish` writes as the comment of each schema it makes, and looks for
@@ -74,6 +79,7 @@ def publish(con: duckdb.DuckDBPyConnection, url: str, schema: str) -> None:
             cursor.execute(sql.SQL("set local search_path to {}").format(sql.Identifier(staging)))
             for table in reads.table_names(con):
                 _copy_table(con, cursor, table)
+                _index_table(con, cursor, table)
             for view in views.definitions():
                 cursor.execute(
                     sql.SQL("create view {} as {}").format(
@@ -157,6 +163,29 @@ def _copy_table(con: duckdb.DuckDBPyConnection, cursor: psycopg.Cursor, table: s
             buffer = io.BytesIO()
             pa_csv.write_csv(batch, buffer, pa_csv.WriteOptions(include_header=False))
             target.write(buffer.getvalue())
+
+
+def _index_table(con: duckdb.DuckDBPyConnection, cursor: psycopg.Cursor, table: str) -> None:
+    """The table's keys as in DuckDB, an index on each join column no key leads with,
+    then the statistics PostgreSQL's planner needs (made after the rows are in: faster)."""
+    leading = set()
+    for kind, names in reads.keys(con, table):
+        cursor.execute(
+            sql.SQL("alter table {} add {} ({})").format(
+                sql.Identifier(table),
+                sql.SQL(kind),  # PRIMARY KEY or UNIQUE, from DuckDB's catalog
+                sql.SQL(", ").join(map(sql.Identifier, names)),
+            )
+        )
+        leading.add(names[0])
+    for name, _ in reads.columns(con, table):
+        if name in _JOIN_COLUMNS and name not in leading:
+            cursor.execute(
+                sql.SQL("create index on {} ({})").format(
+                    sql.Identifier(table), sql.Identifier(name)
+                )
+            )
+    cursor.execute(sql.SQL("analyze {}").format(sql.Identifier(table)))
 
 
 def _as_csv_values(

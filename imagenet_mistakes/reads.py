@@ -71,6 +71,11 @@ def columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]
     return [(name, kind) for name, kind in _rows(con, "columns", {"table": table})[1]]
 
 
+def keys(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, list[str]]]:
+    """(PRIMARY KEY or UNIQUE, columns) of each key constraint of a table."""
+    return [(kind, list(names)) for kind, names in _rows(con, "keys", {"table": table})[1]]
+
+
 def comments(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str | None, str]]:
     """(kind, object, column, comment) of every commented table, view and column."""
     return [(kind, name, column, text) for kind, name, column, text in _rows(con, "comments")[1]]

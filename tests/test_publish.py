@@ -66,6 +66,52 @@ def test_every_table_row_and_view_is_there(published: str, small_zoo_db: Path) -
     assert comment[0][0].startswith("Every model")
 
 
+def test_the_copy_has_duckdbs_keys_an_index_per_join_column_and_statistics(
+    published: str, small_zoo_db: Path
+) -> None:
+    """What PostgreSQL's planner needs to join the tables as fast as the views ask."""
+    with duckdb.connect(str(small_zoo_db), read_only=True) as con:
+        keys = {
+            (table, kind, tuple(columns))
+            for table, kind, columns in con.execute(
+                "select table_name, constraint_type, constraint_column_names "
+                "from duckdb_constraints() where constraint_type in ('PRIMARY KEY', 'UNIQUE')"
+            ).fetchall()
+        }
+        join_columns = set(
+            con.execute(
+                "select table_name, column_name from duckdb_columns() "
+                "where table_name in (select table_name from duckdb_tables()) "
+                "and column_name in ('model', 'image_number', 'class_id', 'label_set')"
+            ).fetchall()
+        )
+    found = rows(
+        published,
+        "select rel.relname, case con.contype when 'p' then 'PRIMARY KEY' else 'UNIQUE' end, "
+        "array_agg(att.attname order by k.ord) "
+        "from pg_constraint con join pg_class rel on rel.oid = con.conrelid "
+        "join pg_namespace ns on ns.oid = rel.relnamespace "
+        "cross join unnest(con.conkey) with ordinality as k(attnum, ord) "
+        "join pg_attribute att on att.attrelid = rel.oid and att.attnum = k.attnum "
+        "where ns.nspname = 'imagenet_mistakes' and con.contype in ('p', 'u') "
+        "group by rel.relname, con.contype, con.conname",
+    )
+    assert {(t, kind, tuple(cs)) for t, kind, cs in found} == keys
+    # Every join column leads an index: a key's, or one of its own.
+    leading = rows(
+        published,
+        "select tablename, (regexp_match(indexdef, '\\((\\w+)'))[1] from pg_indexes "
+        "where schemaname = 'imagenet_mistakes'",
+    )
+    assert join_columns <= set(leading)
+    unanalysed = rows(
+        published,
+        "select relname from pg_stat_user_tables where schemaname = 'imagenet_mistakes' "
+        "and last_analyze is null",
+    )
+    assert unanalysed == []
+
+
 def test_publishing_again_replaces_the_schema(published: str, small_zoo_db: Path) -> None:
     before = rows(published, "select count(*) from predictions")
     result = CliRunner().invoke(app, ["publish", published, "--db", str(small_zoo_db)])
