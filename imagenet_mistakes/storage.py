@@ -189,6 +189,17 @@ def _waiting_for_lock(path: Path, open_file: Callable[[], T]) -> T:
         pause = min(2 * pause, 0.5)
 
 
+# Transactions this process has committed: a caller compares the count before
+# and after a step to tell whether a Ctrl-C found its change already made,
+# wherever in the code the signal landed.
+_commits = 0
+
+
+def commits() -> int:
+    """How many transactions this process has committed (see `transaction`)."""
+    return _commits
+
+
 @contextlib.contextmanager
 def transaction(con: duckdb.DuckDBPyConnection, path: Path, committed: str) -> Iterator[None]:
     """Run the block as one transaction, and say truthfully what a Ctrl-C left.
@@ -213,17 +224,6 @@ def transaction(con: duckdb.DuckDBPyConnection, path: Path, committed: str) -> I
         _commits += 1
     if interrupted():
         raise Interrupted.after_commit(path, committed)
-
-
-# Transactions this process has committed: a caller compares the count before
-# and after a step to tell whether a Ctrl-C found its change already made,
-# wherever in the code the signal landed.
-_commits = 0
-
-
-def commits() -> int:
-    """How many transactions this process has committed (see `transaction`)."""
-    return _commits
 
 
 # Set by the handler `handle_ctrl_c` installs: a Ctrl-C came.
