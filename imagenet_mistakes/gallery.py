@@ -66,16 +66,19 @@ def write(
         raise BadArgument(f"--compare {compare!r}: the model itself; name another")
     located = validation_images.find(images)
 
+    filters = {"--category": category, "--factor": factor}
+
     def kept(card: dict[str, Any]) -> bool:
-        return (
-            category is None or category in (card["manual_category"], card["auto_category"])
-        ) and (factor is None or factor in card["factors"])
+        return all(
+            value is None or value in _values(card, _FILTERS[option])
+            for option, value in filters.items()
+        )
 
     every = _cards(db, model)
     own = [card for card in every if kept(card)]
     if every and not own:  # a filter that keeps nothing is a typo more often than not
-        _check_filter("--category", category, model, every, ("manual_category", "auto_category"))
-        _check_filter("--factor", factor, model, every, ("factors",))
+        for option, value in filters.items():
+            _check_filter(option, value, model, every)
     sections = [_section("mistakes", f"Mistakes of {model}", own, _MISTAKES)]
     if any(card["imagenet_m"] is not None for card in own):  # the ImageNet-M list is known
         on_m = [card for card in own if card["imagenet_m"]]
@@ -112,21 +115,29 @@ _MISTAKES = (
 _IMAGENET_M = "The mistakes on ImageNet-M's 68 images, the paper's slice of major mistakes."
 
 
-def _check_filter(
-    option: str, value: str | None, model: str, cards: list[dict[str, Any]], keys: tuple[str, ...]
-) -> None:
+# The card fields each filter option matches: the paper's or the rules' category,
+# any of the image's factors.
+_FILTERS = {"--category": ("manual_category", "auto_category"), "--factor": ("factors",)}
+
+
+def _check_filter(option: str, value: str | None, model: str, cards: list[dict[str, Any]]) -> None:
     """Refuse a filter value none of the model's mistakes has, naming the closest it has."""
     if value is None:
         return
-    have = {v for card in cards for key in keys for v in _values(card[key])}
+    have = {v for card in cards for v in _values(card, _FILTERS[option])}
     if value not in have:
         raise BadArgument.not_among(
             f"{option} {value!r}", value, sorted(have), f"a value of {model}'s mistakes"
         )
 
 
-def _values(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value] if value is not None else []
+def _values(card: dict[str, Any], keys: tuple[str, ...]) -> set[Any]:
+    """What a card holds in those fields, a list field's items one by one."""
+    found: set[Any] = set()
+    for key in keys:
+        value = card[key]
+        found.update(value if isinstance(value, list) else [] if value is None else [value])
+    return found
 
 
 def _cards(db: Database, model: str) -> list[dict[str, Any]]:
