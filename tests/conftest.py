@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import venv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
@@ -14,6 +13,7 @@ import duckdb
 import pytest
 
 from imagenet_mistakes import Database, build, zoo
+from tests import environments
 from tests.synthetic import write_mirror
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,18 +47,21 @@ def duckdb15_python() -> Path:
     DuckDB 1.5 cannot share an environment with the package's DuckDB 2, so the
     test that opens the file with it arranges its own (one pip install).
     """
-    python = ROOT / ".venv-duckdb15" / "bin" / "python"
-    if not python.exists():
-        try:
-            venv.create(python.parents[1], with_pip=True)
-            subprocess.run(
-                [python, "-m", "pip", "install", "--quiet", "duckdb>=1.5,<1.6"],
-                check=True, capture_output=True, timeout=600,
-            )  # fmt: skip
-        except (OSError, subprocess.SubprocessError) as e:
-            shutil.rmtree(python.parents[1], ignore_errors=True)
-            unavailable(f"cannot install DuckDB 1.5 into {python.parents[1]} ({e})")
-    return python
+    try:
+        return environments.made(".venv-duckdb15", ["duckdb>=1.5,<1.6"]) / "python"
+    except (OSError, subprocess.SubprocessError) as e:
+        unavailable(f"cannot install DuckDB 1.5 into .venv-duckdb15 ({e})")
+
+
+@pytest.fixture(scope="session")
+def superset_bin() -> Path:
+    """The bin directory of Apache Superset's own environment, .venv-superset beside the
+    checkout, made on first use from tests/superset-requirements.txt (about a minute)."""
+    requirements = environments.requirements_file(ROOT / "tests" / "superset-requirements.txt")
+    try:
+        return environments.made(".venv-superset", requirements)
+    except (OSError, subprocess.SubprocessError) as e:
+        unavailable(f"cannot install Apache Superset into .venv-superset ({e})")
 
 
 @pytest.fixture(scope="session")

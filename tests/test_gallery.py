@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 import tarfile
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from typer.testing import CliRunner
 from imagenet_mistakes import Database
 from imagenet_mistakes.cli import app
 from imagenet_mistakes.gallery import _script_json
+from tests import browser
 from tests.fingerprint import fingerprint
 from tests.reference import read_world, zoo_predictions
 from tests.synthetic import IMAGENET_M, WNIDS, image, other
@@ -296,18 +296,13 @@ def page(small_zoo_db: Path, images: Path, tmp_path_factory: pytest.TempPathFact
     return out / "vgg16.html"
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+@browser.needed
 @pytest.mark.parametrize(
     "fragment",
     ["", "auto=fine-grained&sort=file", "factor=pose&shared=3", "suspected=1&sort=confidence"],
 )
 def test_headless_chromium_draws_the_cards_each_filter_keeps(page: Path, fragment: str) -> None:
-    dom = subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--no-first-run",
-         "--virtual-time-budget=5000", "--dump-dom", f"{page.as_uri()}#{fragment}"],
-        capture_output=True, text=True, timeout=120, check=True,
-    ).stdout  # fmt: skip
+    dom = browser.dom(f"{page.as_uri()}#{fragment}", wait_ms=5000)
     data = cards(page)
     wanted = dict(p.split("=") for p in fragment.split("&") if p)
     kept = [

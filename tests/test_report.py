@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from imagenet_mistakes.cli import app
-from tests import synthetic
+from tests import browser, synthetic
 
 runner = CliRunner()
 ID = {wnid: i for i, wnid in enumerate(synthetic.WNIDS)}
@@ -74,13 +72,9 @@ def test_an_unknown_model_is_one_line(synthetic_db: Path, tmp_path: Path) -> Non
     assert not out.exists()
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+@browser.needed
 def test_headless_chromium_draws_every_chart(report: Path) -> None:
-    dom = subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-         "--virtual-time-budget=10000", "--dump-dom", report.as_uri()],
-        capture_output=True, text=True, timeout=120, check=True,
-    ).stdout  # fmt: skip
+    dom = browser.dom(report.as_uri(), wait_ms=10000)
     charts = re.findall(r'<div id="(chart-[a-z]+)" class="vega-embed"[^>]*><svg', dom)
     assert sorted(charts) == [
         "chart-auto", "chart-factors", "chart-field", "chart-metaclasses", "chart-metrics",
