@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from imagenet_mistakes import named_queries, views
 from imagenet_mistakes.cli import app
+from imagenet_mistakes.publish import MATERIALISED
 from tests import postgres_server
 from tests.compare import assert_same_rows
 from tests.test_lake import QUERIES
@@ -35,9 +36,21 @@ def published(postgres: str, small_zoo_db: Path) -> str:
     return postgres
 
 
-def rows(url: str, query: str) -> list[tuple[Any, ...]]:
+@pytest.fixture(scope="module")
+def translated(published: str) -> str:
+    """Beside the published copy, every view as its translation, materialised or not: the
+    search path that reads them, so the translations are checked too."""
+    with psycopg.connect(published) as con, con.cursor() as cursor:
+        cursor.execute("create schema translation_check")
+        cursor.execute("set search_path to translation_check, imagenet_mistakes")
+        for view in views.definitions():
+            cursor.execute(f"create view {view.name} as {view.select_sql('postgres')}")
+    return "translation_check, imagenet_mistakes"
+
+
+def rows(url: str, query: str, path: str = "imagenet_mistakes") -> list[tuple[Any, ...]]:
     with psycopg.connect(url) as con, con.cursor() as cursor:
-        cursor.execute("set search_path to imagenet_mistakes")
+        cursor.execute(f"set search_path to {path}")
         cursor.execute(query)
         return cursor.fetchall()
 
@@ -52,6 +65,14 @@ def test_views_give_duckdbs_rows(published: str, small_zoo_db: Path, query: str)
     assert_same_rows(rows(published, query), duckdb_rows(small_zoo_db, query))
 
 
+@pytest.mark.parametrize("query", QUERIES)
+def test_translated_views_give_duckdbs_rows(
+    published: str, translated: str, small_zoo_db: Path, query: str
+) -> None:
+    """Those published as tables too: each view computed by PostgreSQL from the tables."""
+    assert_same_rows(rows(published, query, translated), duckdb_rows(small_zoo_db, query))
+
+
 def test_every_table_row_and_view_is_there(published: str, small_zoo_db: Path) -> None:
     with duckdb.connect(str(small_zoo_db), read_only=True) as con:
         counts = dict(
@@ -61,7 +82,19 @@ def test_every_table_row_and_view_is_there(published: str, small_zoo_db: Path) -
         assert rows(published, f"select count(*) from {table}") == [(count,)], table
     names = {r[0] for r in rows(published, "select table_name from information_schema.views "
                                            "where table_schema = 'imagenet_mistakes'")}  # fmt: skip
-    assert names == {view.name for view in views.definitions()}
+    assert names == {view.name for view in views.definitions()} - MATERIALISED
+    # The others are tables of DuckDB's answer, commented as the views.
+    with duckdb.connect(str(small_zoo_db), read_only=True) as con:
+        for view in MATERIALISED:
+            expected = con.execute(
+                f"select count(*), (select comment from duckdb_views() where view_name = ?) "
+                f"from {view}",
+                [view],
+            ).fetchall()
+            found = rows(
+                published, f"select count(*), obj_description('{view}'::regclass) from {view}"
+            )
+            assert found == expected, view
     comment = rows(published, "select obj_description('imagenet_mistakes.leaderboard'::regclass)")
     assert comment[0][0].startswith("Every model")
 
