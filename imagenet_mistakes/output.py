@@ -148,9 +148,10 @@ def _write_json(document: Any) -> None:
 
 
 def _shown(value: Any) -> str:
-    # Fractions to 4 decimals for reading; machine formats keep full precision.
+    # Fractions to 4 decimals for reading, and what would round to 0.0000 (a
+    # p-value of 4e-18) to 3 significant digits; machine formats keep full precision.
     if isinstance(value, float):
-        return f"{value:.4f}"
+        return f"{value:.3g}" if 0 < abs(value) < 0.00005 else f"{value:.4f}"
     return _text(value)
 
 

@@ -53,6 +53,11 @@ def non_commercial_sources(con: duckdb.DuckDBPyConnection) -> list[NonCommercial
     return [NonCommercialSource(*row) for row in _rows(con, "non_commercial")[1]]
 
 
+def confidence_level(con: duckdb.DuckDBPyConnection) -> float:
+    """The confidence level of the file's intervals (the confidence view): 0.95 as shipped."""
+    return float(_rows(con, "confidence_level")[1][0][0])
+
+
 def parameter_choices(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     """The values a named-query parameter of each kind may take, by kind."""
     choices: dict[str, list[str]] = {}

@@ -102,7 +102,8 @@ def _context(db: Database, model: str) -> dict[str, Any]:
         "model": model,
         "source": listed[model]["source"] if model in listed else "the paper's mistakes table",
         "description": listed[model]["description"] if model in listed else None,
-        "rank": by_metric[HEADLINE]["rank"],
+        "headline": _shown(by_metric[HEADLINE]),
+        "level": f"{reads.confidence_level(db.con):.0%}",
         "models": metrics[0]["models"],
         "metrics": [_shown(row) for row in metrics],
         "imagenet_m": _imagenet_m(by_metric["imagenet_m_correct"]),
@@ -149,18 +150,24 @@ def _imagenet_m(row: dict[str, Any]) -> str:
 
 def _metrics_chart(metrics: list[dict[str, Any]]) -> dict[str, Any]:
     values = [
-        {"metric": row["metric"], "value": row["value"], "best": row["best"]}
+        {key: row[key] for key in ("metric", "value", "lower", "upper", "best")}
         for row in metrics
         if row["aggregate"] != "count" and row["value"] is not None
     ]
     base = alt.Chart(alt.Data(values=values)).encode(y=alt.Y("metric:N", sort=None, title=None))
+    percent = [alt.Tooltip(f"{key}:Q", format=".2%") for key in ("value", "lower", "upper", "best")]
+    # One title for both layers: Vega-Lite joins different ones ("..., lower").
+    title = "accuracy (error bar: its confidence interval; tick: best of all models)"
     bars = base.mark_bar().encode(
         x=alt.X("value:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"),
-                title="accuracy (tick: best of all models)"),
-        tooltip=[alt.Tooltip("value:Q", format=".2%"), alt.Tooltip("best:Q", format=".2%")],
+                title=title),
+        tooltip=percent,
     )  # fmt: skip
+    interval = base.mark_errorbar(ticks=True).encode(
+        x=alt.X("lower:Q", title=title), x2="upper:Q", tooltip=percent
+    )
     best = base.mark_tick(color="black", thickness=2).encode(x="best:Q")
-    return (bars + best).properties(width=600).to_dict()
+    return (bars + interval + best).properties(width=600).to_dict()
 
 
 def _field_chart(field: list[dict[str, Any]], model: str) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from importlib import resources
 
 import duckdb
 
-from imagenet_mistakes import metrics
+from imagenet_mistakes import intervals, metrics
 
 _FOLDER = resources.files("imagenet_mistakes") / "schema"
 
@@ -31,17 +31,18 @@ def files() -> list[str]:
 
 
 def rendered() -> list[tuple[str, str]]:
-    """(file name, SQL) of every schema file, rendered with the metric definitions."""
-    return list(_rendered(tuple(metrics.definitions())))
+    """(file name, SQL) of every schema file, rendered with the metric definitions and the
+    intervals' confidence level."""
+    return list(_rendered(tuple(metrics.definitions()), intervals.level()))
 
 
 @cache
-def _rendered(definitions: tuple[metrics.Metric, ...]) -> tuple[tuple[str, str], ...]:
+def _rendered(definitions: tuple[metrics.Metric, ...], level: float) -> tuple[tuple[str, str], ...]:
     import jinja2  # here, not at the top: only build and the exports render the schema
 
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     environment.filters["sql_string"] = _sql_string
-    context = {"metrics": definitions}
+    context = {"metrics": definitions, "level": repr(level), "z": repr(intervals.z())}
     return tuple(
         (name, environment.from_string(_FOLDER.joinpath(name).read_text()).render(context))
         for name in files()
@@ -51,14 +52,15 @@ def _rendered(definitions: tuple[metrics.Metric, ...]) -> tuple[tuple[str, str],
 def version() -> str:
     """A hash of the schema: files built by a package with another schema differ.
 
-    Hashes what the rendering depends on, the templates and the metric
-    definitions, rather than the rendered text: every command checks it on
+    Hashes what the rendering depends on, the templates, the metric
+    definitions and the intervals' level, rather than the rendered text: every command checks it on
     opening the file, and rendering takes longer than a small query.
     """
     digest = hashlib.sha256()
     for name in files():
         digest.update(f"{name}\0{_FOLDER.joinpath(name).read_text()}\0".encode())
     digest.update(metrics.FILE.read_text().encode())
+    digest.update(intervals.FILE.read_text().encode())
     return digest.hexdigest()[:16]
 
 

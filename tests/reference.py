@@ -11,14 +11,21 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
+from scipy.stats import norm
+from statsmodels.stats.proportion import proportion_confint
 
 ORDER = "imagenetv2/data/datasets/imagenet-validation-original.json"
 ZOO = "imagenetv2/data/predictions/imagenet-validation-original"
+T = TypeVar("T")
+# The normal quantile of 95% intervals, from scipy rather than the package's NormalDist.
+Z = float(norm.ppf(0.975))
 
 
 @dataclass
@@ -68,62 +75,90 @@ def zoo_predictions(mirror: Path, model: str) -> dict[str, list[int]]:
     return {name: [int(c) for c in row] for name, row in zip(names, top5, strict=True)}
 
 
+IMAGE_METRICS = ("top1", "top5", "real", "mla", "mla_micro", "mla_strict", "imagenet_m_correct")
+# The metrics that average per original class, then over classes.
+CLASS_METRICS = ("mla", "mla_strict")
+
+
+def per_image(predictions: dict[str, list[int]], world: World) -> dict[str, dict[str, bool]]:
+    """For each metric id, each image it counts and whether the model is right on it."""
+    found: dict[str, dict[str, bool]] = {metric: {} for metric in IMAGE_METRICS}
+    for name, ranked in predictions.items():
+        found["top1"][name] = ranked[0] == world.original[name]
+        found["top5"][name] = world.original[name] in ranked[:5]
+        if world.real[name]:
+            found["real"][name] = ranked[0] in world.real[name]
+        labels = world.multi.get(name)
+        if labels is not None and not labels.problematic:
+            lenient = ranked[0] in labels.correct or ranked[0] in labels.unclear
+            found["mla"][name] = found["mla_micro"][name] = lenient
+            found["mla_strict"][name] = ranked[0] in labels.correct
+        if world.imagenet_m is not None and name in world.imagenet_m:
+            labels = world.multi[name]
+            found["imagenet_m_correct"][name] = (
+                ranked[0] in labels.correct or ranked[0] in labels.unclear
+            )
+    return found
+
+
+def per_class(per_image: dict[str, T], world: World) -> dict[int, list[T]]:
+    """Values keyed by image (a metric's hits, say) grouped by the image's original class."""
+    found: dict[int, list[T]] = {}
+    for name, value in per_image.items():
+        found.setdefault(world.original[name], []).append(value)
+    return found
+
+
+def interval(hits: dict[str, bool], world: World, metric: str) -> tuple[float, float] | None:
+    """The 95% interval of one metric from its per-image hits, as published: statsmodels'
+    Wilson interval (a count's in images), or for a mean over classes its value +- z
+    standard errors, the variance being the sum of p (1 - p) / n over classes^2."""
+    if not hits:
+        return None
+    if metric in CLASS_METRICS:
+        classes = list(per_class(hits, world).values())
+        mean = sum((Fraction(sum(c), len(c)) for c in classes), Fraction(0)) / len(classes)
+        variance = (
+            sum((Fraction(sum(c) * (len(c) - sum(c)), len(c) ** 3) for c in classes), Fraction(0))
+            / len(classes) ** 2
+        )
+        half = Z * math.sqrt(variance)
+        return max(0.0, float(mean) - half), min(1.0, float(mean) + half)
+    low, high = proportion_confint(sum(hits.values()), len(hits), alpha=0.05, method="wilson")
+    if metric == "imagenet_m_correct":  # a count: the share's bounds, in images
+        return low * len(hits), high * len(hits)
+    return float(low), float(high)
+
+
 def metrics(predictions: dict[str, list[int]], world: World) -> dict[str, float | int | None]:
     """Every leaderboard figure of one model whose predictions are `predictions`."""
-    top1_hits = top5_hits = 0
-    for name, ranked in predictions.items():
-        top1_hits += ranked[0] == world.original[name]
-        top5_hits += world.original[name] in ranked[:5]
+    hits = per_image(predictions, world)
 
-    real_hits = real_images = 0
-    for name, ranked in predictions.items():
-        if world.real[name]:
-            real_images += 1
-            real_hits += ranked[0] in world.real[name]
+    def share(metric: str) -> float | None:
+        counted = hits[metric]
+        return sum(counted.values()) / len(counted) if counted else None
 
-    correct_per_class: dict[int, int] = {}
-    strict_per_class: dict[int, int] = {}
-    images_per_class: dict[int, int] = {}
-    for name, labels in world.multi.items():
-        if labels.problematic or name not in predictions:
-            continue
-        cls = world.original[name]
-        images_per_class[cls] = images_per_class.get(cls, 0) + 1
-        top1 = predictions[name][0]
-        correct_per_class[cls] = correct_per_class.get(cls, 0) + (
-            top1 in labels.correct or top1 in labels.unclear
-        )
-        strict_per_class[cls] = strict_per_class.get(cls, 0) + (top1 in labels.correct)
-    classes = sorted(images_per_class)
-    mla_images = sum(images_per_class.values())
+    def mean(metric: str) -> float | None:
+        # Exact: the mean of the per-class fractions, rounded once (unknown over no images).
+        classes = per_class(hits[metric], world).values()
+        fractions = [Fraction(sum(c), len(c)) for c in classes]
+        return float(sum(fractions, Fraction(0)) / len(fractions)) if fractions else None
 
-    imagenet_m_correct = imagenet_m_total = None
-    if world.imagenet_m is not None:
-        imagenet_m_correct = imagenet_m_total = 0
-        for name in world.imagenet_m:
-            if name in predictions:
-                imagenet_m_total += 1
-                labels = world.multi[name]
-                top1 = predictions[name][0]
-                imagenet_m_correct += top1 in labels.correct or top1 in labels.unclear
-
-    def mean(values: list[Fraction]) -> float | None:
-        # Exact: the mean of the fractions, rounded once (unknown over no images).
-        return float(sum(values, Fraction(0)) / len(values)) if values else None
-
+    imagenet_m = hits["imagenet_m_correct"]
+    known_m = world.imagenet_m is not None
     return {
-        "top1": top1_hits / len(predictions),
-        "top5": top5_hits / len(predictions),
-        "real": real_hits / real_images if real_images else None,
-        "mla": mean([Fraction(correct_per_class[c], images_per_class[c]) for c in classes]),
-        "mla_micro": sum(correct_per_class.values()) / mla_images if mla_images else None,
-        "mla_strict": mean([Fraction(strict_per_class[c], images_per_class[c]) for c in classes]),
-        "imagenet_m_correct": imagenet_m_correct,
-        "imagenet_m_total": imagenet_m_total,
+        "top1": share("top1"),
+        "top5": share("top5"),
+        "real": share("real"),
+        "mla": mean("mla"),
+        "mla_micro": share("mla_micro"),
+        "mla_strict": mean("mla_strict"),
+        "imagenet_m_correct": sum(imagenet_m.values()) if known_m else None,
+        "imagenet_m_total": len(imagenet_m) if known_m else None,
         "images": len(predictions),
-        "real_images": real_images,
-        "mla_images": mla_images,
-        "mla_classes": len(classes),
+        "real_images": len(hits["real"]),
+        "mla_images": len(hits["mla"]),
+        "mla_classes": len(per_class(hits["mla"], world)),
     }
 
 

@@ -144,7 +144,7 @@ def test_mistake_overlap_of_the_paper_models(con: Any, real_mirror: Path) -> Non
     a, b = paper_mistakes(real_mirror, "vit3b"), paper_mistakes(real_mirror, "greedy_soups")
     rows = dict(
         con.execute(
-            "select * from (" + _named("mistake_overlap") + ")",
+            "select mistakes, images from (" + _named("mistake_overlap") + ")",
             {"a": "vit3b", "b": "greedy_soups"},
         ).fetchall()
     )

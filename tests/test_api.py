@@ -94,7 +94,9 @@ def test_queries_lists_only_what_users_run() -> None:
 
 
 def test_each_schema_file_creates_one_object_named_after_it() -> None:
-    created = re.compile(r"create (?:or replace )?(?:table|view)(?: if not exists)? (\w+)", re.I)
+    created = re.compile(
+        r"create (?:or replace )?(?:table|view|macro)(?: if not exists)? (\w+)", re.I
+    )
     for name, text in schema.rendered():
         assert created.findall(text) == [name.removesuffix(".sql").split("_", 1)[1]], name
 

@@ -178,21 +178,29 @@ def test_sql_metrics_equal_the_reference(con: duckdb.DuckDBPyConnection, sample:
     assert sorted(got) == sorted(sample.models)
     for model, (k, predictions) in sample.models.items():
         expected = reference.metrics(predictions, sample.world)
+        hits = reference.per_image(predictions, sample.world)
+        for metric in reference.IMAGE_METRICS:
+            known = reference.interval(hits[metric], sample.world, metric)
+            if metric == "top5" and k < 5:
+                known = None
+            expected[f"{metric}_lower"], expected[f"{metric}_upper"] = known or (None, None)
         if k < 5:
             expected["top5"] = None  # fewer than five guesses: top-5 is unknown, not a number
         assert set(got[model]) == set(expected)
         differ = {
             key: (got[model][key], value)
             for key, value in expected.items()
-            if not same(got[model][key], value)
+            if not same(got[model][key], value, key)
         }
         assert differ == {}, model
 
 
-def same(got: object, expected: object) -> bool:
-    """Equal; a mean over classes within 2^-52 of the exact one (hits / images is exact)."""
+def same(got: object, expected: object, key: str = "") -> bool:
+    """Equal; a mean over classes within 2^-52 of the exact one (hits / images is exact);
+    interval bounds (`*_lower`, `*_upper`), computed otherwise by statsmodels, within 1e-12."""
     if isinstance(got, float) and isinstance(expected, float):
-        return math.isclose(got, expected, rel_tol=0, abs_tol=2**-52)
+        bound = key.endswith(("_lower", "_upper"))
+        return math.isclose(got, expected, rel_tol=0, abs_tol=1e-12 if bound else 2**-52)
     return got == expected and type(got) is type(expected)
 
 

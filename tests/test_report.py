@@ -40,10 +40,15 @@ def test_the_page_holds_the_model_numbers_and_needs_no_network(report: Path) -> 
     assert "<h1>mine</h1>" in html
     start = html.index('<table id="metrics">')
     metrics = html[start : html.index("</table>", start)]
-    assert '<td>top-1</td><td class="number">40.00%</td><td class="number">5</td>' in metrics
+    # With 95% Wilson intervals: 2 of 5 is 11.76% to 76.93%, 1 of 2 images 0.19 to 1.81.
+    assert (
+        '<td>top-1</td><td class="number">40.00%</td><td class="number">11.76% – 76.93%</td>\n'
+        '      <td class="number">5</td>' in metrics
+    )
     # ImageNet-M {1, 2}: right on 1.
     assert (
-        '<td>ImageNet-M correct</td><td class="number">1</td><td class="number">2</td>' in metrics
+        '<td>ImageNet-M correct</td><td class="number">1</td><td class="number">0 – 2</td>\n'
+        '      <td class="number">2</td>' in metrics
     )
     assert "1 of 2 ImageNet-M images correct." in html
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"?https?:", html)

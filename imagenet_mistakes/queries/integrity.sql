@@ -89,13 +89,13 @@ stale_counts as (
 ),
 
 live_metrics as (
-    select model, metric, value, hits, images, classes
+    select model, metric, value, variance, hits, images, classes
     from model_metrics_live
     where evaluated_from = 'predictions'
 ),
 
 stored_metrics as (
-    select model, metric, value, hits, images, classes
+    select model, metric, value, variance, hits, images, classes
     from model_metrics_snapshot
 ),
 

@@ -1,36 +1,32 @@
--- One model's metrics, each with the images it counts, its rank among all models, the best value and its standing among published models.
+-- One model's metrics, each with its confidence interval, the images it counts, its rank among all models with the ranks its interval allows, the best value and its standing among published models.
 -- Parameters: $model: model.
--- Ranks: models with the same value share a rank (values are exact, so identical
--- predictions tie); NULL where the model's value is unknown.
+-- Ranks (metric_ranks): models with the same value share a rank (values are
+-- exact, so identical predictions tie); NULL where the model's value is unknown.
 with
 
-ranked as (
+this_model as (
     select
-        model_metrics.model,
         model_metrics.metric,
-        model_metrics.name,
         model_metrics.value,
+        model_metrics.lower,
+        model_metrics.upper,
         model_metrics.images,
-        case when model_metrics.value is not null then
-            rank() over (
-                partition by model_metrics.metric
-                order by
-                    case when metrics.direction = 'higher' then model_metrics.value end desc nulls last,
-                    case when metrics.direction = 'lower' then model_metrics.value end nulls last
-            )
-        end as rank,
-        case when metrics.direction = 'higher'
-            then max(model_metrics.value) over (partition by model_metrics.metric)
-            else min(model_metrics.value) over (partition by model_metrics.metric)
-        end as best
+        metric_ranks.rank,
+        metric_ranks.best_rank,
+        metric_ranks.worst_rank,
+        metric_ranks.tied_with
     from model_metrics
-    inner join metrics using (metric)
+    left join metric_ranks using (model, metric)
+    where model_metrics.model = $model
 ),
 
-this_model as (
-    select *
-    from ranked
-    where model = $model
+bests as (
+    select
+        metric,
+        case when metrics.direction = 'higher' then max(value) else min(value) end as best
+    from model_metrics
+    inner join metrics using (metric)
+    group by metric, metrics.direction
 ),
 
 -- Where the model stands among each source's published results: "612th of
@@ -59,19 +55,26 @@ final as (
         metrics.metric,
         metrics.name,
         this_model.value,
+        this_model.lower,
+        this_model.upper,
         this_model.images,
         this_model.rank,
+        this_model.best_rank,
+        this_model.worst_rank,
+        this_model.tied_with,
         (select count(distinct model) from model_metrics) as models,
         bests.best,
         standing.published,
         metrics.position
     from metrics
     left join this_model using (metric)
-    left join (select distinct metric, best from ranked) as bests using (metric)
+    left join bests using (metric)
     left join standing using (metric)
     where exists (select 1 from model_metrics where model = $model)
 )
 
-select name as metric, value, images, rank, models, best, published, metric as metric_id
+select
+    name as metric, value, lower, upper, images, rank, best_rank, worst_rank, tied_with, models,
+    best, published, metric as metric_id
 from final
 order by position

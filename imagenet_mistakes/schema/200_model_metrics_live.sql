@@ -10,6 +10,12 @@
 -- down (hits <= 50, the images of a class, so hits * 2^52 < 2^58, and the
 -- sum over 1,000 classes < 2^62 fits a BIGINT), and divides once: within
 -- 2^-52 of the exact mean, and the same value for the same counts every time.
+--
+-- A mean over classes also gets its variance, for its interval (model_metrics):
+-- the variance of a mean of independent per-class proportions, the sum over
+-- classes of p (1 - p) / n, over classes^2. Each term, hits (images - hits) /
+-- images^3, is summed as an integer number of 2^-40ths (hits (images - hits)
+-- <= images^2 / 4, so each scaled term fits a BIGINT up to 5,000 images a class).
 create or replace view model_metrics_live as
 with
 
@@ -52,6 +58,8 @@ sums as (
         sum(hits) as hits,
         sum(images) as images,
         sum(hits * 4503599627370496 // nullif(images, 0)) as scaled_class_hits,
+        sum(hits * (images - hits) * 1099511627776 // nullif(images * images * images, 0))
+            as scaled_class_variance,
         count(*) filter (where images > 0) as classes
     from counts
     group by model, evaluated_from, metric
@@ -67,6 +75,9 @@ final as (
                 sums.scaled_class_hits::double / nullif(sums.classes * 4503599627370496, 0)
             when 'count' then coalesce(sums.hits, 0)::double
         end as value,
+        case when frame.aggregate = 'class' then
+            sums.scaled_class_variance::double / 1099511627776 / (sums.classes * sums.classes)
+        end as variance,
         -- No counted image is 0 hits; counted images with unknown answers are NULL.
         (case when sums.model is null then 0 else sums.hits end)::bigint as hits,
         coalesce(sums.images, 0)::bigint as images,
@@ -85,6 +96,7 @@ COMMENT ON VIEW model_metrics_live IS 'Every metric of every model computed now 
 COMMENT ON COLUMN model_metrics_live.model IS 'As model_metrics.model';
 COMMENT ON COLUMN model_metrics_live.metric IS 'As model_metrics.metric';
 COMMENT ON COLUMN model_metrics_live.value IS 'As model_metrics.value';
+COMMENT ON COLUMN model_metrics_live.variance IS 'For a mean over classes: the variance of the estimate, the sum over classes of p (1 - p) / images, over classes squared; NULL for other metrics';
 COMMENT ON COLUMN model_metrics_live.hits IS 'As model_metrics.hits';
 COMMENT ON COLUMN model_metrics_live.images IS 'As model_metrics.images';
 COMMENT ON COLUMN model_metrics_live.classes IS 'As model_metrics.classes';

@@ -5,6 +5,7 @@ CREATE TABLE IF NOT EXISTS model_metrics_snapshot (
     model   VARCHAR NOT NULL,
     metric  VARCHAR NOT NULL REFERENCES metrics (metric),
     value   DOUBLE,
+    variance DOUBLE,
     hits    BIGINT,
     images  BIGINT,
     classes BIGINT NOT NULL,
@@ -15,6 +16,7 @@ COMMENT ON TABLE model_metrics_snapshot IS 'model_metrics_live stored per model 
 COMMENT ON COLUMN model_metrics_snapshot.model IS 'As model_metrics.model';
 COMMENT ON COLUMN model_metrics_snapshot.metric IS 'As model_metrics.metric';
 COMMENT ON COLUMN model_metrics_snapshot.value IS 'As model_metrics.value';
+COMMENT ON COLUMN model_metrics_snapshot.variance IS 'As model_metrics_live.variance';
 COMMENT ON COLUMN model_metrics_snapshot.hits IS 'As model_metrics.hits';
 COMMENT ON COLUMN model_metrics_snapshot.images IS 'As model_metrics.images';
 COMMENT ON COLUMN model_metrics_snapshot.classes IS 'As model_metrics.classes';

@@ -14,6 +14,9 @@ select
 {%- else %}
     max(value) filter (where metric = {{ m.metric | sql_string }}) as {{ m.metric }},
 {%- endif %}
+    -- Its confidence interval (model_metrics), in the metric's unit.
+    max(lower) filter (where metric = {{ m.metric | sql_string }}) as {{ m.metric }}_lower,
+    max(upper) filter (where metric = {{ m.metric | sql_string }}) as {{ m.metric }}_upper,
 {%- endfor %}
 {%- for m in metrics if m.images_column and m.aggregate != 'count' %}
     max(model_metrics.images) filter (where metric = {{ m.metric | sql_string }}) as {{ m.images_column }},
@@ -28,10 +31,12 @@ from model_metrics
 left join models using (model)
 group by model;
 
-COMMENT ON VIEW leaderboard IS 'Every model''s metrics (fractions in [0, 1]) with the number of images each counts';
+COMMENT ON VIEW leaderboard IS 'Every model''s metrics (fractions in [0, 1]) with their confidence intervals and the number of images each counts';
 COMMENT ON COLUMN leaderboard.model IS 'Model';
 {%- for m in metrics %}
 COMMENT ON COLUMN leaderboard.{{ m.metric }} IS {{ m.description | sql_string }};
+COMMENT ON COLUMN leaderboard.{{ m.metric }}_lower IS {{ ('Lower bound of the confidence interval of ' ~ m.metric ~ ' (model_metrics.lower)') | sql_string }};
+COMMENT ON COLUMN leaderboard.{{ m.metric }}_upper IS {{ ('Upper bound of the confidence interval of ' ~ m.metric ~ ' (model_metrics.upper)') | sql_string }};
 {%- endfor %}
 {%- for m in metrics if m.images_column %}
 COMMENT ON COLUMN leaderboard.{{ m.images_column }} IS {{ ('Images ' ~ m.metric ~ ' counts') | sql_string }};

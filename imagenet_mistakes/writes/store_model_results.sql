@@ -12,7 +12,7 @@ select model, label_set, class_id, scope, images, correct, correct_or_unclear, t
 from class_results_live
 where model = $model and evaluated_from = 'predictions';
 insert into model_metrics_snapshot
-select model, metric, value, hits, images, classes
+select model, metric, value, variance, hits, images, classes
 from model_metrics_live
 where model = $model and evaluated_from = 'predictions';
 insert into model_mistakes_snapshot

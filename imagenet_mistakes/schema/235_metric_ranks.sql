@@ -1,0 +1,57 @@
+-- metric_ranks: each model's rank on each metric, and the ranks it could hold given
+-- the confidence intervals (model_metrics): "3rd, statistically tied with 12".
+-- Another model is surely better when its interval lies wholly above this one's,
+-- surely worse when wholly below; the rest overlap it and could stand either side.
+-- So the best rank is 1 + the surely better, the worst is the models minus the
+-- surely worse, and the models tied with it are those in between.
+create or replace view metric_ranks as
+with
+
+-- Oriented so that larger is better, whatever the metric's direction.
+scores as (
+    select
+        model_metrics.model,
+        model_metrics.metric,
+        case metrics.direction when 'higher' then value else -value end as score,
+        case metrics.direction when 'higher' then lower else -upper end as score_lower,
+        case metrics.direction when 'higher' then upper else -lower end as score_upper
+    from model_metrics
+    inner join metrics using (metric)
+    where model_metrics.value is not null
+),
+
+counts as (
+    select
+        this.model,
+        this.metric,
+        count(*) filter (where other.score > this.score) as above,
+        count(*) filter (where other.score_lower > this.score_upper) as surely_better,
+        count(*) filter (where other.score_upper < this.score_lower) as surely_worse,
+        count(*) as models
+    from scores as this
+    inner join scores as other using (metric)
+    group by this.model, this.metric
+),
+
+final as (
+    select
+        model,
+        metric,
+        1 + above as rank,
+        1 + surely_better as best_rank,
+        models - surely_worse as worst_rank,
+        models - 1 - surely_better - surely_worse as tied_with,
+        models
+    from counts
+)
+
+select * from final;
+
+COMMENT ON VIEW metric_ranks IS 'Each model''s rank on each metric, and the range of ranks its confidence interval allows';
+COMMENT ON COLUMN metric_ranks.model IS 'Model';
+COMMENT ON COLUMN metric_ranks.metric IS 'Metric id (metrics.metric)';
+COMMENT ON COLUMN metric_ranks.rank IS 'Rank by value; models with the same value share it';
+COMMENT ON COLUMN metric_ranks.best_rank IS 'Best rank the intervals allow: 1 + the models whose interval lies wholly above this one''s';
+COMMENT ON COLUMN metric_ranks.worst_rank IS 'Worst rank the intervals allow: the models less those whose interval lies wholly below this one''s';
+COMMENT ON COLUMN metric_ranks.tied_with IS 'Other models whose interval overlaps this one''s: statistically tied with it';
+COMMENT ON COLUMN metric_ranks.models IS 'Models with a value for the metric';
