@@ -266,6 +266,7 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
             "('ghost', 50001, [2], null)"
         )
         con.execute("update model_metrics_snapshot set value = 0.5 where metric = 'top1'")
+        con.execute("update paper_metrics_snapshot set hits = hits + 1 where metric = 'mla'")
         con.execute(
             "insert into model_mistakes_snapshot values ('n', 2, 0, 'unclassified', null, 0)"
         )
@@ -284,6 +285,8 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         ("ghost", "predictions for images that are not validation images"),
         ("ghost", "predictions of a model that is not in models"),
         ("gone", "stored results of a model that is not in models"),
+        # The paper's models' stored metrics, from their mistakes table.
+        ("greedy_soups", "stored metrics differ from the metrics of the stored counts"),
         ("m", "an image has a different number of scores than classes"),
         ("m", "an image is predicted more than once"),
         ("m", "longest list of predictions differs from models.top_k"),
@@ -300,6 +303,7 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         ("n", "stored mistakes by factor differ in number from the stored mistakes"),
         ("n", "stored mistakes differ in number from the stored counts"),
         ("n", "stored soft ReaL totals differ from the stored class counts"),
+        ("vit3b", "stored metrics differ from the metrics of the stored counts"),
     ]
 
 

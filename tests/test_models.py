@@ -200,6 +200,9 @@ def test_from_paper_reads_the_paper_logits_and_replaces_the_derived_row(
     assert code == 0, stderr
     row = leaderboard_row(synthetic_db, "vit3b")
     assert (row["evaluated_from"], row["top1"], row["images"]) == ("predictions", 1.0, 50_000)
+    # Removed, the paper's figures that build stored from its mistakes are back.
+    assert invoke("remove-model", "vit3b", "--db", synthetic_db)[0] == 0
+    assert leaderboard_row(synthetic_db, "vit3b")["evaluated_from"] == "mistakes table"
 
 
 def test_from_paper_without_the_logits_points_to_the_derived_view(

@@ -88,15 +88,19 @@ stale_counts as (
     select model from (select * from live_counts except select * from stored_counts)
 ),
 
+-- The paper's models' metrics too, stored by build from the mistakes table.
 live_metrics as (
     select model, metric, value, variance, hits, images, classes
     from model_metrics_live
-    where evaluated_from = 'predictions'
 ),
 
 stored_metrics as (
     select model, metric, value, variance, hits, images, classes
     from model_metrics_snapshot
+    union all
+    select model, metric, value, variance, hits, images, classes
+    from paper_metrics_snapshot
+    where model not in (select model from models)
 ),
 
 stale_metrics as (
@@ -279,7 +283,8 @@ problems as (
         model,
         'rerun add-model with --replace, or build'
     from stale_metrics
-    where model in (select model from models)
+    -- (a stored model that is not in models is an orphan, said above)
+    where model in (select model from models union select model from paper_metrics_snapshot)
 
     union all
     select

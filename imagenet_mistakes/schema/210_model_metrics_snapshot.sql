@@ -2,13 +2,13 @@
 -- Written in the transaction that adds the model (and again when `build`
 -- carries models into a new database), so it always matches its predictions.
 CREATE TABLE IF NOT EXISTS model_metrics_snapshot (
-    model   VARCHAR NOT NULL,
-    metric  VARCHAR NOT NULL REFERENCES metrics (metric),
-    value   DOUBLE,
+    model    VARCHAR NOT NULL,
+    metric   VARCHAR NOT NULL REFERENCES metrics (metric),
+    value    DOUBLE,
     variance DOUBLE,
-    hits    BIGINT,
-    images  BIGINT,
-    classes BIGINT NOT NULL,
+    hits     BIGINT,
+    images   BIGINT,
+    classes  BIGINT NOT NULL,
     PRIMARY KEY (model, metric)
 );
 

@@ -1,18 +1,18 @@
 -- model_metrics: every metric of every model, one row each: the long view the
 -- leaderboard, model_summary, the report and add-model's printout derive from.
 -- Models with predictions: as stored when they were added. The paper's models
--- without loaded predictions: derived now from the mistakes table (2 models,
--- 18,692 images each: milliseconds).
+-- without loaded predictions: as build stored them from the mistakes table.
 create or replace view model_metrics as
 with
 
-stored_and_derived as (
+stored as (
     select *, 'predictions' as evaluated_from
     from model_metrics_snapshot
     union all
-    select model, metric, value, variance, hits, images, classes, evaluated_from
-    from model_metrics_live
-    where evaluated_from = 'mistakes table'
+    select *, 'mistakes table'
+    from paper_metrics_snapshot
+    -- A model added with predictions under a paper model's name replaces it.
+    where model not in (select model from models)
 ),
 
 -- The Wilson score interval of hits / images (z: the confidence view),
@@ -26,12 +26,12 @@ wilson as (
         sqrt(z2_n * (share * (1 - share) + z2_n / 4)) / (1 + z2_n) as half_width
     from (
         select
-            stored_and_derived.*,
+            stored.*,
             confidence.z,
             hits::double / nullif(images, 0) as share,
             confidence.z * confidence.z / nullif(images, 0) as z2_n,
             confidence.z * sqrt(variance) as class_half_width
-        from stored_and_derived
+        from stored
         cross join confidence
     ) as shares
 ),
