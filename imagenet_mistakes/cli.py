@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, Any
 
 import typer
@@ -74,9 +75,11 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except ImagenetMistakesError as e:
+            _ending()
             err.print(f"Error: {e}", soft_wrap=True)
             raise typer.Exit(code=e.exit_code) from e
         except KeyboardInterrupt as e:  # where no file was being changed
+            _ending()
             err.print(f"Error: {ctx.invoked_subcommand}: interrupted")
             raise typer.Exit(code=ExitCode.INTERRUPTED) from e
         except (typer.Exit, typer.Abort, ClickException):
@@ -154,6 +157,19 @@ CacheDirOption = Annotated[
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 InputFile = Annotated[Path | None, typer.Option(exists=True, dir_okay=False)]
+
+
+def _ending() -> None:
+    """The command is saying how it ended: a Ctrl-C from now on (a second press, or one
+    pyarrow's reader held and delivers late) does nothing, so that the exit status stays
+    the one documented for that ending rather than death by SIGINT. A handler that does
+    nothing rather than SIG_IGN: a command run next in the same process (tests) handles
+    Ctrl-C again, where SIG_IGN would read as a shell's background job."""
+    signal.signal(signal.SIGINT, _answered)
+
+
+def _answered(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C after the command has said how it ended: nothing left to stop."""
 
 
 @contextlib.contextmanager
