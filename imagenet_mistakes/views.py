@@ -19,9 +19,6 @@ from imagenet_mistakes import schema
 # dialect (Spark); that is the translation working, not news for stderr.
 logging.getLogger("sqlglot").setLevel(logging.WARNING)
 
-# The dialects that read a CTE's [NOT] MATERIALIZED hint.
-_CTE_HINTS = ("duckdb", "postgres")
-
 
 @dataclass(frozen=True)
 class View:
@@ -37,13 +34,9 @@ class View:
 
     def select_sql(self, dialect: str) -> str:
         """The defining query in another dialect; fails on what sqlglot cannot translate."""
-        query = self.query
-        if dialect not in _CTE_HINTS:
-            # sqlglot writes `AS NOT MATERIALIZED` for every dialect; Spark refuses it.
-            query = query.copy()
-            for cte in query.find_all(exp.CTE):
-                cte.set("materialized", None)
-        return query.sql(dialect=dialect, pretty=True, unsupported_level=sqlglot.ErrorLevel.RAISE)
+        return self.query.sql(
+            dialect=dialect, pretty=True, unsupported_level=sqlglot.ErrorLevel.RAISE
+        )
 
 
 def definitions() -> list[View]:
