@@ -23,6 +23,6 @@ def level() -> float:
     return found
 
 
-def z() -> float:
-    """The two-sided normal quantile of the level: 1.959963984540054 for 95%."""
-    return NormalDist().inv_cdf(0.5 + level() / 2)
+def z(level: float) -> float:
+    """The two-sided normal quantile of a level: 1.959963984540054 for 0.95."""
+    return NormalDist().inv_cdf(0.5 + level / 2)

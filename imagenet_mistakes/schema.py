@@ -42,7 +42,7 @@ def _rendered(definitions: tuple[metrics.Metric, ...], level: float) -> tuple[tu
 
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     environment.filters["sql_string"] = _sql_string
-    context = {"metrics": definitions, "level": repr(level), "z": repr(intervals.z())}
+    context = {"metrics": definitions, "level": repr(level), "z": repr(intervals.z(level))}
     return tuple(
         (name, environment.from_string(_FOLDER.joinpath(name).read_text()).render(context))
         for name in files()
@@ -53,8 +53,9 @@ def version() -> str:
     """A hash of the schema: files built by a package with another schema differ.
 
     Hashes what the rendering depends on, the templates, the metric
-    definitions and the intervals' level, rather than the rendered text: every command checks it on
-    opening the file, and rendering takes longer than a small query.
+    definitions and the intervals' level, rather than the rendered text:
+    every command checks it on opening the file, and rendering takes longer
+    than a small query.
     """
     digest = hashlib.sha256()
     for name in files():

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from imagenet_mistakes import Database, build, zoo
-from tests import environments
+from tests import environments, superset_server
 from tests.synthetic import write_mirror
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,11 +55,9 @@ def duckdb15_python() -> Path:
 
 @pytest.fixture(scope="session")
 def superset_bin() -> Path:
-    """The bin directory of Apache Superset's own environment, .venv-superset beside the
-    checkout, made on first use from tests/superset-requirements.txt (about a minute)."""
-    requirements = environments.requirements_file(ROOT / "tests" / "superset-requirements.txt")
+    """Apache Superset's own environment (superset_server.environment), made on first use."""
     try:
-        return environments.made(".venv-superset", requirements)
+        return superset_server.environment()
     except (OSError, subprocess.SubprocessError) as e:
         unavailable(f"cannot install Apache Superset into .venv-superset ({e})")
 

@@ -39,6 +39,14 @@ FAB_ADD_SECURITY_API = True
 """
 
 
+def environment() -> Path:
+    """The bin directory of Superset's own environment, .venv-superset beside the checkout,
+    made on first use from tests/superset-requirements.txt (about a minute). Raises OSError
+    or SubprocessError when pip cannot install it."""
+    requirements = environments.ROOT / "tests" / "superset-requirements.txt"
+    return environments.made(".venv-superset", environments.requirements_file(requirements))
+
+
 @contextmanager
 def server(bin_dir: Path) -> Iterator[str]:
     """Set up a fresh Superset, start it, yield its URL; stop it and delete everything."""
@@ -257,11 +265,7 @@ def _side_by_side(charts: list[int]) -> dict[str, Any]:
 def main() -> None:
     """Draw the dashboard of the database sys.argv[1] into the PNG sys.argv[2]."""
     db, png = Path(sys.argv[1]), Path(sys.argv[2])
-    bin_dir = environments.made(
-        ".venv-superset",
-        environments.requirements_file(environments.ROOT / "tests" / "superset-requirements.txt"),
-    )
-    with server(bin_dir) as url:
+    with server(environment()) as url:
         client = Client(url)
         dashboard, _ = build_dashboard(client, add_database(client, db))
         make_public(client)
