@@ -539,7 +539,13 @@ def export(
 
 @app.command()
 def publish(
-    url: Annotated[str, typer.Argument(help="postgresql://USER@HOST:PORT/DATABASE")],
+    url: Annotated[
+        str,
+        typer.Argument(
+            help="postgresql://USER@HOST:PORT/DATABASE, or libpq's key=value pairs; a "
+            "password is better kept in PGPASSWORD or a passfile. Never shown.",
+        ),
+    ],
     schema: Annotated[str, typer.Option(help="Schema to (re)place the copy in.")] = (
         "imagenet_mistakes"
     ),
@@ -550,8 +556,8 @@ def publish(
     Example: imagenet-mistakes publish postgresql://me@localhost:5432/research
     """
     with Database.open(db) as database:
-        database.publish(url, schema)
-    err.print(f"Published {db} to schema {schema}")
+        target = database.publish(url, schema)
+    err.print(f"Published {db} to schema {schema} of {target}", soft_wrap=True)
 
 
 @app.command("models")

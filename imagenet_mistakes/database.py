@@ -354,12 +354,13 @@ class Database:
         export.export(self.con, Path(out))
 
     @translated
-    def publish(self, url: str, schema: str = "imagenet_mistakes") -> None:
-        """Copy every table and view into `schema` of the PostgreSQL database at `url`."""
+    def publish(self, url: str, schema: str = "imagenet_mistakes") -> str:
+        """Copy every table and view into `schema` of the PostgreSQL database at `url` (a URL
+        or key=value pairs); return the target as it may be shown, without a password."""
         try:
             from imagenet_mistakes import publish
         except ImportError as e:
             raise SourceUnavailable(
                 "publish needs psycopg: pip install 'imagenet-mistakes[postgres]'"
             ) from e
-        publish.publish(self.con, url, schema)
+        return publish.publish(self.con, url, schema)

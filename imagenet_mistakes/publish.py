@@ -1,12 +1,16 @@
 """`publish`: copy every table into a PostgreSQL schema and recreate every view there.
 
 One transaction: the tables and views are built in a fresh schema, which
-then replaces the target schema, so re-publishing is atomic and leaves no
-trace of the previous copy. Only a schema this command made (its comment
-says so) or an empty one is ever replaced: a schema holding anything else
-is the user's, and is refused. Rows go through COPY as CSV written by Arrow;
-the views are the DuckDB definitions translated by sqlglot (views.py), but for
-those PostgreSQL answers slowly (MATERIALISED), which it gets as tables.
+then takes the target schema's place, so re-publishing is atomic and leaves
+no trace of the previous copy. Publish never drops or changes what it did not
+create: each copy records the objects it made (the table `published_objects`,
+by PostgreSQL's object ids), and a schema is replaced only when everything
+that dropping it would drop, by PostgreSQL's own dependency rules, is in that
+record (or there is nothing). The old copy then goes without CASCADE, so
+PostgreSQL itself refuses should anything else appear meanwhile. Rows go
+through COPY as CSV written by Arrow; the views are the DuckDB definitions
+translated by sqlglot (views.py), but for those PostgreSQL answers slowly
+(MATERIALISED), which it gets as tables.
 """
 
 from __future__ import annotations
@@ -14,15 +18,18 @@ from __future__ import annotations
 import io
 import logging
 import re
-import urllib.parse
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
 
 import duckdb
 import psycopg
 import pyarrow.csv as pa_csv
 from psycopg import sql
 
-from imagenet_mistakes import licences, reads, storage, views
-from imagenet_mistakes.errors import BadArgument, SourceUnavailable
+from imagenet_mistakes import conninfo, licences, reads, views
+from imagenet_mistakes.errors import BadArgument
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +46,8 @@ _TYPES = {
     "DOUBLE[]": "double precision[]",
 }
 _BATCH_ROWS = 500_000
+# The catalog of tables, views and indexes: the oid of pg_class, fixed in every PostgreSQL.
+_PG_CLASS = 1259
 # The columns the views join and filter on. Each gets an index in the
 # published copy unless a key of the table starts with it: without them,
 # PostgreSQL scans whole tables for every join (the leaderboard took 1.1 s
@@ -63,65 +72,54 @@ MATERIALISED = frozenset(
 )  # fmt: skip
 
 
-# What `publish` writes as the comment of each schema it makes, and looks for
-# before it replaces one.
+# What `publish` writes as the comment of each schema it makes.
 MARK = "Published by imagenet-mistakes"
+# The table in each published schema that records what publish made there.
+RECORD = "published_objects"
 # PostgreSQL cuts names at 63 bytes; the staging schema adds 9 to the name.
 _SCHEMA = re.compile(r"[a-z_][a-z0-9_]{0,53}")
 _STAGING = "__staging"
+# How many of the objects in the way a refusal names.
+_NAMED = 3
 
 
-def publish(con: duckdb.DuckDBPyConnection, url: str, schema: str) -> None:
-    """Replace `schema` in the PostgreSQL database at `url` with the database's tables and views."""
+def publish(con: duckdb.DuckDBPyConnection, url: str, schema: str) -> str:
+    """Replace `schema` in the PostgreSQL database at `url` with the database's tables and
+    views; return the target as it may be shown (no password)."""
     check_schema(schema)
-    shown = redacted(url)
-    if not url.startswith(("postgresql://", "postgres://")):
-        raise BadArgument(f"{shown}: not a PostgreSQL URL (postgresql://USER@HOST:PORT/DATABASE)")
+    target = conninfo.parse(url)
     staging = f"{schema}{_STAGING}"
-    try:
-        target = psycopg.connect(url)
-    except psycopg.Error as e:
-        raise SourceUnavailable(f"{shown}: cannot connect ({storage.first_line(e)})") from e
-    with target:
-        with target.cursor() as cursor:
-            for name in (schema, staging):
-                _check_replaceable(cursor, name)
-            cursor.execute(
-                sql.SQL("drop schema if exists {} cascade").format(sql.Identifier(staging))
-            )
-            cursor.execute(sql.SQL("create schema {}").format(sql.Identifier(staging)))
-            cursor.execute(
-                sql.SQL("comment on schema {} is {}").format(
-                    sql.Identifier(staging), sql.Literal(MARK)
-                )
-            )
-            cursor.execute(sql.SQL("set local search_path to {}").format(sql.Identifier(staging)))
-            for table in reads.table_names(con):
-                _copy_table(con, cursor, table)
-                _index_table(con, cursor, table)
-            for view in views.definitions():
-                if view.name in MATERIALISED:
-                    _copy_table(con, cursor, view.name)
-                    _index_table(con, cursor, view.name)
-                else:
-                    cursor.execute(
-                        sql.SQL("create view {} as {}").format(
-                            sql.Identifier(view.name), sql.SQL(view.select_sql("postgres"))
-                        )
+    with conninfo.connected(target) as postgres, postgres.cursor() as cursor:
+        replaced = [_objects_in_the_way(cursor, name) for name in (schema, staging)]
+        cursor.execute(sql.SQL("create schema {}").format(sql.Identifier(staging)))
+        cursor.execute(sql.SQL("set local search_path to {}").format(sql.Identifier(staging)))
+        for table in reads.table_names(con):
+            _copy_table(con, cursor, table)
+            _index_table(con, cursor, table)
+        for view in views.definitions():
+            if view.name in MATERIALISED:
+                _copy_table(con, cursor, view.name)
+                _index_table(con, cursor, view.name)
+            else:
+                cursor.execute(
+                    sql.SQL("create view {} as {}").format(
+                        sql.Identifier(view.name), sql.SQL(view.select_sql("postgres"))
                     )
-            _copy_comments(con, cursor)
-            cursor.execute(
-                sql.SQL("drop schema if exists {} cascade").format(sql.Identifier(schema))
-            )
-            cursor.execute(
-                sql.SQL("alter schema {} rename to {}").format(
-                    sql.Identifier(staging), sql.Identifier(schema)
                 )
+        _copy_comments(con, cursor)
+        for name, old in zip((schema, staging), replaced, strict=True):
+            if old is not None:
+                _drop(cursor, name, old)
+        cursor.execute(
+            sql.SQL("alter schema {} rename to {}").format(
+                sql.Identifier(staging), sql.Identifier(schema)
             )
-        log.info("published to schema %s", schema)
+        )
+        _record(con, cursor, schema)
     note = licences.non_commercial_note(con)
     if note:
         log.info("%s", note)
+    return target.shown
 
 
 def check_schema(schema: str) -> None:
@@ -137,32 +135,117 @@ def check_schema(schema: str) -> None:
         )
 
 
-def redacted(url: str) -> str:
-    """The URL without its password, to show in messages."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rpartition("@")[2]
-    return urllib.parse.urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+@dataclass(frozen=True)
+class _Object:
+    """An object dropping a schema would drop, by PostgreSQL's id: its catalog and oid."""
+
+    classid: int
+    objid: int
 
 
-def _check_replaceable(cursor: psycopg.Cursor, schema: str) -> None:
-    """Refuse to replace a schema that holds anything publish did not put there."""
+def _objects(cursor: psycopg.Cursor[Any], schema: str) -> dict[_Object, tuple[str, set[_Object]]]:
+    """Everything `drop schema cascade` would drop, each with its description and the
+    objects it is a part of (postgres/schema_objects.sql)."""
+    cursor.execute(_sql("schema_objects"), {"schema": schema})
+    return {
+        _Object(classid, objid): (description, {_Object(*part) for part in parts_of})
+        for classid, objid, description, parts_of in cursor.fetchall()
+    }
+
+
+def _objects_in_the_way(cursor: psycopg.Cursor[Any], schema: str) -> set[_Object] | None:
+    """The objects of a copy publish made in `schema` earlier, to be replaced; None when
+    the schema does not exist. Refuses, changing nothing, when dropping the schema would
+    drop anything else: an object of another kind or name, or anything that depends on
+    the copy (a view of the user's in another schema, an index on one of its tables)."""
     cursor.execute(
-        "select obj_description(oid, 'pg_namespace'), "
-        "(select count(*) from pg_class where relnamespace = pg_namespace.oid) "
-        "from pg_namespace where nspname = %s",
+        "select obj_description(oid, 'pg_namespace') from pg_namespace where nspname = %s",
         [schema],
     )
     found = cursor.fetchone()
     if found is None:
-        return
-    comment, objects = found
-    if objects and comment != MARK:
-        raise BadArgument(
-            f"--schema {schema}: holds {objects} tables, views or other objects that "
-            "imagenet-mistakes did not publish; refusing to replace it (choose another --schema)"
+        return None
+    objects = _objects(cursor, schema)
+    recorded: set[_Object] = set()
+    if found[0] is not None and found[0].startswith(MARK) and _has_record(cursor, schema):
+        cursor.execute(
+            sql.SQL("select classid, objid from {}.{}").format(
+                sql.Identifier(schema), sql.Identifier(RECORD)
+            )
         )
+        recorded = {_Object(int(c), int(o)) for c, o in cursor.fetchall()}
+    others = objects.keys() - recorded
+    if not others:
+        return set(objects)
+    # Name whole objects: a view rather than its rewrite rule, a table not its row type.
+    whole = sorted(objects[o][0] for o in others if not objects[o][1] & others)
+    named = ", ".join(whole[:_NAMED])
+    if len(whole) > _NAMED:
+        named += f" and {len(whole) - _NAMED} more"
+    raise BadArgument(
+        f"--schema {schema}: holds or feeds what imagenet-mistakes did not publish: {named}; "
+        "choose another --schema, or drop those yourself"
+    )
+
+
+def _has_record(cursor: psycopg.Cursor[Any], schema: str) -> bool:
+    cursor.execute(
+        "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+        "where n.nspname = %s and c.relname = %s and c.relkind = 'r'",
+        [schema, RECORD],
+    )
+    return cursor.fetchone() is not None
+
+
+def _drop(cursor: psycopg.Cursor[Any], schema: str, objects: set[_Object]) -> None:
+    """Drop an earlier copy: its views, then its tables, then the schema, without CASCADE,
+    so PostgreSQL refuses (and the transaction ends unchanged) should anything of anyone
+    else's have appeared since it was checked. Their parts (indexes, keys, row types,
+    rules) go with them."""
+    cursor.execute(
+        "select c.relkind, c.oid::regclass::text from pg_class c "
+        "join pg_namespace n on n.oid = c.relnamespace "
+        "where n.nspname = %s and c.relkind in ('v', 'r') and c.oid = any(%s) order by 2",
+        [schema, [o.objid for o in objects if o.classid == _PG_CLASS]],
+    )
+    relations = cursor.fetchall()
+    for kind, statement in (("v", "drop view {} restrict"), ("r", "drop table {} restrict")):
+        names = [name for relkind, name in relations if relkind == kind]
+        if names:
+            cursor.execute(sql.SQL(statement).format(sql.SQL(", ").join(map(sql.SQL, names))))
+    cursor.execute(sql.SQL("drop schema {} restrict").format(sql.Identifier(schema)))
+
+
+def _record(con: duckdb.DuckDBPyConnection, cursor: psycopg.Cursor[Any], schema: str) -> None:
+    """Say whose the schema is, and record every object of the new copy by its id, so that
+    the next publish replaces exactly these."""
+    made_by = reads.build_info(con)
+    version = f" {made_by[0]}, from a file of schema {made_by[1]}" if made_by else ""
+    cursor.execute(
+        sql.SQL("comment on schema {} is {}").format(
+            sql.Identifier(schema), sql.Literal(f"{MARK}{version}")
+        )
+    )
+    table = sql.SQL("{}.{}").format(sql.Identifier(schema), sql.Identifier(RECORD))
+    cursor.execute(
+        sql.SQL("create table {} (classid oid, objid oid, description text)").format(table)
+    )
+    cursor.execute(
+        sql.SQL("comment on table {} is {}").format(
+            table,
+            sql.Literal(
+                "Every object imagenet-mistakes published in this schema: publishing again "
+                "replaces these, and refuses while anything else is here or depends on them"
+            ),
+        )
+    )
+    rows = [(o.classid, o.objid, d) for o, (d, _) in _objects(cursor, schema).items()]
+    cursor.executemany(sql.SQL("insert into {} values (%s, %s, %s)").format(table), rows)
+
+
+@cache
+def _sql(name: str) -> str:
+    return (resources.files("imagenet_mistakes") / "postgres" / f"{name}.sql").read_text()
 
 
 def _copy_table(con: duckdb.DuckDBPyConnection, cursor: psycopg.Cursor, table: str) -> None:
