@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-needed = pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+# Skips without Chromium, and fails under CI (conftest's `chromium` fixture).
+needed = pytest.mark.usefixtures("chromium")
 
 _FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -41,6 +41,13 @@ def real_mirror() -> Path:
 
 
 @pytest.fixture(scope="session")
+def chromium() -> None:
+    """Headless Chromium for the tests that render pages (Debian chromium)."""
+    if shutil.which("chromium") is None:
+        unavailable("chromium is not installed (Debian chromium)")
+
+
+@pytest.fixture(scope="session")
 def duckdb15_python() -> Path:
     """A Python with DuckDB 1.5, in .venv-duckdb15 beside the checkout, made on first use.
 

@@ -15,6 +15,7 @@ import pytest
 from imagenet_mistakes import Database, views
 from imagenet_mistakes.errors import BadArgument
 from tests.compare import assert_same_rows
+from tests.conftest import unavailable
 
 # Deterministic queries over the views, NULLs placed explicitly (engines differ by default).
 QUERIES = [
@@ -126,9 +127,12 @@ def test_duckdb_reads_the_lake_back(lake: Path, expected: list[list[tuple[Any, .
 
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
-    pyspark_sql = pytest.importorskip("pyspark.sql", reason="pyspark is not installed")
+    try:
+        import pyspark.sql as pyspark_sql
+    except ImportError:
+        unavailable("pyspark is not installed (the test extra)")
     if shutil.which("java") is None:
-        pytest.skip("no Java runtime for Spark")
+        unavailable("no Java runtime for Spark (Debian default-jre-headless)")
     session = (
         pyspark_sql.SparkSession.builder.master("local[2]")
         .config("spark.ui.enabled", "false")
