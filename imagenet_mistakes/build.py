@@ -589,7 +589,7 @@ def _remove_stale_temporaries(db: Path) -> None:
     """
     for leftover in db.parent.glob(f".{glob.escape(db.name)}.*.tmp*"):
         pid = leftover.name.removeprefix(f".{db.name}.").split(".")[0]
-        if pid.isdigit() and not _running(int(pid)):
+        if pid.isascii() and pid.isdigit() and not _running(int(pid)):
             leftover.unlink(missing_ok=True)
 
 

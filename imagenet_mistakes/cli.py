@@ -31,7 +31,13 @@ from typer.core import TyperGroup
 from imagenet_mistakes import models, named_queries, predictions, storage, zoo
 from imagenet_mistakes.database import Database, Result, boundary
 from imagenet_mistakes.doctor import RowOrder
-from imagenet_mistakes.errors import BadArgument, ExitCode, ImagenetMistakesError, Interrupted
+from imagenet_mistakes.errors import (
+    BadArgument,
+    ExitCode,
+    ImagenetMistakesError,
+    Interrupted,
+    one_line,
+)
 from imagenet_mistakes.loaders import order as order_loader
 from imagenet_mistakes.loaders.class_orders import ClassOrder
 from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
@@ -109,13 +115,13 @@ def _usage_line(error: ClickException) -> str:
             options = [o for o in error.param.opts if o.startswith("--")]
             hint = options[0] if options else error.param.display_name_raw
         if isinstance(hint, str):
-            return " ".join(f"{hint}: {error.message}".split())
+            return one_line(" ".join(f"{hint}: {error.message}".split()))
     where = (
         error.ctx.command_path
         if isinstance(error, UsageError) and error.ctx
         else "imagenet-mistakes"
     )
-    return " ".join(f"{where}: {error.format_message()}".split())
+    return one_line(" ".join(f"{where}: {error.format_message()}".split()))
 
 
 app = typer.Typer(

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 import duckdb
 import pyarrow as pa
 
-from imagenet_mistakes import doctor, models, named_queries, reads, storage
+from imagenet_mistakes import arguments, doctor, models, named_queries, reads, storage
 from imagenet_mistakes.doctor import RowOrder
 from imagenet_mistakes.errors import (
     BadArgument,
@@ -101,11 +101,14 @@ def _select(con: duckdb.DuckDBPyConnection, sql: str, values: dict[str, Any]) ->
 def translated(
     method: Callable[Concatenate[Database, P], R],
 ) -> Callable[Concatenate[Database, P], R]:
-    """Run a `Database` method with every lower-level error turned into one of ours."""
+    """Run a `Database` method with its arguments checked against their annotations and
+    every lower-level error turned into one of ours."""
+
+    with_checked_arguments = arguments.checked(method)
 
     def run(self: Database, /, *args: P.args, **kwargs: P.kwargs) -> R:
         with boundary(self.path):
-            return method(self, *args, **kwargs)
+            return with_checked_arguments(self, *args, **kwargs)
 
     functools.update_wrapper(run, method)
     return run
@@ -173,6 +176,7 @@ class Database:
         self.write = write
 
     @classmethod
+    @arguments.checked
     def open(cls, path: str | os.PathLike[str], *, write: bool = False) -> Database:
         """Open a database `build` wrote; read-only unless `write`.
 
@@ -190,11 +194,14 @@ class Database:
             return cls(con, where, write=write)
 
     @staticmethod
+    @arguments.checked
     def build(path: str | os.PathLike[str], inputs: Inputs) -> None:
         """Build the database at `path` from the sources (`build.Inputs`), keeping its models."""
         # Imported here: the loaders are for `build` alone (0.1 s at every start).
         from imagenet_mistakes import build
 
+        if not isinstance(inputs, build.Inputs):
+            raise BadArgument(f"Database.build: inputs: {type(inputs).__name__}, not build.Inputs")
         where = Path(path)
         with boundary(where):
             build.build(where, inputs)

@@ -7,6 +7,7 @@ problem, so the CLI only has to print it.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Collection
 from enum import IntEnum
 from pathlib import Path
@@ -35,6 +36,36 @@ class ImagenetMistakesError(Exception):
     """Base class: `str(error)` is the one-line message shown to the user."""
 
     exit_code = ExitCode.BAD_DATA
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
+
+
+# The longest line an error is shown as, and the longest run of non-blank characters (a
+# value: a file name, a model name) shown whole within it.
+LINE_LIMIT = 300
+_LONGEST_VALUE = 80
+# A longer one keeps its start and its end: a path's folders begin it, its file name ends it.
+_VALUE_START, _VALUE_END = 16, 48
+
+
+def one_line(text: str) -> str:
+    """`text` as one line of at most LINE_LIMIT printable characters. A long value in it (a
+    file name of a million characters) is shown as its start, its end and its length, so
+    the line still says what it is about; a control character as its escape (\\x1b)."""
+    text = " ".join(text.splitlines())
+    if not text.isprintable():  # a file's bytes quoted in a message: no terminal codes
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    if len(text) <= LINE_LIMIT:
+        return text
+    text = re.sub(
+        rf"\S{{{_LONGEST_VALUE + 1},}}",
+        lambda value: (
+            f"{value[0][:_VALUE_START]}...{value[0][-_VALUE_END:]} ({len(value[0]):,} characters)"
+        ),
+        text,
+    )
+    return text if len(text) <= LINE_LIMIT else f"{text[: LINE_LIMIT - 3]}..."
 
 
 class SourceFormatError(ImagenetMistakesError):

@@ -18,12 +18,20 @@ from imagenet_mistakes.errors import BadArgument
 from imagenet_mistakes.predictions import Predictions
 
 _NAME = re.compile(r"[a-z0-9_.-]+")
+# A name becomes a file name (`report`'s MODEL.html, the gallery's page): well within the
+# 255 bytes a file name may have, with room for what is added to it.
+LONGEST_NAME = 100
 
 
 def check_name(model: str) -> str:
     """A model name as the schema requires it, or a one-line error saying why not."""
     if not _NAME.fullmatch(model):
         raise BadArgument(f"model name {model!r:.60} must be lowercase letters, digits, _ . -")
+    if len(model) > LONGEST_NAME:
+        raise BadArgument(
+            f"model name {model[:40]!r}... has {len(model):,} characters; "
+            f"at most {LONGEST_NAME}, as it names files"
+        )
     return model
 
 

@@ -17,6 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from imagenet_mistakes import arguments
 from imagenet_mistakes.errors import BadArgument, SourceFormatError
 from imagenet_mistakes.loaders import arrays, prediction_table, timm_results
 from imagenet_mistakes.loaders import order as order_loader
@@ -43,6 +44,7 @@ DEFAULT_K = 5
 Order = RowOrder | Sequence[str] | None
 
 
+@arguments.checked
 def from_logits(
     logits: Path | np.ndarray,
     *,
@@ -80,6 +82,7 @@ def _from_logits(
     return _ranked(numbers, ids, probabilities, order is None)
 
 
+@arguments.checked
 def from_top_k(
     ids: Path | np.ndarray,
     *,
@@ -100,6 +103,7 @@ def from_top_k(
     return _ranked(_row_images(where, len(values), order), values, None, order is None)
 
 
+@arguments.checked
 def from_table(path: Path) -> Predictions:
     """A .parquet or .csv table of file_name, class_id[, rank][, score], or a timm result file.
 
@@ -113,6 +117,7 @@ def from_table(path: Path) -> Predictions:
     return Predictions(rows, top_k, len(np.unique(rows["image_number"].to_numpy())))
 
 
+@arguments.checked
 def from_timm(path: Path) -> Predictions:
     """The predictions in a result file of timm's inference.py, any format it writes.
 
@@ -209,9 +214,12 @@ def _top_k_block(logits: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     best_first = np.lexsort((candidates, -chosen), axis=1)
     ids = np.take_along_axis(candidates, best_first, axis=1)
     chosen = np.take_along_axis(chosen, best_first, axis=1)
-    # Softmax of the chosen entries only; the normaliser still needs the whole row.
+    # Softmax of the chosen entries only; the normaliser still needs the whole row. Logits
+    # a float64 can barely hold (±1e308) overflow to -inf when shifted: exp gives 0, the
+    # softmax's exact limit, so the overflow is no error (nor a warning on stderr).
     top = chosen[:, :1]
-    shifted = values - top
+    with np.errstate(over="ignore"):
+        shifted = values - top
     np.exp(shifted, out=shifted)
     return ids, np.exp(chosen - top) / shifted.sum(axis=1, keepdims=True)
 

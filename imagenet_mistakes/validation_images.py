@@ -17,7 +17,7 @@ from pathlib import Path
 
 from imagenet_mistakes.errors import BadArgument
 
-_NAME = re.compile(r"ILSVRC2012_val_(\d{8})\.jpe?g", re.IGNORECASE)
+_NAME = re.compile(r"ILSVRC2012_val_([0-9]{8})\.jpe?g", re.IGNORECASE)
 
 LAYOUTS = (
     "ILSVRC2012_val_XXXXXXXX.JPEG files in it or in its class folders, or ILSVRC2012_img_val.tar"

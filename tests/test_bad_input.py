@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import re
+import tempfile
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -19,6 +20,8 @@ from typer.testing import CliRunner
 
 from imagenet_mistakes import build
 from imagenet_mistakes.cli import app
+from imagenet_mistakes.database import boundary
+from imagenet_mistakes.errors import LINE_LIMIT, ImagenetMistakesError
 from tests import http_mirror, synthetic
 from tests.fingerprint import fingerprint
 
@@ -426,3 +429,54 @@ def test_bad_input_is_one_line_and_changes_nothing(
     assert errors[0].startswith(f"Error: {named}"), errors[0]
     assert problem in errors[0]
     assert (fingerprint(synthetic_db), files(tmp_path, synthetic_db)) == before
+
+
+def one_file_per_reader(mirror: Path) -> list[str]:
+    """The files of a mirror, but of a family of many files in one format (timm's eight
+    result tables, ImageNet-X's eighteen) only the first: one reader reads them all."""
+    families: dict[tuple[str, str], list[str]] = {}
+    for path in sorted(p for p in mirror.rglob("*") if p.is_file()):
+        relative = path.relative_to(mirror)
+        families.setdefault((relative.parts[0], relative.suffix), []).append(str(relative))
+    return [f for family in families.values() for f in (family if len(family) <= 3 else family[:1])]
+
+
+# The synthetic mirror (tests/synthetic.py writes the real layout) but the TFDS dump, which
+# a build reads only without the canonical file (its own test, below); the ImageNetV2 zoo's
+# and a prepared TFDS dataset's readers have cases above.
+with tempfile.TemporaryDirectory() as folder:
+    EVERY_READERS_FILE = [
+        f
+        for f in one_file_per_reader(synthetic.write_mirror(Path(folder) / "mirror"))
+        if "tfds" not in f
+    ]
+
+
+@pytest.mark.parametrize("relative", EVERY_READERS_FILE)
+def test_binary_garbage_in_any_mirror_file_is_one_error_naming_it(
+    synthetic_mirror: Path, tmp_path: Path, relative: str
+) -> None:
+    """Every reader of a mirror file, on bytes of no format: a typed error, never the
+    bug path. The sources are read and checked before a database is written
+    (build.load_all), so the database's part needs no build here."""
+    damaged_file = synthetic_mirror / relative
+    damaged_file.write_bytes(np.random.default_rng(len(relative)).bytes(5000))
+    inputs = build.Inputs(source_dir=synthetic_mirror, cache_dir=tmp_path / "cache")
+    with pytest.raises(ImagenetMistakesError) as raised, boundary(tmp_path / "im.duckdb"):
+        build.load_all(inputs)
+    line = str(raised.value)
+    assert relative.rsplit("/", 1)[-1] in line, line
+    assert "\n" not in line and len(line) <= LINE_LIMIT and line.isprintable()
+
+
+def test_binary_garbage_in_the_tfds_dump_is_one_error_naming_it(
+    synthetic_mirror: Path, tmp_path: Path
+) -> None:
+    """The dump is read when the canonical multi-label file is not there."""
+    (synthetic_mirror / "multilabel" / "human_accuracy_v3.0.0.json").unlink()
+    dump = synthetic_mirror / "multilabel" / "tfds_imagenet2012_multilabel_validation_dump.csv"
+    for damage in (np.random.default_rng(0).bytes(5000), b"id,is_problematic\n\0\0\0\n"):
+        dump.write_bytes(damage)
+        inputs = build.Inputs(source_dir=synthetic_mirror, cache_dir=tmp_path / "cache")
+        with pytest.raises(ImagenetMistakesError, match=dump.name), boundary(tmp_path / "db"):
+            build.load_all(inputs)

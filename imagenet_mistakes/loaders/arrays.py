@@ -22,34 +22,46 @@ from imagenet_mistakes.loaders.validate import NUM_CLASSES
 
 def read(path: Path, array: str | None = None) -> np.ndarray:
     """The array in a .npy file, or the single (or `array`-named) array of a .npz file."""
+    # The file is opened here rather than by np.load, which leaves it open when it is
+    # not the zip it looks like; an .npz's member is read before it closes.
     try:
-        loaded = np.load(path, allow_pickle=False)
-    except (ValueError, OSError, EOFError, zipfile.BadZipFile) as e:
+        file = path.open("rb")
+    except OSError as e:
         raise SourceFormatError(path, f"not a readable .npy/.npz array file ({e})") from e
-    if isinstance(loaded, np.ndarray):
-        if array is not None:
-            raise SourceFormatError(
-                path, f"a .npy file holds one array; --array {array} is for .npz"
-            )
-        return loaded
-    with loaded:
-        names = loaded.files
-        if array is None:
-            if len(names) != 1:
-                raise SourceFormatError(
-                    path, f"holds {len(names)} arrays {names}; choose one with --array"
-                )
-            array = names[0]
-        if array not in names:
-            raise SourceFormatError(path, f"no array {array!r}; it holds {names}")
+    with file:
         try:
-            values = loaded[array]
-        except (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error) as e:
-            raise SourceFormatError(path, f"array {array!r} is unreadable ({e})") from e
-        # NumPy hands back the raw bytes of a member that is not .npy data.
-        if not isinstance(values, np.ndarray):
-            raise SourceFormatError(path, f"array {array!r} is not .npy data")
-        return values
+            loaded = np.load(file, allow_pickle=False)
+        except (ValueError, OSError, EOFError, zipfile.BadZipFile) as e:
+            raise SourceFormatError(path, f"not a readable .npy/.npz array file ({e})") from e
+        if isinstance(loaded, np.ndarray):
+            if array is not None:
+                raise SourceFormatError(
+                    path, f"a .npy file holds one array; --array {array} is for .npz"
+                )
+            return loaded
+        with loaded:
+            return _member(path, loaded, array)
+
+
+def _member(path: Path, loaded: np.lib.npyio.NpzFile, array: str | None) -> np.ndarray:
+    """The single (or `array`-named) array of an open .npz file."""
+    names = loaded.files
+    if array is None:
+        if len(names) != 1:
+            raise SourceFormatError(
+                path, f"holds {len(names)} arrays {names}; choose one with --array"
+            )
+        array = names[0]
+    if array not in names:
+        raise SourceFormatError(path, f"no array {array!r}; it holds {names}")
+    try:
+        values = loaded[array]
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error) as e:
+        raise SourceFormatError(path, f"array {array!r} is unreadable ({e})") from e
+    # NumPy hands back the raw bytes of a member that is not .npy data.
+    if not isinstance(values, np.ndarray):
+        raise SourceFormatError(path, f"array {array!r} is not .npy data")
+    return values
 
 
 class NpyRows:

@@ -56,8 +56,8 @@ SCHEMA = pa.schema(
     ]
 )
 
-_HEADER = re.compile(r"\d+\) cnt mistakes = (\d+), file = (n\d{8})/(\S+)")
-_CLASS = re.compile(r"(target|pred) = (\d+), (n\d{8}): .*")
+_HEADER = re.compile(r"[0-9]+\) cnt mistakes = ([0-9]+), file = (n[0-9]{8})/(\S+)")
+_CLASS = re.compile(r"(target|pred) = ([0-9]+), (n[0-9]{8}): .*")
 
 
 def load(path: Path, error_type: str, class_ids: dict[str, int]) -> pa.Table:

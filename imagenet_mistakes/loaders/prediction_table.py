@@ -15,9 +15,9 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from imagenet_mistakes.errors import SourceFormatError
-from imagenet_mistakes.loaders.validate import NUM_CLASSES, NUM_VALIDATION_IMAGES
+from imagenet_mistakes.loaders.validate import NUM_CLASSES, NUM_VALIDATION_IMAGES, unique_columns
 
-_FILE_NAME = r"^ILSVRC2012_val_\d{8}\.JPEG$"
+_FILE_NAME = r"^ILSVRC2012_val_[0-9]{8}\.JPEG$"
 _TYPES = {
     "file_name": pa.string(),
     "class_id": pa.int32(),
@@ -86,12 +86,17 @@ def image_numbers(path: Path, names: pa.Array | pa.ChunkedArray) -> np.ndarray:
 def _read(path: Path) -> pa.Table:
     try:
         if path.suffix == ".parquet":
-            return pq.read_table(path)
-        if path.suffix == ".csv":
-            return pa_csv.read_csv(path)
+            # Before reading: Arrow's complaint about a column named twice is its schema.
+            unique_columns(path, pq.read_schema(path).names)
+            table = pq.read_table(path)
+        elif path.suffix == ".csv":
+            table = pa_csv.read_csv(path)
+        else:
+            raise SourceFormatError(path, "predictions must be a .parquet or .csv file")
     except (pa.ArrowInvalid, OSError) as e:
         raise SourceFormatError(path, f"unreadable ({e})") from e
-    raise SourceFormatError(path, "predictions must be a .parquet or .csv file")
+    unique_columns(path, table.column_names)
+    return table
 
 
 def _ranks(

@@ -8,6 +8,7 @@ one field) and `is_problematic` (True/False). The dump has no ImageNet-M list.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from imagenet_mistakes.errors import SourceFormatError
@@ -22,18 +23,27 @@ _COLUMNS = {
 _BOOLEANS = {"True": True, "False": False}
 
 
-def _class_ids(path: Path, line: int, field: str) -> list[int]:
-    try:
-        values = [int(v) for v in field.split(",") if v.strip()]
-    except ValueError as e:
-        raise SourceFormatError(
-            path, f"line {line}: {field!r:.60} is not a list of class ids"
-        ) from e
-    return [class_id(path, v) for v in values]
+def _class_ids(path: Path, line: int, field: str | None) -> list[int]:
+    if field is None:  # csv.DictReader's value for a field a short row lacks
+        raise SourceFormatError(path, f"line {line}: fewer fields than the header has")
+    values = [v.strip() for v in field.split(",") if v.strip()]
+    # ASCII digits only: int() would also take "٣" or "3_0".
+    if not all(re.fullmatch(r"[0-9]{1,4}", v) for v in values):
+        raise SourceFormatError(path, f"line {line}: {field!r:.60} is not a list of class ids")
+    return [class_id(path, int(v)) for v in values]
 
 
 def load(path: Path) -> MultiLabels:
     """Labels and problematic images of the dump; its ImageNet-M list is unknown."""
+    try:
+        return _load(path)
+    except UnicodeDecodeError as e:
+        raise SourceFormatError(path, "not UTF-8 text") from e
+    except csv.Error as e:  # a NUL byte, a field past the csv module's limit
+        raise SourceFormatError(path, f"not CSV ({e})") from e
+
+
+def _load(path: Path) -> MultiLabels:
     rows = []
     annotated: set[int] = set()
     problematic = set()

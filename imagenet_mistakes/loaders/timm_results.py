@@ -13,6 +13,7 @@ are all 1,000 classes and there are no ids.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.loaders.validate import NUM_CLASSES, no_duplicate_keys, unique_columns
 
 # The output kinds inference.py writes, by their default column names.
 OUTPUTS = ("prob", "logit")
@@ -62,8 +64,13 @@ def load(path: Path) -> TimmResults:
     if frame.shape[1] < 2 or len(frame) == 0:
         raise SourceFormatError(path, "no rows of results")
     ids = _matrix(path, frame, IDS)
-    if ids is not None and not np.array_equal(ids, np.round(ids)):
-        raise SourceFormatError(path, f"column {IDS} holds values that are not class ids")
+    if ids is not None:
+        wrong = (ids != np.round(ids)) | (ids < 0) | (ids >= NUM_CLASSES)
+        if wrong.any():
+            value = ids[np.unravel_index(np.argmax(wrong), ids.shape)]
+            raise SourceFormatError(
+                path, f"column {IDS} holds {value:g}, not a class id 0..{NUM_CLASSES - 1}"
+            )
     outputs, kind = None, None
     for kind in OUTPUTS:
         outputs = _matrix(path, frame, kind)
@@ -79,19 +86,23 @@ def load(path: Path) -> TimmResults:
 
 def _base(column: str) -> str:
     """`index` of `index_3`: the name a --results-separate-col column is numbered from."""
-    return re.sub(r"_\d+$", "", column)
+    return re.sub(r"_[0-9]+$", "", column)
 
 
 def _read(path: Path) -> pd.DataFrame:
     try:
         if path.suffix == ".csv":
+            # pandas renames a column named twice (index, index.1): refuse it first.
+            with path.open(newline="", encoding="utf-8") as f:
+                unique_columns(path, next(csv.reader(f), []))
             return pd.read_csv(path)
         if path.suffix == ".parquet":
+            unique_columns(path, pq.read_schema(path).names)
             frame = pd.read_parquet(path)
             # inference.py's set_index(filename): the file names come back as the index.
             return frame if isinstance(frame.index, pd.RangeIndex) else frame.reset_index()
         return _read_json(path)
-    except (ValueError, OSError, UnicodeDecodeError) as e:
+    except (ValueError, OSError, UnicodeDecodeError, csv.Error) as e:
         raise SourceFormatError(path, f"not a readable timm result file ({e})") from e
     except RecursionError as e:
         raise SourceFormatError(path, "nested too deeply to read") from e
@@ -101,13 +112,17 @@ def _read_json(path: Path) -> pd.DataFrame:
     """The three JSON layouts, parsed by the json module and checked before pandas frames them."""
     text = path.read_text(encoding="utf-8")
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=no_duplicate_keys)
     except json.JSONDecodeError as e:
         if e.msg != "Extra data":
             raise
         document = None  # several documents: json-records, one object per line
     if document is None or (isinstance(document, dict) and not _keyed(document)):
-        rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+        rows = [
+            json.loads(line, object_pairs_hook=no_duplicate_keys)
+            for line in text.splitlines()
+            if line.strip()
+        ]
         if not all(isinstance(row, dict) for row in rows):
             raise ValueError("a line is not a JSON object")
         return pd.DataFrame(rows)
@@ -118,6 +133,7 @@ def _read_json(path: Path) -> pd.DataFrame:
         rows_fit = isinstance(columns, list) and isinstance(data, list)
         if not (rows_fit and all(isinstance(r, list) and len(r) == len(columns) for r in data)):
             raise ValueError("its data are not rows of its columns")
+        unique_columns(path, columns)
         return pd.DataFrame(data, columns=columns)
     # json: {file name: {column: value}}
     frame = pd.DataFrame.from_dict(document, orient="index")
@@ -140,12 +156,18 @@ def _matrix(path: Path, frame: pd.DataFrame, name: str) -> np.ndarray | None:
         return _numbers(path, name, frame[numbered].to_numpy())
     else:
         return None
+    if pd.api.types.is_bool_dtype(values):  # JSON's true and false are no class ids
+        raise SourceFormatError(path, f"column {name} holds true/false, not numbers")
     if pd.api.types.is_numeric_dtype(values):  # --topk 1: one value per row
         return _numbers(path, name, values.to_numpy()[:, np.newaxis])
-    try:
-        rows = [_row(cell) for cell in values]
-    except (TypeError, ValueError) as e:
-        raise SourceFormatError(path, f"column {name} holds values that are not numbers") from e
+    rows = []
+    for cell in values:
+        try:
+            rows.append(_row(cell))
+        except (TypeError, ValueError, OverflowError) as e:
+            raise SourceFormatError(
+                path, f"column {name} holds {str(cell)!r}, not a list of numbers"
+            ) from e
     if len({len(row) for row in rows}) != 1:
         raise SourceFormatError(path, f"column {name}: rows hold different numbers of values")
     return _numbers(path, name, np.array(rows))
@@ -156,13 +178,17 @@ def _row(cell: object) -> list[float]:
     # lines when long; Parquet and JSON cells are lists (or arrays) already.
     if isinstance(cell, str):
         return [float(v) for v in cell.strip().strip("[]").split()]
-    return [float(v) for v in cell]  # type: ignore[attr-defined]
+    values = list(cell)  # type: ignore[call-overload]
+    if any(isinstance(v, bool | np.bool_) for v in values):
+        raise TypeError("true/false is not a number")
+    # float() of a 400-digit integer raises OverflowError; one of 300 gives a float.
+    return [float(v) for v in values]
 
 
 def _numbers(path: Path, name: str, values: np.ndarray) -> np.ndarray:
     try:
         numbers = values.astype(np.float64)
-    except (TypeError, ValueError) as e:
+    except (TypeError, ValueError, OverflowError) as e:
         raise SourceFormatError(path, f"column {name} holds values that are not numbers") from e
     if not np.isfinite(numbers).all():
         raise SourceFormatError(path, f"column {name} holds NaN, infinite or empty values")

@@ -12,7 +12,8 @@ from imagenet_mistakes.errors import SourceFormatError
 
 NUM_CLASSES = 1000
 NUM_VALIDATION_IMAGES = 50_000
-_FILE_NAME = re.compile(r"ILSVRC2012_val_(\d{8})\.JPEG")
+# [0-9], not \d: only ASCII digits name an image (\d takes "٠٠٠٠٠٠٠٦" too).
+_FILE_NAME = re.compile(r"ILSVRC2012_val_([0-9]{8})\.JPEG")
 
 
 def read_json(path: Path) -> Any:
@@ -28,6 +29,25 @@ def read_json(path: Path) -> Any:
         raise SourceFormatError(path, "JSON nested too deeply to read") from e
     except ValueError as e:  # an integer of thousands of digits, say
         raise SourceFormatError(path, f"unreadable JSON ({str(e)[:80]})") from e
+
+
+def unique_columns(path: Path, names: Iterable[object]) -> None:
+    """Fail on a column named twice: a reader would take one of them, or fail on the name."""
+    seen: set[object] = set()
+    for name in names:
+        if name in seen:
+            raise SourceFormatError(path, f"column {str(name)!r:.60} appears twice")
+        seen.add(name)
+
+
+def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's pairs as a dict (json's object_pairs_hook), refusing a key given twice:
+    json.loads would keep the last silently."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        twice = next(key for i, (key, _) in enumerate(pairs) if key in dict(pairs[:i]))
+        raise ValueError(f"key {twice!r:.60} appears twice in an object")
+    return found
 
 
 def expect_type(path: Path, value: Any, kind: type, what: str) -> Any:
