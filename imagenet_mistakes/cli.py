@@ -149,8 +149,8 @@ SourceDirOption = Annotated[
         envvar="IMAGENET_MISTAKES_SOURCE_DIR",
         help="Read sources from this local mirror (the layout of ../shared/data) "
         "instead of downloading them.",
-        exists=True,
-        file_okay=False,
+        # Checked where a mirror is read, not here: the variable may be set for the
+        # commands that read one, and must not fail `add-model --predictions`.
     ),
 ]
 CacheDirOption = Annotated[
@@ -158,7 +158,7 @@ CacheDirOption = Annotated[
     typer.Option(
         envvar="IMAGENET_MISTAKES_CACHE_DIR",
         help="Where downloads are cached [default: the user cache directory].",
-        file_okay=False,
+        # Checked where a download is cached, as --source-dir is where a mirror is read.
     ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
@@ -441,7 +441,7 @@ def add_zoo(
     Example: imagenet-mistakes add-zoo imagenetv2 --models resnet50,vgg16
     """
     wanted = None
-    if names:
+    if names is not None:
         # Each name once, in the order given.
         wanted = list(dict.fromkeys(n.strip() for n in names.split(",") if n.strip()))
     available = zoo.sources(zoo_name)

@@ -65,7 +65,12 @@ def one_line(text: str) -> str:
         ),
         text,
     )
-    return text if len(text) <= LINE_LIMIT else f"{text[: LINE_LIMIT - 3]}..."
+    if len(text) <= LINE_LIMIT:
+        return text
+    # Still too long (a library's message of many words): its start names the file or
+    # argument, and its end often the cause ("File too large"); the middle goes.
+    half = (LINE_LIMIT - 5) // 2
+    return f"{text[:half]} ... {text[-half:]}"
 
 
 class SourceFormatError(ImagenetMistakesError):

@@ -100,7 +100,7 @@ def write(
         log.warning("%d of %d images not found in %s: placeholders shown",
                     len(made.missing), len(wanted), images)  # fmt: skip
     if made.unreadable:
-        log.warning("%d images skipped as corrupt or not JPEG: placeholders shown",
+        log.warning("%d images skipped as unreadable, corrupt or not JPEG: placeholders shown",
                     len(made.unreadable))  # fmt: skip
 
     page = out / (f"{model}-vs-{compare}.html" if compare else f"{model}.html")

@@ -89,7 +89,11 @@ def fetch(
     if source.package is not None:
         return _from_package(source)
     if source_dir is not None:
+        if not source_dir.is_dir():
+            raise BadArgument(f"--source-dir {source_dir}: not a folder")
         return _from_mirror(source, source_dir)
+    if cache_dir.exists() and not cache_dir.is_dir():
+        raise BadArgument(f"--cache-dir {cache_dir}: not a folder")
     return _from_cache(source, cache_dir, progressbar)
 
 

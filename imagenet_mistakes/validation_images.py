@@ -19,6 +19,10 @@ from imagenet_mistakes.errors import BadArgument
 
 _NAME = re.compile(r"ILSVRC2012_val_([0-9]{8})\.jpe?g", re.IGNORECASE)
 
+# Far above any validation image (JPEG photographs of a few megabytes): a file of more is
+# none, and is not read into memory.
+LARGEST_IMAGE = 64 << 20
+
 LAYOUTS = (
     "ILSVRC2012_val_XXXXXXXX.JPEG files in it or in its class folders, or ILSVRC2012_img_val.tar"
 )
@@ -33,11 +37,15 @@ class Located:
     size: int | None = None
 
     def read(self) -> bytes:
-        if self.offset is None:
-            return self.path.read_bytes()
+        """The image's bytes; OSError when they cannot be read, or there are more than an
+        image can have (a 30 GB file named as one would fill the memory)."""
         with self.path.open("rb") as f:
-            f.seek(self.offset)
-            return f.read(self.size)
+            size = os.fstat(f.fileno()).st_size if self.size is None else self.size
+            if size > LARGEST_IMAGE:
+                raise OSError(f"{size:,} bytes: too large for a validation image")
+            if self.offset is not None:
+                f.seek(self.offset)
+            return f.read(size)
 
 
 def find(path: Path) -> dict[int, Located]:
@@ -71,21 +79,34 @@ def _in_folder(folder: Path) -> dict[int, Located]:
     try:
         with os.scandir(folder) as top:
             entries = sorted(top, key=lambda e: e.name)
-        for entry in entries:
-            if entry.is_dir():
-                with os.scandir(entry.path) as inner:
-                    files = sorted((e for e in inner if e.is_file()), key=lambda e: e.name)
-            elif entry.is_file():
-                files = [entry]
-            else:
-                continue
-            for file in files:
-                number = _number(file.name)
-                if number is not None:
-                    found.setdefault(number, Located(Path(file.path)))
     except OSError as e:
         raise BadArgument(f"{e.filename or folder}: {e.strerror or e}") from e
+    for entry in entries:
+        if _is(entry, "dir"):
+            try:
+                with os.scandir(entry.path) as inner:
+                    files = sorted((e for e in inner if _is(e, "file")), key=lambda e: e.name)
+            except OSError:  # a class folder that cannot be listed holds no image we can show
+                continue
+        elif _is(entry, "file"):
+            files = [entry]
+        else:
+            continue
+        for file in files:
+            number = _number(file.name)
+            if number is not None:
+                found.setdefault(number, Located(Path(file.path)))
     return found
+
+
+def _is(entry: os.DirEntry[str], kind: str) -> bool:
+    """Whether an entry is a file (or folder), through a symbolic link. One the system cannot
+    say of (a link to itself, a loop) counts as a file: named as an image, it is then
+    found, and skipped and counted as unreadable like a corrupt one, never an error."""
+    try:
+        return entry.is_file() if kind == "file" else entry.is_dir()
+    except OSError:
+        return kind == "file"
 
 
 def _in_tar(archive: Path) -> dict[int, Located]:

@@ -52,6 +52,11 @@ def predictions(
     A generator, so the caller can show progress; every name is checked first.
     """
     models = sources(zoo)
+    if names is not None and not names:  # `--models ,` meant some models, not all of them
+        raise BadArgument(
+            f"--models: names no model; give names separated by commas, or leave it out "
+            f"for all {len(models)} of {zoo}"
+        )
     unknown = sorted(set(names or ()) - set(models))
     if unknown:
         close = difflib.get_close_matches(unknown[0], models, n=3)
@@ -64,7 +69,7 @@ def predictions(
         manifest()["imagenetv2_validation_order"], source_dir=source_dir, cache_dir=cache_dir
     )
     rows = order.load(order_file.path)
-    for name in names or sorted(models):
+    for name in sorted(models) if names is None else names:
         local = fetch(models[name], source_dir=source_dir, cache_dir=cache_dir, progressbar=False)
         yield name, from_top_k(local.path, order=rows), local
 

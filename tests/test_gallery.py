@@ -184,17 +184,22 @@ def test_missing_and_unreadable_images_are_placeholders_counted_on_stderr(
     Image.new("RGB", (8, 8)).save(folder / image(wanted[1]), format="PNG")
     good = (images / image(wanted[2])).read_bytes()
     (folder / image(wanted[2])).write_bytes(good[: len(good) // 2])  # truncated
+    (folder / image(wanted[3])).unlink()
+    (folder / image(wanted[3])).symlink_to(image(wanted[3]))  # a link to itself: a loop
+    (folder / image(wanted[4])).unlink()
+    with (folder / image(wanted[4])).open("wb") as huge:  # sparse: 30 GB, no disk
+        huge.truncate(30 << 30)
     code, stdout, stderr = gallery(small_zoo_db, "alexnet", "--images", folder, "--out", tmp_path)
     assert (code, stdout) == (0, "")
     lines = stderr.strip().splitlines()
     assert lines == [
         f"WARNING: 5 of {len(wanted)} images not found in {folder}: placeholders shown",
-        "WARNING: 3 images skipped as corrupt or not JPEG: placeholders shown",
+        "WARNING: 5 images skipped as unreadable, corrupt or not JPEG: placeholders shown",
         f"Wrote {tmp_path / 'alexnet.html'} ({len(wanted)} mistakes)",
     ]
     by_number = {c["image_number"]: c for c in cards(tmp_path / "alexnet.html")["cards"]}
-    assert [by_number[n]["thumbnail"] for n in wanted[:3]] == [None] * 3
-    assert {by_number[n]["thumbnail_problem"] for n in wanted[:3]} == {"not a readable JPEG"}
+    assert [by_number[n]["thumbnail"] for n in wanted[:5]] == [None] * 5
+    assert {by_number[n]["thumbnail_problem"] for n in wanted[:5]} == {"not a readable JPEG"}
     assert {by_number[n]["thumbnail_problem"] for n in wanted[-5:]} == {"image not found"}
     assert not list((tmp_path / "thumbnails").glob(".*"))  # no temporary left
 
