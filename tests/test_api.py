@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import re
+import warnings
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -115,3 +118,78 @@ def _empty_database(tmp_path: Path) -> duckdb.DuckDBPyConnection:
     con = storage.create(tmp_path / "empty.duckdb")
     schema.apply(con)
     return con
+
+
+# What a notebook may hand the API by mistake: each is refused by the type its
+# parameter is annotated with, as one BadArgument naming the function and the parameter.
+HOSTILE = [None, 5, object(), [[0.0] * 1000] * 10, {"model": 5}, b"bytes"]
+
+
+def public_functions() -> list[tuple[str, Any]]:
+    """Every public method of Database that takes arguments, and every reader of predictions."""
+    methods = [
+        (f"Database.{name}", getattr(Database, name))
+        for name in dir(Database)
+        if not name.startswith("_") and callable(getattr(Database, name))
+    ]
+    readers = [(f"predictions.{name}", getattr(predictions, name))
+               for name in ("from_logits", "from_top_k", "from_table", "from_timm")]  # fmt: skip
+    return [(name, f) for name, f in methods + readers if parameters_of(f)]
+
+
+def parameters_of(function: Any) -> list[str]:
+    return [p for p in inspect.signature(function).parameters if p not in ("self", "cls")]
+
+
+@pytest.mark.parametrize(("name", "function"), public_functions(), ids=lambda v: str(v)[:30])
+def test_every_api_function_refuses_a_wrong_type_as_one_typed_error(
+    synthetic_db_template: Path, name: str, function: Any
+) -> None:
+    """The README promises ImagenetMistakesError for every failure: not the AttributeError
+    or TypeError a wrong type met deep inside would raise. Read-only: the arguments are
+    refused before anything is opened for writing."""
+    with Database.open(synthetic_db_template) as db:
+        bound = getattr(db, name.split(".")[1]) if name.startswith("Database.") else function
+        for value in HOSTILE:
+            with pytest.raises(BadArgument) as raised:
+                bound(**dict.fromkeys(parameters_of(function), value))
+            line = str(raised.value)
+            assert line.startswith((f"{name.split('.')[-1]}: ", f"{name}: ")), line
+            assert "\n" not in line
+
+
+@pytest.mark.parametrize(
+    ("call", "problem"),
+    [
+        (lambda db: predictions.from_logits([[0.0] * 1000] * 10),
+         "from_logits: logits: expected Path | ndarray, got list"),
+        (lambda db: db.query("worst_classes", {"model": 5}),
+         "Database.query: params: expected dict[str, str] | None, got dict "
+         "(value of key 'model' is not an instance of str)"),
+        (lambda db: db.add_model("x", None),
+         "Database.add_model: predictions: expected Predictions, got NoneType"),
+        (lambda db: predictions.from_top_k(np.zeros((2, 5), np.int64), order=["a", 3]),
+         "from_top_k: order: expected RowOrder | Sequence[str] | None, got list (item 1 is"),
+        (lambda db: db.query("leaderboard", {}, "extra"),
+         "Database.query: too many positional arguments"),
+    ],
+)  # fmt: skip
+def test_the_issues_examples_name_the_argument_and_the_type(
+    synthetic_db: Path, call: Any, problem: str
+) -> None:
+    with Database.open(synthetic_db, write=True) as db, pytest.raises(BadArgument) as raised:
+        call(db)
+    assert str(raised.value).startswith(problem)
+
+
+def test_logits_a_float64_can_barely_hold_give_a_softmax_without_a_warning() -> None:
+    """±1e308: shifting by the row's maximum overflows to -inf, whose exp is the exact 0."""
+    logits = np.where(np.arange(1000) % 2, 1e308, -1e308)[np.newaxis].repeat(50_000, axis=0)
+    logits[:, 7] = 1.7e308
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with np.errstate(all="warn"):  # as a caller's settings may be
+            loaded = predictions.from_logits(logits)
+    first = loaded.rows.slice(0, 5).to_pydict()
+    assert first["class_id"] == [7, 1, 3, 5, 9]
+    assert first["score"][0] == 1.0 and first["score"][1:] == [0.0] * 4

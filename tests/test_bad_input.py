@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
@@ -254,6 +256,39 @@ def not_duckdb(command: str) -> Make:
     return make
 
 
+def timm_json(index: str) -> Callable[[Path], Path]:
+    """A timm result file (json, orient=index) whose `index` cells are `index`, as JSON."""
+    rows = ", ".join(f'"{synthetic.image(n)}": {{"index": {index}, "prob": [0.6, 0.4]}}'
+                     for n in (1, 2))  # fmt: skip
+    return text("{" + rows + "}", ".json")
+
+
+def parquet_columns(*names: str) -> Callable[[Path], Path]:
+    """A Parquet file with these columns, in this order, a name possibly twice."""
+
+    def write(folder: Path) -> Path:
+        path = folder / "input.parquet"
+        values = {"file_name": [synthetic.image(1)], "filename": [synthetic.image(1)],
+                  "class_id": [1], "index": [[1, 2]], "prob": [[0.6, 0.4]]}  # fmt: skip
+        pq.write_table(pa.table([pa.array(values[n]) for n in names], names=list(names)), path)
+        return path
+
+    return write
+
+
+def zoo_models(listed: str) -> Make:
+    def make(s: Setting) -> tuple[list[str | Path], str | Path]:
+        return ["add-zoo", "imagenetv2", "--models", listed, "--db", s.db], "--models"
+
+    return make
+
+
+def long_file_name(s: Setting) -> tuple[list[str | Path], str | Path]:
+    """A file name of the longest a path may be, in a folder that does not exist."""
+    missing = s.inputs / "no such folder" / ("x" * 250) / ("y" * 250) / "input.npy"
+    return ["add-model", "m", "--logits", missing, "--db", s.db], "--logits"
+
+
 MIRROR_FILES = {
     "classes": "imagenetv2/data/metadata/class_info.json",
     "multilabel": "multilabel/human_accuracy_v3.0.0.json",
@@ -372,7 +407,7 @@ CASES: list[tuple[str, Make, int, str]] = [
      DATA, "its data are not rows of its columns"),
     ("timm-csv-not-numbers",
      add_model("--predictions", text(f"filename,index\n{synthetic.image(1)},[1 x]\n", ".csv")),
-     DATA, "column index holds values that are not numbers"),
+     DATA, "column index holds '[1 x]', not a list of numbers"),
     ("timm-csv-no-ids",
      add_model("--predictions", text(f"filename,prob\n{synthetic.image(1)},[0.5 0.2]\n", ".csv")),
      DATA, "no class ids: write it with inference.py --include-index"),
@@ -380,6 +415,62 @@ CASES: list[tuple[str, Make, int, str]] = [
      add_model("--predictions",
                text("filename,index\n" + f"{synthetic.image(1)},[1 2]\n" * 2, ".csv")),
      DATA, "an image appears twice"),
+    # Numbers too large for their type, or of another type: never the bug path.
+    ("timm-json-401-digit-index", add_model("--predictions", timm_json(f"[{'9' * 401}, 1]")),
+     DATA, "(404 characters) 1]', not a list of numbers"),
+    ("timm-json-split-huge-index",
+     add_model("--predictions", text(json.dumps(
+         {"columns": ["filename", "index"], "data": [[synthetic.image(1), [10**400]]]}), ".json")),
+     DATA, "not a list of numbers"),
+    ("timm-json-true-false-index", add_model("--predictions", timm_json("[true, false]")),
+     DATA, "not a list of numbers"),
+    ("timm-json-top1-true", add_model("--predictions", timm_json("true")),
+     DATA, "column index holds true/false, not numbers"),
+    ("timm-csv-1e20-index",
+     add_model("--predictions", text(f"filename,index\n{synthetic.image(1)},[1e20 1 2]\n", ".csv")),
+     DATA, "column index holds 1e+20, not a class id 0..999"),
+    ("timm-csv-fraction-index",
+     add_model("--predictions", text(f"filename,index\n{synthetic.image(1)},[2.5 1]\n", ".csv")),
+     DATA, "column index holds 2.5, not a class id"),
+    ("timm-json-key-twice",
+     add_model("--predictions", text(
+         f'{{"{synthetic.image(1)}": {{"index": [1], "index": [2]}}}}', ".json")),
+     DATA, "key 'index' appears twice"),
+    # A column named twice: a reader would take one of them, or fail on the name.
+    ("table-csv-column-twice",
+     add_model("--predictions", text(f"file_name,class_id,class_id\n{synthetic.image(1)},1,2\n",
+                                     ".csv")), DATA, "column 'class_id' appears twice"),
+    ("table-parquet-column-twice",
+     add_model("--predictions", parquet_columns("file_name", "class_id", "class_id")),
+     DATA, "column 'class_id' appears twice"),
+    ("timm-csv-column-twice",
+     add_model("--predictions", text(
+         f"filename,index,index\n{synthetic.image(1)},[1 2],[1 2]\n", ".csv")),
+     DATA, "column 'index' appears twice"),
+    ("timm-parquet-column-twice",
+     add_model("--predictions", parquet_columns("filename", "index", "prob", "prob")),
+     DATA, "column 'prob' appears twice"),
+    ("timm-json-split-column-twice",
+     add_model("--predictions", text(json.dumps(
+         {"columns": ["filename", "index", "index"], "data": [[synthetic.image(1), [1], [2]]]}),
+         ".json")), DATA, "column 'index' appears twice"),
+    # Only ASCII digits name an image.
+    ("order-arabic-indic-digits",
+     with_order(names("ILSVRC2012_val_\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0666.JPEG",
+                      synthetic.image(1))), DATA, "is not a validation image name"),
+    ("order-fullwidth-digits",
+     with_order(names("ILSVRC2012_val_\uff10\uff10\uff10\uff10\uff10\uff10\uff10\uff16.JPEG",
+                      synthetic.image(1))), DATA, "is not a validation image name"),
+    ("table-arabic-indic-digits",
+     add_model("--predictions", text(
+         "file_name,class_id\nILSVRC2012_val_\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0666.JPEG,1\n",
+         ".csv")), DATA, "is not a validation image name"),
+    # An empty list of models is not all of them.
+    ("zoo-models-comma", zoo_models(","), USAGE, "names no model"),
+    ("zoo-models-blank", zoo_models(" , "), USAGE, "names no model"),
+    # A long value in a message: its start, end and length, in a line under 300 characters.
+    ("long-file-name", long_file_name, USAGE, "characters) does not exist"),
+    ("long-model-name", model_named("m" * 300), USAGE, "300 characters; at most 100"),
     # Arguments.
     ("duplicate-model", duplicate_model, USAGE, "already exists; use --replace to overwrite it"),
     ("sql-model-name", model_named("x'; DROP TABLE models; --"), USAGE,
@@ -428,6 +519,7 @@ def test_bad_input_is_one_line_and_changes_nothing(
     assert len(errors) == 1, result.stderr
     assert errors[0].startswith(f"Error: {named}"), errors[0]
     assert problem in errors[0]
+    assert len(errors[0]) <= len("Error: ") + LINE_LIMIT and errors[0].isprintable()
     assert (fingerprint(synthetic_db), files(tmp_path, synthetic_db)) == before
 
 

@@ -51,9 +51,9 @@ USAGE_ERRORS = [
     (["query", "model_summary", "-p", "model"], "--param: 'model' is not key=value"),
     (["query"], "Missing argument"),
     (["report", "m", "--out", "{dir}"], "--out: file"),
-    (["build", "--source-dir", "{logits}"], "--source-dir: "),
+    (["build", "--source-dir", "{logits}"], "--source-dir "),
     (["sql", ""], "SQL: empty"),
-    (["publish", "mysql://me:secret@host/db"], "mysql://me:***@host/db: not a PostgreSQL URL"),
+    (["publish", "mysql://me:secret@host/db"], "URL: not a PostgreSQL connection string"),
     *[
         (["publish", "postgresql://me@127.0.0.1:1/db", "--schema", schema], "--schema ")
         for schema in ["", "public", "pg_catalog", "information_schema", "Upper", "x" * 55]
@@ -129,7 +129,9 @@ USAGE_ERRORS = [
     ),
     (["build", "--multilabel", "/dev/null"], "/dev/null: not a regular file"),
     (["build", "--multilabel", "{dir}"], "--multilabel: file"),
-    (["build", "--source-dir", "{loop}"], "--source-dir: "),
+    (["build", "--source-dir", "{loop}"], "--source-dir "),
+    (["build", "--source-dir", "{missing}"], "--source-dir "),
+    (["build", "--cache-dir", "{logits}"], "--cache-dir "),
     (["build", "--tfds-data-dir", "{missing}"], "--tfds-data-dir: "),
 ]
 
@@ -249,3 +251,20 @@ def test_a_file_wrong_inside_is_one_line_naming_it(
     assert (code, stdout) == (1, ""), stderr
     assert len(stderr.splitlines()) == 1 and stderr.startswith(f"Error: {named}: "), stderr
     assert fingerprint(synthetic_db) == before
+
+
+def test_a_variable_for_an_option_a_command_does_not_use_fails_nothing(
+    synthetic_db: Path, synthetic_mirror: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Set in a shell's profile for `build`, a mirror that is gone or a cache that is a file
+    is checked only by the commands that read them."""
+    predictions = tmp_path / "predictions.csv"
+    predictions.write_text("file_name,class_id\nILSVRC2012_val_00000001.JPEG,3\n")
+    monkeypatch.setenv("IMAGENET_MISTAKES_SOURCE_DIR", str(tmp_path / "gone"))
+    monkeypatch.setenv("IMAGENET_MISTAKES_CACHE_DIR", str(predictions))
+    code, _, stderr = invoke("add-model", "x", "--predictions", predictions, "--db", synthetic_db)
+    assert code == 0, stderr
+    monkeypatch.delenv("IMAGENET_MISTAKES_SOURCE_DIR")
+    built = tmp_path / "built.duckdb"
+    code, _, stderr = invoke("build", "--source-dir", synthetic_mirror, "--db", built)
+    assert code == 0 and built.is_file(), stderr
