@@ -4,6 +4,10 @@ Ctrl-C while the CLI's modules load and Typer builds the commands (a good
 part of a second) ends with one line, as it does later; nothing has been
 opened yet. The command's own handling takes over when it starts
 (`cli._Commands.invoke`).
+
+With IMAGENET_MISTAKES_SAY_READY set, the first line on stderr says that this
+handling is in place: a test then sends Ctrl-C from that moment rather than
+after a guess at how long Python takes to start on a busy machine.
 """
 
 import os
@@ -13,12 +17,16 @@ from types import FrameType
 
 from imagenet_mistakes.errors import ExitCode
 
+READY = b"imagenet-mistakes: ready for Ctrl-C\n"
+
 
 def main() -> None:
     """Run the CLI."""
     # Unless Ctrl-C is ignored (a background job of a shell): that is kept.
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, _interrupted_while_starting)
+    if os.environ.get("IMAGENET_MISTAKES_SAY_READY"):
+        os.write(2, READY)
     from imagenet_mistakes.cli import app
 
     try:

@@ -161,14 +161,14 @@ def test_every_api_function_refuses_a_wrong_type_as_one_typed_error(
 @pytest.mark.parametrize(
     ("call", "problem"),
     [
-        (lambda db: predictions.from_logits([[0.0] * 1000] * 10),
+        (lambda db: predictions.from_logits([[0.0] * 1000] * 10),  # type: ignore[arg-type]
          "from_logits: logits: expected Path | ndarray, got list"),
         (lambda db: db.query("worst_classes", {"model": 5}),
          "Database.query: params: expected dict[str, str] | None, got dict "
          "(value of key 'model' is not an instance of str)"),
         (lambda db: db.add_model("x", None),
          "Database.add_model: predictions: expected Predictions, got NoneType"),
-        (lambda db: predictions.from_top_k(np.zeros((2, 5), np.int64), order=["a", 3]),
+        (lambda db: predictions.from_top_k(np.zeros((2, 5), np.int64), order=["a", 3]),  # type: ignore[list-item]
          "from_top_k: order: expected RowOrder | Sequence[str] | None, got list (item 1 is"),
         (lambda db: db.query("leaderboard", {}, "extra"),
          "Database.query: too many positional arguments"),
