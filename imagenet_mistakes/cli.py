@@ -215,8 +215,11 @@ def _cache(cache_dir: Path | None) -> Path:
 
 @app.callback()
 def _configure() -> None:
-    # One plain line per message on stderr, so stdout stays rows only.
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s", force=True)
+    # One plain line per message on stderr, so stdout stays rows only: the package's own
+    # progress and warnings, and only the warnings of the libraries below (TFDS logs each
+    # step of reading a dataset at INFO).
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", force=True)
+    logging.getLogger("imagenet_mistakes").setLevel(logging.INFO)
 
 
 @app.command()

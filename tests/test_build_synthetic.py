@@ -7,8 +7,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from typer.testing import CliRunner
 
 from imagenet_mistakes import build, schema, storage
+from imagenet_mistakes.cli import app
 from imagenet_mistakes.errors import SourceFormatError, SourceUnavailable
 from tests import synthetic, tfds_prepared
 
@@ -168,3 +170,27 @@ def test_a_directory_without_the_prepared_dataset_is_unavailable(
 ) -> None:
     with pytest.raises(SourceUnavailable, match="no prepared imagenet2012_multilabel:3.0.0"):
         build_db(synthetic_mirror, tmp_path, tfds_data_dir=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'{"name": "imagenet2012_multilabel", "version": [', b'{"name": 5}', b"\x89PNG\x00\xff" * 50],
+    ids=["malformed", "a number for a name", "binary"],
+)
+def test_a_damaged_dataset_info_is_one_line_naming_it(
+    synthetic_mirror: Path, tmp_path: Path, content: bytes
+) -> None:
+    """TFDS raises what its layers do (ParseError, RuntimeError...) and logs each step at
+    INFO: the user sees one line naming the file, and none of TFDS's."""
+    info = tmp_path / "tfds" / "imagenet2012_multilabel" / "3.0.0" / "dataset_info.json"
+    info.parent.mkdir(parents=True)
+    info.write_bytes(content)
+    result = CliRunner().invoke(app, [
+        "build", "--db", str(tmp_path / "im.duckdb"), "--source-dir", str(synthetic_mirror),
+        "--tfds-data-dir", str(tmp_path / "tfds"),
+    ])  # fmt: skip
+    assert (result.exit_code, result.stdout) == (1, "")
+    lines = [line for line in result.stderr.splitlines() if "sha256 differs" not in line]
+    assert lines == [lines[0]] and lines[0].startswith(
+        f"Error: {info}: not a dataset_info TFDS can read ("
+    ), result.stderr

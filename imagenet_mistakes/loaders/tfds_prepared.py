@@ -11,6 +11,7 @@ TensorFlow installed, which this project does not require, so it is refused.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,8 +49,15 @@ def load(data_dir: Path, wnids: Sequence[str]) -> MultiLabels:
     import tensorflow_datasets as tfds
 
     info = dataset_info(data_dir)
-    builder = tfds.builder(f"{NAME}:{VERSION}", data_dir=str(data_dir))
-    file_format = builder.info.file_format
+    try:
+        builder = tfds.builder(f"{NAME}:{VERSION}", data_dir=str(data_dir))
+        file_format = builder.info.file_format
+    # TFDS reads the user's dataset_info.json with protobuf's JSON parser and wraps what
+    # goes wrong in whatever its layer raises (ParseError, RuntimeError, ValueError...):
+    # any of them means the file is not one TFDS can read.
+    except Exception as e:
+        problem = re.sub(r"^(\w+: )?Failed to construct dataset .*?\}\": ", "", str(e).strip())
+        raise SourceFormatError(info, f"not a dataset_info TFDS can read ({problem})") from e
     if file_format != tfds.core.FileFormat.ARRAY_RECORD:
         raise SourceFormatError(
             info,
