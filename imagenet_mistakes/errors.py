@@ -49,6 +49,16 @@ _LONGEST_VALUE = 80
 _VALUE_START, _VALUE_END = 16, 48
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """A value echoed in a message, quoted: whole when short, else its start and its length,
+    so that a file name of a million characters still says which it was."""
+    quoted = repr(value)
+    if len(quoted) <= limit:
+        return quoted
+    length = len(value) if isinstance(value, str | bytes | list | dict) else len(quoted)
+    return f"{quoted[: limit - 10]}... ({length:,} characters)"
+
+
 def one_line(text: str) -> str:
     """`text` as one line of at most LINE_LIMIT printable characters. A long value in it (a
     file name of a million characters) is shown as its start, its end and its length, so

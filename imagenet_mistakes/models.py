@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from imagenet_mistakes import reads, storage
-from imagenet_mistakes.errors import BadArgument
+from imagenet_mistakes.errors import BadArgument, shown
 from imagenet_mistakes.predictions import Predictions
 
 _NAME = re.compile(r"[a-z0-9_.-]+")
@@ -26,7 +26,7 @@ LONGEST_NAME = 100
 def check_name(model: str) -> str:
     """A model name as the schema requires it, or a one-line error saying why not."""
     if not _NAME.fullmatch(model):
-        raise BadArgument(f"model name {model!r:.60} must be lowercase letters, digits, _ . -")
+        raise BadArgument(f"model name {shown(model)} must be lowercase letters, digits, _ . -")
     if len(model) > LONGEST_NAME:
         raise BadArgument(
             f"model name {model[:40]!r}... has {len(model):,} characters; "
@@ -69,7 +69,7 @@ def add(
 def unknown(model: str, names: Collection[str]) -> BadArgument:
     """The one line for a MODEL argument that names no model of the database."""
     return BadArgument.not_among(
-        f"MODEL {model[:60]!r}", model, names, "a model of this database (see `models`)"
+        f"MODEL {shown(model)}", model, names, "a model of this database (see `models`)"
     )
 
 

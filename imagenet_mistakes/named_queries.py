@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from imagenet_mistakes.errors import BadArgument
+from imagenet_mistakes.errors import BadArgument, shown
 
 _PARAMETER = re.compile(r"\$(\w+): (\w+)(?: = ([^\s,().]+))?")
 
@@ -61,7 +61,7 @@ def get(name: str) -> NamedQuery:
     # Among the files, not by opening one: a name is the user's, of any length or form.
     if name not in _names():
         raise BadArgument.not_among(
-            f"QUERY {name[:60]!r}", name, _names(), "a named query (see `queries`)"
+            f"QUERY {shown(name)}", name, _names(), "a named query (see `queries`)"
         )
     sql = (resources.files("imagenet_mistakes") / "queries" / f"{name}.sql").read_text()
     description, parameters_line = (
@@ -107,12 +107,12 @@ def bind(
 
 
 def _check(key: str, kind: str, value: str, choices: dict[str, list[str]]) -> None:
-    shown = f"-p {key}={value[:60]!r}"
+    where = f"-p {key}={shown(value)}"
     if kind == "rows":
         # ASCII digits only: int() would also take "٣" or " 3_0 ".
         if not (re.fullmatch(r"[0-9]{1,7}", value) and 1 <= int(value) <= MAX_ROWS):
-            raise BadArgument(f"{shown}: must be {KINDS[kind]}")
+            raise BadArgument(f"{where}: must be {KINDS[kind]}")
         return
     names = choices.get(kind, [])
     if value not in names:
-        raise BadArgument.not_among(shown, value, names, f"{KINDS[kind]} of this database")
+        raise BadArgument.not_among(where, value, names, f"{KINDS[kind]} of this database")

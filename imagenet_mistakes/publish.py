@@ -29,7 +29,7 @@ import pyarrow.csv as pa_csv
 from psycopg import sql
 
 from imagenet_mistakes import conninfo, licences, reads, views
-from imagenet_mistakes.errors import BadArgument
+from imagenet_mistakes.errors import BadArgument, shown
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ def check_schema(schema: str) -> None:
         or schema in ("public", "information_schema")
     ):
         raise BadArgument(
-            f"--schema {schema[:70]!r}: must be lowercase letters, digits and _, at most "
+            f"--schema {shown(schema)}: must be lowercase letters, digits and _, at most "
             "54 of them, and not public, information_schema or pg_*: a schema of its own"
         )
 

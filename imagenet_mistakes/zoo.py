@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
-from imagenet_mistakes.errors import BadArgument, SourceUnavailable
+from imagenet_mistakes.errors import BadArgument, SourceUnavailable, shown
 from imagenet_mistakes.loaders import order
 from imagenet_mistakes.predictions import Predictions, from_top_k
 from imagenet_mistakes.sources import LocalFile, Source, fetch, manifest
@@ -26,7 +26,7 @@ _URL = "https://raw.githubusercontent.com/modestyachts/ImageNetV2/master/data/pr
 def sources(zoo: str) -> dict[str, Source]:
     """Each model of the zoo with where its predictions come from."""
     if zoo not in ZOOS:
-        raise BadArgument.not_among(f"ZOO {zoo[:60]!r}", zoo, ZOOS, f"a zoo ({', '.join(ZOOS)})")
+        raise BadArgument.not_among(f"ZOO {shown(zoo)}", zoo, ZOOS, f"a zoo ({', '.join(ZOOS)})")
     text = (resources.files("imagenet_mistakes") / "data" / "imagenetv2_zoo.csv").read_text()
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     return {
@@ -62,7 +62,7 @@ def predictions(
         close = difflib.get_close_matches(unknown[0], models, n=3)
         hint = f"did you mean {' or '.join(close)}? " if close else ""
         raise BadArgument(
-            f"--models {unknown[0][:60]!r}: not a model of {zoo}; {hint}"
+            f"--models {shown(unknown[0])}: not a model of {zoo}; {hint}"
             f"it has {', '.join(sorted(models))}"
         )
     order_file = fetch(

@@ -42,6 +42,9 @@ def files(tmp_path: Path) -> dict[str, Path]:
 USAGE_ERRORS = [
     (["add-model", "x", "--logits", "{missing}"], "--logits: file"),
     (["add-model", "x", "--logits", "{dir}"], "--logits: file"),
+    (["add-model", "x", "--logits", "x" * 1_000_000], "characters) does not exist"),
+    (["query", "q" * 1_000_000], "(1,000,000 characters): not a named query"),
+    (["add-model", "m" * 1_000_000, "--logits", "{logits}"], "has 1,000,000 characters"),
     (["add-model", "x"], "--logits, --topk, --predictions, --from-paper: give exactly one"),
     (["add-model", "x", "--logits", "{logits}", "--topk", "{logits}"], "give exactly one"),
     (["add-model", "x", "--logits", "{logits}", "--k", "abc"], "--k: "),
@@ -145,6 +148,7 @@ def test_usage_errors_are_one_line_exit_2_and_change_nothing(
     code, stdout, stderr = invoke(*filled, "--db", synthetic_db)
     assert (code, stdout) == (2, ""), stderr
     assert len(stderr.splitlines()) == 1 and stderr.startswith("Error: "), stderr
+    assert len(stderr) <= 310 and stderr.rstrip("\n").isprintable(), stderr
     assert named in stderr
     assert fingerprint(synthetic_db) == before
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.errors import SourceFormatError, shown
 from imagenet_mistakes.loaders.labels import labels_table
 from imagenet_mistakes.loaders.validate import (
     class_id,
@@ -52,7 +52,7 @@ def load(path: Path, labels: Mapping[int, int]) -> pa.Table:
             given, guessed = candidate["given_original_label"], candidate["our_guessed_label"]
             votes = {k: candidate["mturk"][k] for k in _VOTES}
         except (KeyError, TypeError) as e:
-            raise SourceFormatError(path, f"candidate {candidate!r:.60} lacks {e}") from e
+            raise SourceFormatError(path, f"candidate {shown(candidate)} lacks {e}") from e
         name = file_name_of(number) if isinstance(number, int) else str(number)
         number = image_number(path, name)
         if not isinstance(url, str) or not url.endswith(f"/{name}"):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.errors import SourceFormatError, shown
 from imagenet_mistakes.loaders.validate import class_ids_of_wnids, expect_type, read_json
 
 SCHEMA = pa.schema(
@@ -26,7 +26,7 @@ def load(path: Path, source: str, class_ids: Mapping[str, int]) -> pa.Table:
     counts: dict[tuple[int, int], int] = {}
     for triple in triples:
         if not isinstance(triple, list) or len(triple) != 3:
-            raise SourceFormatError(path, f"{triple!r:.60} is not [wnid_a, wnid_b, frequency]")
+            raise SourceFormatError(path, f"{shown(triple)} is not [wnid_a, wnid_b, frequency]")
         a, b = class_ids_of_wnids(path, triple[:2], class_ids)
         frequency = expect_type(path, triple[2], int, "a frequency")
         if frequency < 1:

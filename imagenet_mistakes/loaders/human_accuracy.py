@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.errors import SourceFormatError, shown
 from imagenet_mistakes.loaders.labels import VERDICTS, MultiLabels, labels_table
 from imagenet_mistakes.loaders.validate import (
     class_ids_of_wnids,
@@ -55,6 +55,6 @@ def load(path: Path, class_ids: Mapping[str, int]) -> MultiLabels:
         names = expect_type(path, data["imagenet_m"], list, "imagenet_m")
         outside = [n for n in names if n not in numbers]
         if outside:
-            raise SourceFormatError(path, f"imagenet_m image {outside[0]!r:.60} is not annotated")
+            raise SourceFormatError(path, f"imagenet_m image {shown(outside[0])} is not annotated")
         imagenet_m = frozenset(numbers[n] for n in names)
     return MultiLabels(labels_table(rows), annotated, problematic, imagenet_m)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.errors import SourceFormatError, shown
 from imagenet_mistakes.loaders.validate import class_id, expect_type, image_number, read_json
 
 SCHEMA = pa.schema(
@@ -42,7 +42,8 @@ def _normalised(path: Path, field: str, raw: object, image: str) -> str:
     value = normalisation().get((field, raw)) if isinstance(raw, str) else None
     if value is None:
         raise SourceFormatError(
-            path, f"{image}: unknown failure {field} {raw!r:.60} (add it to data/normalisation.csv)"
+            path,
+            f"{image}: unknown failure {field} {shown(raw)} (add it to data/normalisation.csv)",
         )
     return value
 

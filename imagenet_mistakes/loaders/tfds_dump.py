@@ -11,7 +11,7 @@ import csv
 import re
 from pathlib import Path
 
-from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.errors import SourceFormatError, shown
 from imagenet_mistakes.loaders.labels import MultiLabels, labels_table
 from imagenet_mistakes.loaders.validate import class_id, image_number
 
@@ -29,7 +29,7 @@ def _class_ids(path: Path, line: int, field: str | None) -> list[int]:
     values = [v.strip() for v in field.split(",") if v.strip()]
     # ASCII digits only: int() would also take "٣" or "3_0".
     if not all(re.fullmatch(r"[0-9]{1,4}", v) for v in values):
-        raise SourceFormatError(path, f"line {line}: {field!r:.60} is not a list of class ids")
+        raise SourceFormatError(path, f"line {line}: {shown(field)} is not a list of class ids")
     return [class_id(path, int(v)) for v in values]
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.errors import SourceFormatError, shown
 
 NUM_CLASSES = 1000
 NUM_VALIDATION_IMAGES = 50_000
@@ -36,7 +36,7 @@ def unique_columns(path: Path, names: Iterable[object]) -> None:
     seen: set[object] = set()
     for name in names:
         if name in seen:
-            raise SourceFormatError(path, f"column {str(name)!r:.60} appears twice")
+            raise SourceFormatError(path, f"column {shown(str(name))} appears twice")
         seen.add(name)
 
 
@@ -46,14 +46,14 @@ def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found = dict(pairs)
     if len(found) != len(pairs):
         twice = next(key for i, (key, _) in enumerate(pairs) if key in dict(pairs[:i]))
-        raise ValueError(f"key {twice!r:.60} appears twice in an object")
+        raise ValueError(f"key {shown(twice)} appears twice in an object")
     return found
 
 
 def expect_type(path: Path, value: Any, kind: type, what: str) -> Any:
     """Return `value` if it is a `kind`, else fail saying what was expected."""
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise SourceFormatError(path, f"{what} must be a JSON {kind.__name__}, got {value!r:.60}")
+        raise SourceFormatError(path, f"{what} must be a JSON {kind.__name__}, got {shown(value)}")
     return value
 
 
@@ -64,7 +64,7 @@ def image_number(path: Path | str, file_name: object) -> int:
     if not 1 <= number <= NUM_VALIDATION_IMAGES:
         raise SourceFormatError(
             path,
-            f"{file_name!r:.60} is not a validation image name "
+            f"{shown(file_name)} is not a validation image name "
             "ILSVRC2012_val_XXXXXXXX.JPEG (00000001..00050000)",
         )
     return number
@@ -78,7 +78,7 @@ def file_name_of(number: int) -> str:
 def class_id(path: Path, value: object) -> int:
     """Check an integer class id in 0..999."""
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < NUM_CLASSES:
-        raise SourceFormatError(path, f"{value!r:.60} is not a class id 0..{NUM_CLASSES - 1}")
+        raise SourceFormatError(path, f"{shown(value)} is not a class id 0..{NUM_CLASSES - 1}")
     return value
 
 
@@ -87,6 +87,6 @@ def class_ids_of_wnids(path: Path, wnids: Iterable[object], ids: Mapping[str, in
     out = []
     for wnid in wnids:
         if not isinstance(wnid, str) or wnid not in ids:
-            raise SourceFormatError(path, f"unknown wnid {wnid!r:.60}")
+            raise SourceFormatError(path, f"unknown wnid {shown(wnid)}")
         out.append(ids[wnid])
     return out

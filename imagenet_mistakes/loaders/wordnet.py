@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.errors import SourceFormatError, shown
 
 
 def _lines(path: Path, separator: str | None) -> list[list[str]]:
@@ -26,7 +26,7 @@ def _lines(path: Path, separator: str | None) -> list[list[str]]:
             continue
         fields = line.split(separator, 1) if separator else line.split()
         if len(fields) != 2 or not all(f.strip() for f in fields):
-            raise SourceFormatError(path, f"line {number}: {line!r:.60} is not two fields")
+            raise SourceFormatError(path, f"line {number}: {shown(line)} is not two fields")
         rows.append([f.strip() for f in fields])
     return rows
 
