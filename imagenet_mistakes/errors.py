@@ -68,13 +68,14 @@ def one_line(text: str) -> str:
         text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     if len(text) <= LINE_LIMIT:
         return text
-    text = re.sub(
-        rf"\S{{{_LONGEST_VALUE + 1},}}",
-        lambda value: (
-            f"{value[0][:_VALUE_START]}...{value[0][-_VALUE_END:]} ({len(value[0]):,} characters)"
-        ),
-        text,
-    )
+    # The longest values first, and only while the line is too long: a file's path that
+    # begins the line stays whole when shortening the value after it is enough.
+    for value in sorted(set(re.findall(rf"\S{{{_LONGEST_VALUE + 1},}}", text)), key=len)[::-1]:
+        if len(text) <= LINE_LIMIT:
+            break
+        text = text.replace(
+            value, f"{value[:_VALUE_START]}...{value[-_VALUE_END:]} ({len(value):,} characters)"
+        )
     if len(text) <= LINE_LIMIT:
         return text
     # Still too long (a library's message of many words): its start names the file or
