@@ -152,6 +152,8 @@ def _translate(error: BaseException, path: Path) -> ImagenetMistakesError | None
         return SourceFormatError(path, f"not valid JSON ({error})")
     if isinstance(error, RecursionError):
         return SourceFormatError(path, "nested too deeply to read")
+    if isinstance(error, MemoryError):  # an input larger than this machine can hold
+        return SourceUnavailable(f"{path}: ran out of memory")
     if isinstance(error, OSError):
         where = error.filename or path
         problem = error.strerror or str(error)

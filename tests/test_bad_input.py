@@ -256,6 +256,27 @@ def not_duckdb(command: str) -> Make:
     return make
 
 
+def sparse(suffix: str, start: bytes = b"") -> Callable[[Path], Path]:
+    """A 30 GB file that takes no disk (sparse), beginning with `start`: read whole, it
+    would fill the memory."""
+
+    def write(folder: Path) -> Path:
+        path = folder / f"input{suffix}"
+        with path.open("wb") as f:
+            f.write(start)
+            f.truncate(30 << 30)
+        return path
+
+    return write
+
+
+def fifo(folder: Path) -> Path:
+    """A named pipe nobody writes to: read, it would be waited on for ever."""
+    path = folder / "order.txt"
+    os.mkfifo(path)
+    return path
+
+
 def timm_json(index: str) -> Callable[[Path], Path]:
     """A timm result file (json, orient=index) whose `index` cells are `index`, as JSON."""
     rows = ", ".join(f'"{synthetic.image(n)}": {{"index": {index}, "prob": [0.6, 0.4]}}'
@@ -465,6 +486,11 @@ CASES: list[tuple[str, Make, int, str]] = [
      add_model("--predictions", text(
          "file_name,class_id\nILSVRC2012_val_\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0666.JPEG,1\n",
          ".csv")), DATA, "is not a validation image name"),
+    # Every size: a file far larger than any of its kind is refused before it is read.
+    ("order-30-gb-sparse", with_order(sparse(".txt")), DATA, "larger than any such file"),
+    ("order-fifo", with_order(fifo), DATA, "not a regular file"),
+    ("timm-json-30-gb-sparse", add_model("--predictions", sparse(".json", b"{")),
+     DATA, "larger than any such file"),
     # An empty list of models is not all of them.
     ("zoo-models-comma", zoo_models(","), USAGE, "names no model"),
     ("zoo-models-blank", zoo_models(" , "), USAGE, "names no model"),
@@ -484,9 +510,14 @@ CASES: list[tuple[str, Make, int, str]] = [
 
 
 def files(folder: Path, db: Path) -> dict[str, str]:
-    """Every file under `folder` but the database and the download cache, with their digests."""
+    """Every file under `folder` but the database and the download cache, with their digests
+    (a huge sparse input by its size and time of change: reading it is what it tests)."""
     return {
-        str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+        str(p): (
+            hashlib.sha256(p.read_bytes()).hexdigest()
+            if p.stat().st_size < 1 << 30
+            else f"{p.stat().st_size} {p.stat().st_mtime_ns}"
+        )
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p != db and "cache" not in p.relative_to(folder).parts
     }

@@ -16,6 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.loaders import validate
 from imagenet_mistakes.loaders.validate import NUM_CLASSES, class_ids_of_wnids
 
 
@@ -34,7 +35,7 @@ SCHEMA = pa.schema(
 
 def load(ilsvrc_order: Path, class_ids: Mapping[str, int]) -> pa.Table:
     """Rows of `class_orders`: every order's output index with the class id it means."""
-    wnids = ilsvrc_order.read_text(encoding="utf-8").split()
+    wnids = validate.text(ilsvrc_order).split()
     if sorted(wnids) != sorted(class_ids) or len(wnids) != NUM_CLASSES:
         raise SourceFormatError(ilsvrc_order, "does not list the 1,000 classes once each")
     indices = range(NUM_CLASSES)

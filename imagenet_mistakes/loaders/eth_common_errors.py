@@ -29,6 +29,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.loaders import validate
 from imagenet_mistakes.loaders.validate import NUM_CLASSES, image_number
 
 # The file of each error type (`most_common_<key>.txt`), and the error type as
@@ -63,10 +64,7 @@ _CLASS = re.compile(r"(target|pred) = ([0-9]+), (n[0-9]{8}): .*")
 def load(path: Path, error_type: str, class_ids: dict[str, int]) -> pa.Table:
     """Rows of `published_image_errors` from one file; `class_ids` maps wnid to class id,
     to check that each id names the class its wnid says."""
-    try:
-        blocks = path.read_text(encoding="utf-8").split("\n\n")
-    except UnicodeDecodeError as e:
-        raise SourceFormatError(path, "not UTF-8 text") from e
+    blocks = validate.text(path).split("\n\n")
     rows: dict[str, list[int | str]] = {name: [] for name in SCHEMA.names}
     seen: set[int] = set()
     for block in filter(str.strip, blocks):

@@ -14,7 +14,11 @@ from pathlib import Path
 import numpy as np
 
 from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.loaders import validate
 from imagenet_mistakes.loaders.validate import expect_type, image_number, read_json
+
+# 50,000 file names, with their wnids in ImageNetV2's format: a few megabytes.
+_MOST = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -46,10 +50,7 @@ def from_names(where: Path | str, names: Sequence[object]) -> RowOrder:
 
 
 def _names(path: Path) -> list[object]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise SourceFormatError(path, "not UTF-8 text") from e
+    text = validate.text(path, most=_MOST)
     if not text.lstrip().startswith(("[", "{")):
         return [line.strip() for line in text.splitlines() if line.strip()]
     data = read_json(path)

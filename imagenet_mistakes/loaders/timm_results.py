@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.loaders import validate
 from imagenet_mistakes.loaders.validate import NUM_CLASSES, no_duplicate_keys, unique_columns
 
 # The output kinds inference.py writes, by their default column names.
@@ -110,7 +111,7 @@ def _read(path: Path) -> pd.DataFrame:
 
 def _read_json(path: Path) -> pd.DataFrame:
     """The three JSON layouts, parsed by the json module and checked before pandas frames them."""
-    text = path.read_text(encoding="utf-8")
+    text = validate.text(path)
     try:
         document = json.loads(text, object_pairs_hook=no_duplicate_keys)
     except json.JSONDecodeError as e:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -16,15 +17,35 @@ NUM_VALIDATION_IMAGES = 50_000
 _FILE_NAME = re.compile(r"ILSVRC2012_val_([0-9]{8})\.JPEG")
 
 
+# The most a text source may hold before it is read whole: far beyond any real one (the
+# largest, a timm result file of all 1,000 probabilities per image, is about 1 GB), so that
+# a huge file named by mistake (or a 30 GB sparse one) is refused rather than filling memory.
+MOST_TEXT = 2 << 30
+
+
+def text(path: Path, most: int = MOST_TEXT) -> str:
+    """A UTF-8 file's text, refusing one larger than `most` bytes before reading it, and
+    anything but a regular file (a FIFO would be waited on for ever)."""
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        raise SourceFormatError(path, "not a regular file")
+    size = status.st_size
+    if size > most:
+        raise SourceFormatError(
+            path, f"{size:,} bytes: larger than any such file ({most:,} at most)"
+        )
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise SourceFormatError(path, "not UTF-8 text") from e
+
+
 def read_json(path: Path) -> Any:
     """Parse a JSON file, turning a syntax error into a one-line error naming the file."""
     try:
-        with path.open(encoding="utf-8") as f:
-            return json.load(f)
+        return json.loads(text(path))
     except json.JSONDecodeError as e:
         raise SourceFormatError(path, f"malformed JSON at line {e.lineno} column {e.colno}") from e
-    except UnicodeDecodeError as e:
-        raise SourceFormatError(path, "not UTF-8 text") from e
     except RecursionError as e:
         raise SourceFormatError(path, "JSON nested too deeply to read") from e
     except ValueError as e:  # an integer of thousands of digits, say

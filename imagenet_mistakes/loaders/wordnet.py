@@ -13,13 +13,11 @@ from pathlib import Path
 import pyarrow as pa
 
 from imagenet_mistakes.errors import SourceFormatError, shown
+from imagenet_mistakes.loaders import validate
 
 
 def _lines(path: Path, separator: str | None) -> list[list[str]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise SourceFormatError(path, "not UTF-8 text") from e
+    text = validate.text(path)
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
