@@ -241,6 +241,7 @@ def _record(con: duckdb.DuckDBPyConnection, cursor: psycopg.Cursor[Any], schema:
     )
     rows = [(o.classid, o.objid, d) for o, (d, _) in _objects(cursor, schema).items()]
     cursor.executemany(sql.SQL("insert into {} values (%s, %s, %s)").format(table), rows)
+    cursor.execute(sql.SQL("analyze {}").format(table))  # as every published table
 
 
 @cache

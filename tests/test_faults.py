@@ -375,8 +375,9 @@ def interrupted_after(delay: float, *args: str | Path) -> tuple[int, str, str]:
 
 def assert_one_interrupted_line(code: int, stdout: str, stderr: str) -> None:
     assert code == 130, (code, stderr)
-    # build's warnings about its sources may come first; then the one error line.
-    lines = [line for line in stderr.splitlines() if not line.startswith("WARNING: ")]
+    # build's warnings about its sources, or add-model's "Added" before its summary was
+    # printed, may come first; then the one error line.
+    lines = [line for line in stderr.splitlines() if not line.startswith(("WARNING: ", "Added "))]
     assert stdout == "" and len(lines) == 1, (stdout, stderr)
     assert lines[0].startswith("Error: ") and "interrupted" in lines[0], stderr
 

@@ -145,7 +145,17 @@ def test_the_copy_has_duckdbs_keys_an_index_per_join_column_and_statistics(
 
 
 def test_publishing_again_replaces_the_schema(published: str, small_zoo_db: Path) -> None:
+    """Once nothing depends on the copy: the translated views above (the `translated`
+    fixture, which the tests before this one use) read its tables, and are in the way."""
     before = rows(published, "select count(*) from predictions")
+    with psycopg.connect(published, autocommit=True) as con:
+        con.execute("create schema if not exists translation_check")
+        con.execute("create or replace view translation_check.leaderboard as "
+                    "select * from imagenet_mistakes.leaderboard")  # fmt: skip
+    result = CliRunner().invoke(app, ["publish", published, "--db", str(small_zoo_db)])
+    assert result.exit_code == 2 and "view translation_check.leaderboard" in result.stderr
+    with psycopg.connect(published, autocommit=True) as con:
+        con.execute("drop schema translation_check cascade")
     result = CliRunner().invoke(app, ["publish", published, "--db", str(small_zoo_db)])
     assert result.exit_code == 0, result.stderr
     assert "INFO: For non-commercial use only (CC-BY-NC-4.0): the tables" in result.stderr
