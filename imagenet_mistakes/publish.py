@@ -90,7 +90,9 @@ def publish(con: duckdb.DuckDBPyConnection, url: str, schema: str) -> str:
     target = conninfo.parse(url)
     staging = f"{schema}{_STAGING}"
     with conninfo.connected(target) as postgres, postgres.cursor() as cursor:
-        replaced = [_objects_in_the_way(cursor, name) for name in (schema, staging)]
+        replaced, left_over = (_objects_in_the_way(cursor, name) for name in (schema, staging))
+        if left_over is not None:  # an empty schema by that name, or a copy's own
+            _drop(cursor, staging, left_over)
         cursor.execute(sql.SQL("create schema {}").format(sql.Identifier(staging)))
         cursor.execute(sql.SQL("set local search_path to {}").format(sql.Identifier(staging)))
         for table in reads.table_names(con):
@@ -107,9 +109,8 @@ def publish(con: duckdb.DuckDBPyConnection, url: str, schema: str) -> str:
                     )
                 )
         _copy_comments(con, cursor)
-        for name, old in zip((schema, staging), replaced, strict=True):
-            if old is not None:
-                _drop(cursor, name, old)
+        if replaced is not None:
+            _drop(cursor, schema, replaced)
         cursor.execute(
             sql.SQL("alter schema {} rename to {}").format(
                 sql.Identifier(staging), sql.Identifier(schema)

@@ -449,3 +449,15 @@ def test_a_password_is_never_shown_when_publishing_succeeds(
     assert result.exit_code == 0, result.stderr
     assert "Published " in result.stderr and " of host=127.0.0.1 " in result.stderr
     assert_no_secret(result)
+
+
+def test_an_empty_schema_in_the_staging_place_is_taken(
+    postgres: str, synthetic_db_template: Path
+) -> None:
+    """Nothing is in it, so nothing is lost: the copy is built there and renamed."""
+    with psycopg.connect(postgres, autocommit=True) as con:
+        con.execute("create schema staged_empty__staging")
+    result = publish(postgres, synthetic_db_template, "--schema", "staged_empty")
+    assert result.exit_code == 0, result.stderr
+    schemas = rows(postgres, "select nspname from pg_namespace where nspname like 'staged_empty%'")
+    assert schemas == [("staged_empty",)]
