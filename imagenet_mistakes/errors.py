@@ -42,9 +42,9 @@ class ImagenetMistakesError(Exception):
 
 
 # The longest line an error is shown as, and the longest run of non-blank characters (a
-# value: a file name, a model name) shown whole within it.
+# value: a file's path, a model name) shown whole within it.
 LINE_LIMIT = 300
-_LONGEST_VALUE = 80
+_LONGEST_VALUE = 160
 # A longer one keeps its start and its end: a path's folders begin it, its file name ends it.
 _VALUE_START, _VALUE_END = 16, 48
 

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import NoReturn
 
 import duckdb
+import numpy as np
 import pytest
 
 from imagenet_mistakes import Database, build, zoo
-from tests import environments, superset_server
+from tests import environments, superset_server, synthetic
 from tests.synthetic import write_mirror
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,3 +132,14 @@ def synthetic_db(synthetic_db_template: Path, tmp_path: Path) -> Path:
     db = tmp_path / "im.duckdb"
     shutil.copy(synthetic_db_template, db)
     return db
+
+
+@pytest.fixture(scope="session")
+def logits(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Random float32 logits for the 50,000 validation images, the original label raised."""
+    path = tmp_path_factory.mktemp("logits") / "logits.npy"
+    rng = np.random.default_rng(6)
+    values = rng.standard_normal((50_000, 1000), dtype=np.float32)
+    values[np.arange(50_000), synthetic.original_class_ids()] += 4.0  # a good model: ~80% top-1
+    np.save(path, values)
+    return path

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import duckdb
 
+from imagenet_mistakes import Database
+
 # The tables holding what a model is: adding one writes to each, removing it deletes from each.
 MODEL_TABLES = (
     "models",
@@ -44,3 +46,16 @@ def fingerprint(db: Path) -> dict[str, object]:
             "select view_name, sql from duckdb_views() where not internal order by view_name"
         ).fetchall()
     return content
+
+
+def model_state(db: Path) -> tuple[dict[str, int], list[tuple[object, ...]]]:
+    """Prediction rows per model, and the integrity problems, read as the next user would."""
+    with Database.open(db) as database:
+        rows = dict(
+            database.sql(
+                "select models.model, count(predictions.model) from models "
+                "left join predictions using (model) group by models.model"
+            ).rows
+        )
+        problems = database.query("integrity").rows
+    return rows, problems

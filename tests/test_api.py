@@ -141,7 +141,9 @@ def parameters_of(function: Any) -> list[str]:
     return [p for p in inspect.signature(function).parameters if p not in ("self", "cls")]
 
 
-@pytest.mark.parametrize(("name", "function"), public_functions(), ids=lambda v: str(v)[:30])
+@pytest.mark.parametrize(
+    ("name", "function"), public_functions(), ids=[name for name, _ in public_functions()]
+)
 def test_every_api_function_refuses_a_wrong_type_as_one_typed_error(
     synthetic_db_template: Path, name: str, function: Any
 ) -> None:

@@ -14,7 +14,7 @@ def test_any_message_is_one_printable_line_within_the_limit(text: str) -> None:
     assert len(line) <= LINE_LIMIT and line.isprintable() and "\n" not in line
 
 
-@given(st.text(alphabet="abc/_.", min_size=81, max_size=5000))
+@given(st.text(alphabet="abc/_.", min_size=161, max_size=5000))
 def test_a_long_value_keeps_its_start_end_and_length_and_the_file_stays_whole(
     value: str,
 ) -> None:

@@ -25,24 +25,14 @@ import numpy as np
 import pytest
 
 from imagenet_mistakes import Database, ImagenetMistakesError, predictions, storage
-from imagenet_mistakes.__main__ import READY
 from imagenet_mistakes.errors import SourceFormatError
 from imagenet_mistakes.loaders import arrays
 from tests import synthetic
-from tests.fingerprint import MODEL_TABLES, fingerprint
+from tests.commands import cli, timed
+from tests.fingerprint import MODEL_TABLES, fingerprint, model_state
 
 TOP_K = 5
 LOG_LINES = ("INFO: ", "WARNING: ")
-
-
-def cli(*args: str | Path) -> list[str]:
-    return [sys.executable, "-m", "imagenet_mistakes", *map(str, args)]
-
-
-def timed(*args: str | Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(cli(*args), check=True, capture_output=True)
-    return time.perf_counter() - start
 
 
 def killed_after(delay: float, *args: str | Path) -> bool:
@@ -55,32 +45,8 @@ def killed_after(delay: float, *args: str | Path) -> bool:
     return running
 
 
-@pytest.fixture(scope="module")
-def logits(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Random float32 logits for the 50,000 validation images, the original label raised."""
-    path = tmp_path_factory.mktemp("logits") / "logits.npy"
-    rng = np.random.default_rng(6)
-    values = rng.standard_normal((50_000, 1000), dtype=np.float32)
-    values[np.arange(50_000), synthetic.original_class_ids()] += 4.0  # a good model: ~80% top-1
-    np.save(path, values)
-    return path
-
-
 def without_models(content: dict[str, object]) -> dict[str, object]:
     return {table: value for table, value in content.items() if table not in MODEL_TABLES}
-
-
-def model_state(db: Path) -> tuple[dict[str, int], list[tuple[object, ...]]]:
-    """Prediction rows per model, and the integrity problems, read as the next user would."""
-    with Database.open(db) as database:
-        rows = dict(
-            database.sql(
-                "select models.model, count(predictions.model) from models "
-                "left join predictions using (model) group by models.model"
-            ).rows
-        )
-        problems = database.query("integrity").rows
-    return rows, problems
 
 
 def test_add_model_killed_at_any_moment_leaves_it_whole_or_absent(
@@ -341,103 +307,6 @@ def test_build_applies_the_log_a_killed_writer_left(
     assert not storage.write_ahead_log(synthetic_db).exists()
     rows, problems = model_state(synthetic_db)  # a stale log would make this fail to open
     assert (rows, problems) == ({"kept": 50_000, "late": 50_000}, [])
-
-
-def interruptible(*args: str | Path) -> subprocess.Popen[str]:
-    """The command as a terminal starts it: Ctrl-C (SIGINT) interrupts it.
-
-    A shell's background jobs, and so some runners, start children with
-    SIGINT ignored, which Python would keep.
-    """
-    return subprocess.Popen(
-        cli(*args),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-        env={**os.environ, "IMAGENET_MISTAKES_SAY_READY": "1"},
-    )
-
-
-def interrupted_after(delay: float, *args: str | Path) -> tuple[int, str, str]:
-    """Start the command, send it SIGINT `delay` seconds after it says its Ctrl-C handling
-    is in place (not after it starts: on a busy machine Python alone may take longer);
-    its exit code, stdout, stderr."""
-    process = interruptible(*args)
-    assert process.stderr is not None
-    ready = process.stderr.readline()
-    assert ready == READY.decode(), ready
-    time.sleep(delay)
-    process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate()
-    return process.returncode, stdout, stderr
-
-
-def assert_one_interrupted_line(code: int, stdout: str, stderr: str) -> None:
-    assert code == 130, (code, stderr)
-    # build's warnings about its sources, or add-model's "Added" before its summary was
-    # printed, may come first; then the one error line.
-    lines = [line for line in stderr.splitlines() if not line.startswith(("WARNING: ", "Added "))]
-    assert stdout == "" and len(lines) == 1, (stdout, stderr)
-    assert lines[0].startswith("Error: ") and "interrupted" in lines[0], stderr
-
-
-def test_ctrl_c_during_add_model_says_truthfully_whether_it_was_added(
-    synthetic_db: Path, logits: Path
-) -> None:
-    duration = timed("add-model", "timing", "--logits", logits, "--db", synthetic_db)
-    rng = random.Random(6)
-    trials, outcomes = 12, {"committed": 0, "undone": 0, "finished": 0}
-    for trial in range(trials):
-        model = f"m{trial}"
-        delay = duration * (trial + rng.random()) / trials
-        code, stdout, stderr = interrupted_after(
-            delay, "add-model", model, "--logits", logits, "--db", synthetic_db
-        )
-        rows, problems = model_state(synthetic_db)
-        assert problems == [], (trial, stderr)
-        if code == 0 or stdout:  # done (its result printed) before the signal came
-            assert model in rows and f"Added {model}:" in stderr, (code, stderr)
-            outcomes["finished"] += 1
-            continue
-        assert_one_interrupted_line(code, stdout, stderr)
-        committed = "after the change was committed" in stderr
-        assert (model in rows) == committed, (delay, stderr)
-        outcomes["committed" if committed else "undone"] += 1
-    assert outcomes["undone"] >= trials // 2, outcomes
-    # The file takes writes again, with a name an interrupted add did not take.
-    subprocess.run(cli("add-model", "after", "--logits", logits, "--db", synthetic_db), check=True)
-
-
-def test_ctrl_c_during_build_leaves_the_old_file_or_the_new_one_and_says_which(
-    synthetic_db: Path, synthetic_mirror: Path, logits: Path, tmp_path: Path
-) -> None:
-    subprocess.run(cli("add-model", "kept", "--logits", logits, "--db", synthetic_db), check=True)
-    duration = timed("build", "--db", tmp_path / "timing.duckdb", "--source-dir", synthetic_mirror)
-    rng = random.Random(7)
-    trials = 6
-    for trial in range(trials):
-        inode = synthetic_db.stat().st_ino
-        code, stdout, stderr = interrupted_after(
-            duration * (trial + rng.random()) / trials,
-            "build", "--db", synthetic_db, "--source-dir", synthetic_mirror,
-        )  # fmt: skip
-        replaced = synthetic_db.stat().st_ino != inode
-        if code != 0:
-            assert_one_interrupted_line(code, stdout, stderr)
-            assert replaced == ("was in place" in stderr), stderr
-        assert model_state(synthetic_db) == ({"kept": 50_000}, [])
-    leftovers = [p.name for p in synthetic_db.parent.iterdir() if p.name.startswith(".")]
-    assert leftovers == []
-
-
-@pytest.mark.parametrize("delay", [0.0, 0.3, 1.0])
-def test_ctrl_c_during_a_read_or_start_up_is_one_line(synthetic_db: Path, delay: float) -> None:
-    """From the first moment it can be answered (modules still loading) to a long query
-    running."""
-    slow = "select count(*) from range(2000000000) as a(i) where i % 7 = 3"
-    code, stdout, stderr = interrupted_after(delay, "sql", slow, "--db", synthetic_db)
-    assert_one_interrupted_line(code, stdout, stderr)
 
 
 def damaged_copy(db: Path, folder: Path) -> Path:

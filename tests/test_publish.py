@@ -153,7 +153,7 @@ def test_publishing_again_replaces_the_schema(published: str, small_zoo_db: Path
         con.execute("create or replace view translation_check.leaderboard as "
                     "select * from imagenet_mistakes.leaderboard")  # fmt: skip
     result = CliRunner().invoke(app, ["publish", published, "--db", str(small_zoo_db)])
-    assert result.exit_code == 2 and "view translation_check.leaderboard" in result.stderr
+    assert result.exit_code == 2 and "view translation_check." in result.stderr
     with psycopg.connect(published, autocommit=True) as con:
         con.execute("drop schema translation_check cascade")
     result = CliRunner().invoke(app, ["publish", published, "--db", str(small_zoo_db)])
