@@ -79,9 +79,11 @@ def one_line(text: str) -> str:
     if len(text) <= LINE_LIMIT:
         return text
     # Still too long (a library's message of many words): its start names the file or
-    # argument, and its end often the cause ("File too large"); the middle goes.
-    half = (LINE_LIMIT - 5) // 2
-    return f"{text[:half]} ... {text[-half:]}"
+    # argument (kept whole, up to its first ": ", with the start of what follows), and its
+    # end often says the cause ("File too large"); the middle goes.
+    subject = text.find(": ") + 2
+    head = max((LINE_LIMIT - 5) // 2, min(subject + 40, LINE_LIMIT - 80))
+    return f"{text[:head]} ... {text[head + 5 - LINE_LIMIT :]}"
 
 
 class SourceFormatError(ImagenetMistakesError):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NoReturn
 
 import duckdb
 import numpy as np
 import pytest
+from filelock import FileLock
 
 from imagenet_mistakes import Database, build, zoo
 from tests import environments, superset_server, synthetic
@@ -70,23 +71,57 @@ def superset_bin() -> Path:
         unavailable(f"cannot install Apache Superset into .venv-superset ({e})")
 
 
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> Path:
+    """A fixture database made by the first test process that needs it, then read by all.
+
+    Under pytest-xdist each worker is a process of its own and would make its own copy of
+    every session fixture (the 67-model zoo takes a minute); this run's folder is shared by
+    its workers, and a lock on it lets one make the file while the others wait. The file
+    appears whole (made under another name, then renamed), and is only read by tests.
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # this run's folder, above each worker's own
+    path = root / "built-once" / name / "im.duckdb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(path.parent / "lock"):
+        if not path.exists():
+            partial = path.with_name("partial.duckdb")
+            make(partial)
+            partial.rename(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def real_db(real_mirror: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database built once from the real mirror (multi-labels from the TFDS dump)."""
-    db = tmp_path_factory.mktemp("real") / "im.duckdb"
-    build.build(db, build.Inputs(source_dir=real_mirror, cache_dir=db.parent / "cache"))
-    return db
+
+    def make(db: Path) -> None:
+        build.build(db, build.Inputs(source_dir=real_mirror, cache_dir=db.parent / "cache"))
+
+    return built_once(tmp_path_factory, "real", make)
+
+
+def with_zoo_models(
+    real_db: Path, real_mirror: Path, names: list[str] | None
+) -> Callable[[Path], None]:
+    """The real database with these models of the ImageNetV2 testbed added (None: all)."""
+
+    def make(db: Path) -> None:
+        shutil.copy(real_db, db)
+        loaded = zoo.predictions("imagenetv2", names, source_dir=real_mirror, cache_dir=db.parent)
+        with Database.open(db, write=True) as database:
+            database.add_models((name, rows, local.location, None) for name, rows, local in loaded)
+
+    return make
 
 
 @pytest.fixture(scope="session")
-def real_zoo_db(real_db: Path, real_mirror: Path) -> Path:
+def real_zoo_db(real_db: Path, real_mirror: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real database with the 67 models of the ImageNetV2 testbed added."""
-    db = real_db.with_name("zoo.duckdb")
-    shutil.copy(real_db, db)
-    loaded = zoo.predictions("imagenetv2", None, source_dir=real_mirror, cache_dir=db.parent)
-    with Database.open(db, write=True) as database:
-        database.add_models((name, rows, local.location, None) for name, rows, local in loaded)
-    return db
+    return built_once(tmp_path_factory, "zoo", with_zoo_models(real_db, real_mirror, None))
 
 
 @pytest.fixture(scope="session")
@@ -94,14 +129,8 @@ def small_zoo_db(
     real_db: Path, real_mirror: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     """The real database with three zoo models: enough to exercise every view, quickly."""
-    db = tmp_path_factory.mktemp("lake") / "small.duckdb"
-    shutil.copy(real_db, db)
-    loaded = zoo.predictions(
-        "imagenetv2", ["alexnet", "resnet50", "vgg16"], source_dir=real_mirror, cache_dir=db.parent
-    )
-    with Database.open(db, write=True) as database:
-        database.add_models((name, rows, local.location, None) for name, rows, local in loaded)
-    return db
+    models = ["alexnet", "resnet50", "vgg16"]
+    return built_once(tmp_path_factory, "small", with_zoo_models(real_db, real_mirror, models))
 
 
 @pytest.fixture
@@ -119,11 +148,12 @@ def synthetic_mirror(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def synthetic_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database built once from the synthetic mirror; copy it before changing it."""
-    root = tmp_path_factory.mktemp("synthetic")
-    mirror = write_mirror(root / "mirror")
-    db = root / "im.duckdb"
-    build.build(db, build.Inputs(source_dir=mirror, cache_dir=root / "cache"))
-    return db
+
+    def make(db: Path) -> None:
+        mirror = write_mirror(db.parent / "mirror")
+        build.build(db, build.Inputs(source_dir=mirror, cache_dir=db.parent / "cache"))
+
+    return built_once(tmp_path_factory, "synthetic", make)
 
 
 @pytest.fixture

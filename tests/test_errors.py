@@ -33,3 +33,11 @@ def test_a_terminal_code_in_a_file_is_shown_as_its_escape() -> None:
 def test_a_value_is_quoted_whole_or_by_its_start_and_length() -> None:
     assert shown("resnet50") == "'resnet50'"
     assert shown("q" * 1_000_000) == f"'{'q' * 49}... (1,000,000 characters)"
+
+
+def test_a_long_message_keeps_the_file_it_is_about_whole() -> None:
+    """A library's message of many short words, after a path of 150 characters."""
+    path = "/tmp/" + "d" * 120 + "/non_problematic_stats_all.csv"
+    line = one_line(f"{path}: unreadable CSV ({'garbage ' * 100}File too large)")
+    assert len(line) <= LINE_LIMIT
+    assert line.startswith(f"{path}: unreadable CSV") and line.endswith("File too large)")
