@@ -213,8 +213,23 @@ def _cache(cache_dir: Path | None) -> Path:
     return Path(pooch.os_cache("imagenet-mistakes"))
 
 
+def _version(asked: bool) -> None:
+    if asked:
+        from imagenet_mistakes import __version__
+
+        out.print(f"imagenet-mistakes {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _configure() -> None:
+def _configure(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     # One plain line per message on stderr, so stdout stays rows only: the package's own
     # progress and warnings, and only the warnings of the libraries below (TFDS logs each
     # step of reading a dataset at INFO).

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import decimal
 import json
 import math
 import sys
@@ -160,6 +161,10 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
+    if isinstance(value, list | tuple | dict):
+        # A list or struct column as JSON, which a CSV reader's cell then parses, rather
+        # than Python's repr of it ("[{'class': 'cairn', 'score': None}]").
+        return json.dumps(_json_safe(value), default=_json_value, allow_nan=False)
     return str(value)
 
 
@@ -177,4 +182,6 @@ def _json_safe(value: Any) -> Any:
 def _json_value(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
+    if isinstance(value, decimal.Decimal):  # DuckDB's DECIMAL: a number, not its text
+        return float(value)
     return str(value)

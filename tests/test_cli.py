@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,8 @@ def test_tables_stay_readable_at_80_columns(
         for record in records:
             first = next(iter(record.values()))
             assert str(first) in text and all(column in text for column in record)
+
+
+def test_version_is_the_installed_distributions() -> None:
+    code, stdout, stderr = invoke("--version")
+    assert (code, stdout, stderr) == (0, f"imagenet-mistakes {version('imagenet-mistakes')}\n", "")

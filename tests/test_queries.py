@@ -142,3 +142,29 @@ def test_queries_lists_every_query(db_with_model: Path) -> None:
     listed = [row[0] for row in csv.reader(io.StringIO(stdout))][1:]
     assert listed == [q.name for q in named_queries.catalogue()]
     assert {"leaderboard", "model_summary", "worst_classes", "imagenet_m"} <= set(listed)
+
+
+def test_list_and_struct_columns_parse_back_from_csv_and_json(db_with_model: Path) -> None:
+    """A list or struct cell is JSON inside the CSV cell, and a real array or object in
+    JSON: both parse back (csv, then json) to what DuckDB holds, not to Python's repr."""
+    sql = (
+        "select 1 as id, [1, 2, null] as ids, {'class': 'cairn', 'score': null} as top, "
+        "[{'class': 'x[1]', 'score': 0.5}] as cards, ['a,\"b\"'] as names "
+        "union all select 2, [], {'class': null, 'score': 1.5}, [], []"
+    )
+    with duckdb.connect(str(db_with_model), read_only=True) as con:
+        relation = con.sql(sql + " order by id")
+        columns = [d[0] for d in relation.description]
+        expected = [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
+
+    code, stdout, _ = invoke("sql", sql + " order by id", "--db", db_with_model, "--format", "csv")
+    assert code == 0
+    parsed = [
+        {k: int(v) if k == "id" else json.loads(v) for k, v in row.items()}
+        for row in csv.DictReader(io.StringIO(stdout))
+    ]
+    assert parsed == expected
+
+    code, stdout, _ = invoke("sql", sql + " order by id", "--db", db_with_model, "--format", "json")
+    assert code == 0
+    assert json.loads(stdout) == expected
