@@ -173,3 +173,13 @@ def logits(tmp_path_factory: pytest.TempPathFactory) -> Path:
     values[np.arange(50_000), synthetic.original_class_ids()] += 4.0  # a good model: ~80% top-1
     np.save(path, values)
     return path
+
+
+# The files that take longest, run first: pytest-xdist hands each worker a file at a time
+# in this order, so the short files fill the end and the two workers finish together,
+# rather than one waiting out Spark's minute and a half alone.
+SLOWEST_FIRST = ("test_lake.py", "test_superset.py", "test_faults.py", "test_ctrl_c.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.path.name not in SLOWEST_FIRST)  # stable: else as collected
