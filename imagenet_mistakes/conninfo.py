@@ -19,6 +19,7 @@ from pathlib import Path
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+from imagenet_mistakes import storage
 from imagenet_mistakes.errors import BadArgument, SourceUnavailable
 
 # What a message may show of a connection string.
@@ -48,8 +49,6 @@ class Target:
 def parse(conninfo: str) -> Target:
     """Read a connection string as libpq does, or raise a one-line error that shows none of it
     (libpq's own complaint quotes the string, password and all)."""
-    if not isinstance(conninfo, str):
-        raise BadArgument(f"URL: a connection string ({_FORM}), not {type(conninfo).__name__}")
     if not conninfo.strip():
         raise BadArgument(f"URL: empty; give a connection string ({_FORM})")
     try:
@@ -103,15 +102,10 @@ def connected(target: Target) -> Iterator[psycopg.Connection]:
         con = psycopg.connect(target.conninfo)
     except psycopg.Error as e:
         raise SourceUnavailable(
-            f"{target.shown}: cannot connect ({target.scrubbed(_first_line(e))})"
+            f"{target.shown}: cannot connect ({target.scrubbed(storage.first_line(e))})"
         ) from e
     try:
         with con:
             yield con
     except psycopg.Error as e:
-        raise SourceUnavailable(f"{target.shown}: {target.scrubbed(_first_line(e))}") from e
-
-
-def _first_line(error: Exception) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
+        raise SourceUnavailable(f"{target.shown}: {target.scrubbed(storage.first_line(e))}") from e

@@ -7,9 +7,10 @@
         db.query("leaderboard").to_pandas()
 
 It owns one DuckDB connection. Every error from below (DuckDB, the file
-system, JSON decoding, runaway recursion, psycopg) is translated here, where
-the package calls out, into the typed errors of `errors.py`; the CLI has one
-handler for them.
+system, JSON decoding, runaway recursion) is translated here, where the
+package calls out, into the typed errors of `errors.py`; PostgreSQL's, which
+may quote a password, where publish connects (`conninfo.connected`). The CLI
+has one handler for them.
 """
 
 from __future__ import annotations
@@ -160,12 +161,6 @@ def _translate(error: BaseException, path: Path) -> ImagenetMistakesError | None
         if isinstance(error, PermissionError):
             return BadArgument(f"{where}: {problem}")
         return DatabaseError(f"{where}: {problem}")
-    try:
-        import psycopg  # the optional [postgres] extra; only publish raises its errors
-    except ImportError:
-        return None
-    if isinstance(error, psycopg.Error):
-        return SourceUnavailable(f"PostgreSQL: {storage.first_line(error)}")
     return None
 
 
