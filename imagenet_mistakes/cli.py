@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Iterator
@@ -36,6 +37,7 @@ from imagenet_mistakes.errors import (
     ExitCode,
     ImagenetMistakesError,
     Interrupted,
+    SourceUnavailable,
     one_line,
 )
 from imagenet_mistakes.loaders import order as order_loader
@@ -162,6 +164,18 @@ CacheDirOption = Annotated[
     ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ColumnsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        "-c",
+        help="Comma-separated columns to print, or all [default: the query's headline "
+        "columns in a table, every column in CSV and JSON].",
+    ),
+]
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", min=1, help="Print the first N rows only.")
+]
 InputFile = Annotated[Path | None, typer.Option(exists=True, dir_okay=False)]
 
 
@@ -260,7 +274,8 @@ def build(
     ] = None,
     cache_dir: CacheDirOption = None,
 ) -> None:
-    """Build the database from the sources, replacing any database at --db (keeping its models).
+    """Build the database from the sources. It replaces any database at --db, keeping its
+    models.
 
     Example: imagenet-mistakes build --source-dir ../shared/data
     """
@@ -280,12 +295,45 @@ def build(
 
 @app.command()
 def info(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
-    """Show each source with its provenance, the tables with row counts, and what is missing.
+    """Show the sources, tables and what is missing. Each source with its provenance, each
+    table with its row count.
 
     Example: imagenet-mistakes info --format json
     """
     with Database.open(db) as database:
         render_sections(database.info(), fmt, out)
+
+
+@app.command()
+def describe(
+    name: Annotated[str | None, typer.Argument(metavar="[NAME]", help="A table or view.")] = None,
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List the tables and views, or one's columns. Each with what it holds.
+
+    Example: imagenet-mistakes describe leaderboard
+    """
+    with Database.open(db) as database:
+        _show(database.describe(name), fmt)
+
+
+@app.command()
+def shell(db: DbOption = DEFAULT_DB) -> None:
+    """Open the DuckDB CLI on the database, read-only.
+
+    Example: imagenet-mistakes shell
+    """
+    # On the PATH, or beside this Python (the duckdb-cli package in a virtual environment).
+    duckdb_cli = shutil.which(
+        "duckdb", path=os.pathsep.join([str(Path(sys.executable).parent), os.defpath])
+    ) or shutil.which("duckdb")
+    if duckdb_cli is None:
+        raise SourceUnavailable("duckdb: the DuckDB CLI is not installed (pip install duckdb-cli)")
+    with Database.open(db):  # a file of ours, of this schema: refused here otherwise
+        pass
+    sys.stdout.flush()
+    os.execv(duckdb_cli, [duckdb_cli, "-readonly", str(db)])
 
 
 @app.command("add-model")
@@ -378,7 +426,8 @@ def add_model(
     source_dir: SourceDirOption = None,
     cache_dir: CacheDirOption = None,
 ) -> None:
-    """Add a model's predictions and print each metric with its rank among all models.
+    """Add a model's predictions. Prints each metric with its rank among the models on the
+    same images.
 
     Example: imagenet-mistakes add-model my_vit --logits logits.npy
     """
@@ -434,10 +483,13 @@ def add_model(
                 allow_low_accuracy=allow_low_accuracy,
             )
         images = f"{loaded.images} images"
-        if loaded.images < NUM_VALIDATION_IMAGES:  # the leaderboard marks it `subset` too
-            images = f"{loaded.images} of {NUM_VALIDATION_IMAGES} images (each metric counts these)"
+        if loaded.images < NUM_VALIDATION_IMAGES:  # its image_set in the leaderboard says so too
+            images = (
+                f"{loaded.images} of {NUM_VALIDATION_IMAGES} images (each metric counts these, "
+                "and it is ranked only among models on the same images)"
+            )
         err.print(f"Added {name}: {images}, top-{loaded.top_k}")
-        _show(summary, fmt)
+        _show(summary, fmt, headline=named_queries.get("model_summary").shows)
 
 
 @app.command("add-zoo")
@@ -454,7 +506,7 @@ def add_zoo(
     source_dir: SourceDirOption = None,
     cache_dir: CacheDirOption = None,
 ) -> None:
-    """Add the published predictions of a model zoo, all in one transaction.
+    """Add a model zoo's published predictions. All in one transaction.
 
     Example: imagenet-mistakes add-zoo imagenetv2 --models resnet50,vgg16
     """
@@ -491,7 +543,8 @@ def report(
     ] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Write one self-contained HTML page on a model: metrics, mistakes, confusions, ImageNet-M.
+    """Write an HTML report on a model. One self-contained page: metrics, mistakes,
+    confusions, ImageNet-M.
 
     Example: imagenet-mistakes report resnet50 --out resnet50.html
     """
@@ -531,7 +584,7 @@ def gallery(
     ] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Write an offline HTML gallery of a model's mistakes, on your own copy of the images.
+    """Write an HTML gallery of a model's mistakes. Offline, on your own copy of the images.
 
     Example: imagenet-mistakes gallery resnet50 --images ~/data/imagenet/val
     """
@@ -550,14 +603,21 @@ class LakeFormat(StrEnum):
 def export(
     out: Annotated[Path, typer.Argument(metavar="DIR", help="New directory to write.")],
     fmt: Annotated[LakeFormat, typer.Option("--format", help="File format.")] = LakeFormat.parquet,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace DIR if it is an earlier export (never anything else)."
+        ),
+    ] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Write every table as Parquet and every view as Spark SQL into a new directory.
+    """Export a Parquet lake. Every table as Parquet and every view as Spark SQL, into a new
+    directory.
 
     Example: imagenet-mistakes export lake --format parquet
     """
     with Database.open(db) as database:
-        database.export(out)
+        database.export(out, replace=force)
     err.print(f"Wrote {out} ({fmt.value})")
 
 
@@ -575,7 +635,8 @@ def publish(
     ),
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Copy every table into PostgreSQL and recreate every view there, replacing the schema.
+    """Copy every table and view into PostgreSQL. It replaces the copy it published before
+    in that schema, and nothing else.
 
     Example: imagenet-mistakes publish postgresql://me@localhost:5432/research
     """
@@ -586,7 +647,7 @@ def publish(
 
 @app.command("models")
 def list_models(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
-    """List the models with their source, k and number of images.
+    """List the models. Each with its source, k and number of images.
 
     Example: imagenet-mistakes models --format csv
     """
@@ -625,6 +686,8 @@ def query(
     ] = None,
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """Run a named query (see `queries`), read-only.
 
@@ -639,7 +702,8 @@ def query(
             raise BadArgument(f"-p {key}: given twice ({params[key]!r}, then {value!r})")
         params[key] = value
     with Database.open(db) as database:
-        _show(database.query(name, params), fmt)
+        result = database.query(name, params)
+    _show(result, fmt, columns, limit, named_queries.get(name).shows)
 
 
 @app.command()
@@ -647,14 +711,37 @@ def sql(
     statement: Annotated[str, typer.Argument(metavar="SQL")],
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """Run ad hoc SQL on a read-only connection.
 
     Example: imagenet-mistakes sql "select model, mla from leaderboard order by mla desc limit 5"
     """
     with Database.open(db) as database:
-        _show(database.sql(statement), fmt)
+        result = database.sql(statement)
+    _show(result, fmt, columns, limit)
 
 
-def _show(result: Result, fmt: Format) -> None:
-    render(result.columns, result.rows, fmt, out)
+def _show(
+    result: Result,
+    fmt: Format,
+    columns: str | None = None,
+    limit: int | None = None,
+    headline: list[str] | None = None,
+) -> None:
+    """Print a result: the columns asked for, else a table's headline columns, else all;
+    the first `limit` rows, saying on stderr how many more there are."""
+    for note in result.notes:
+        err.print(note, soft_wrap=True)
+    chosen = headline if fmt.for_people else None
+    if columns is not None:
+        # Each once, in the order given.
+        names = dict.fromkeys(c.strip() for c in columns.split(","))
+        chosen = None if list(names) == ["all"] else list(names)
+    rows = result.rows
+    render(result.columns, rows[:limit], fmt, out, chosen=chosen)
+    if fmt is Format.table and columns is None and chosen is not None:
+        err.print(f"{len(chosen)} of {len(result.columns)} columns; --columns all shows every one")
+    if limit is not None and len(rows) > limit:
+        err.print(f"{len(rows) - limit:,} more rows: raise --limit to see them")

@@ -15,6 +15,7 @@ has one handler for them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -37,6 +38,7 @@ from imagenet_mistakes.errors import (
     QueryError,
     SourceFormatError,
     SourceUnavailable,
+    shown,
 )
 from imagenet_mistakes.loaders.class_orders import ClassOrder
 from imagenet_mistakes.predictions import Predictions
@@ -51,9 +53,14 @@ R = TypeVar("R")
 
 @dataclass(frozen=True)
 class Result:
-    """Rows a query returned, as Arrow: `rows` to print, `to_pandas()` for notebooks."""
+    """Rows a query returned, as Arrow: `rows` to print, `to_pandas()` for notebooks.
+
+    `notes` say why rows are missing that a user would expect: "ImageNet-M
+    list: not available from ..." for a query that needs it.
+    """
 
     table: pa.Table
+    notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Two columns of one name (`select 1 as c, 2 as c`) would lose one in
@@ -222,7 +229,14 @@ class Database:
         )
         if name == "integrity":  # its checks read what they need; damage can hide elsewhere
             storage.read_every_block(self.con)
-        return self._select(sql, values)
+        result = self._select(sql, values)
+        lacking = reads.missing(self.con)
+        notes = tuple(
+            f"{need}: {lacking[need]}; query {name} has no rows without it"
+            for need in named_queries.get(name).needs
+            if need in lacking
+        )
+        return dataclasses.replace(result, notes=notes) if notes else result
 
     @translated
     def sql(self, statement: str) -> Result:
@@ -254,6 +268,18 @@ class Database:
     def models(self) -> Result:
         """The models with their source, k and image count."""
         return self.query("models")
+
+    @translated
+    def describe(self, name: str | None = None) -> Result:
+        """Every table and view with what it holds; given a name, its columns."""
+        if name is None:
+            return self.query("objects")
+        objects = reads.parameter_choices(self.con)["object"]
+        if name not in objects:
+            raise BadArgument.not_among(
+                f"NAME {shown(name)}", name, objects, "a table or view of this database"
+            )
+        return self.query("columns", {"object": name})
 
     @translated
     def source_dir(self) -> Path | None:
@@ -351,11 +377,12 @@ class Database:
         )
 
     @translated
-    def export(self, out: str | os.PathLike[str]) -> None:
-        """Write every table as Parquet and every view as Spark SQL into the new directory `out`."""
+    def export(self, out: str | os.PathLike[str], *, replace: bool = False) -> None:
+        """Write every table as Parquet and every view as Spark SQL into the new directory `out`;
+        with `replace`, `out` may be an earlier export, which is replaced whole."""
         from imagenet_mistakes import export  # sqlglot: slow to import
 
-        export.export(self.con, Path(out))
+        export.export(self.con, Path(out), replace=replace)
 
     @translated
     def publish(self, url: str, schema: str = "imagenet_mistakes") -> str:

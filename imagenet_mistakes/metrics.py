@@ -35,6 +35,8 @@ class Metric:
     direction: str
     images_column: str | None = None
     classes_column: str | None = None
+    # Its rank and the ranks its interval allows are leaderboard columns too.
+    ranked: bool = False
 
 
 def definitions() -> list[Metric]:

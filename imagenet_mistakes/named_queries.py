@@ -2,9 +2,16 @@
 
 Line 1 says what the query answers; line 2 lists its parameters with their
 kind, e.g. `-- Parameters: $model: model, $limit: rows = 20`, where `= value`
-gives a default. Every value is checked against its kind before the query
-runs (`KINDS`), then bound as text, never formatted into the SQL; a query
-casts what it needs as a number (`$limit::integer`).
+gives a default. Optional lines after them:
+- `-- Shows: model, top1, mla`: the columns the table shows by default, for
+  a query with more than fit a terminal (`--columns all` shows every one;
+  CSV and JSON carry all);
+- `-- Needs: ImageNet-M list`: what the database may lack (reads/missing.sql)
+  without which the query has no rows; the result then says why.
+
+Every value is checked against its kind before the query runs (`KINDS`),
+then bound as text, never formatted into the SQL; a query casts what it
+needs as a number (`$limit::integer`).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from importlib import resources
 
 from imagenet_mistakes.errors import BadArgument, shown
 
+_KEYS = ("Shows: ", "Needs: ")
 _PARAMETER = re.compile(r"\$(\w+): (\w+)(?: = ([^\s,().]+))?")
 
 MAX_ROWS = 1_000_000
@@ -26,6 +34,7 @@ KINDS = {
     "predicted_model": "a model with predictions",
     "categorised_model": "a model whose mistakes the paper categorised",
     "label_set": "a label set",
+    "object": "a table or view",
     "rows": f"a whole number of rows, 1 to {MAX_ROWS:,}",
 }
 
@@ -43,6 +52,10 @@ class NamedQuery:
     description: str
     parameters: dict[str, Parameter]
     parameters_help: str
+    # The columns the table shows unless --columns says otherwise; None: all.
+    shows: list[str] | None
+    # What the database may lack (reads/missing.sql) without which there are no rows.
+    needs: list[str]
     sql: str
 
 
@@ -64,14 +77,20 @@ def get(name: str) -> NamedQuery:
             f"QUERY {shown(name)}", name, _names(), "a named query (see `queries`)"
         )
     sql = (resources.files("imagenet_mistakes") / "queries" / f"{name}.sql").read_text()
-    description, parameters_line = (
-        line.removeprefix("--").strip() for line in sql.splitlines()[:2]
-    )
+    header = []
+    for line in sql.splitlines():
+        if not line.startswith("--"):
+            break
+        header.append(line.removeprefix("--").strip())
+    description, parameters_line = header[:2]
+    keyed = dict(line.partition(": ")[::2] for line in header[2:] if line.startswith(_KEYS))
+    shows = [c.strip() for c in keyed["Shows"].split(",")] if "Shows" in keyed else None
+    needs = [n.strip() for n in keyed["Needs"].split(",")] if "Needs" in keyed else []
     parameters_help = parameters_line.removeprefix("Parameters:").strip()
     parameters = {
         m.group(1): Parameter(m.group(2), m.group(3)) for m in _PARAMETER.finditer(parameters_help)
     }
-    return NamedQuery(name, description, parameters, parameters_help, sql)
+    return NamedQuery(name, description, parameters, parameters_help, shows, needs, sql)
 
 
 def bind(

@@ -1,6 +1,13 @@
-"""Printing rows in the formats every query command offers: a Rich table, CSV, JSON, Markdown.
+"""Printing rows in the formats every query command offers: a table, CSV, JSON, Markdown.
 
-Machine formats go to stdout with nothing else, so they can be piped.
+Machine formats (CSV, JSON) carry every value at full precision, NULL as
+empty (CSV) or null (JSON), so they parse back; they go to stdout with
+nothing else, so they can be piped. Formats for people (the table,
+Markdown) show numbers right-aligned at a fixed precision, NULL as a
+visible NULL, and a metric's confidence interval folded into its cell:
+columns `x`, `x_lower`, `x_upper` become one column `x` reading
+"0.7613 ± 0.0037", where ± is the larger of the interval's two sides (a
+Wilson interval is not symmetric), so the interval lies within it.
 """
 
 from __future__ import annotations
@@ -11,15 +18,18 @@ import decimal
 import json
 import math
 import sys
+import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-from imagenet_mistakes.errors import BadArgument
+from imagenet_mistakes.errors import BadArgument, shown
+
+NULL = "NULL"
 
 
 class Format(StrEnum):
@@ -28,6 +38,10 @@ class Format(StrEnum):
     json = "json"
     markdown = "markdown"
 
+    @property
+    def for_people(self) -> bool:
+        return self in (Format.table, Format.markdown)
+
 
 def render(
     columns: Sequence[str],
@@ -35,22 +49,41 @@ def render(
     fmt: Format,
     console: Console,
     title: str | None = None,
+    chosen: Sequence[str] | None = None,
 ) -> None:
-    """Print rows in the chosen format; `title` is shown only in the table format."""
-    if fmt is Format.table:
-        _table(columns, rows, console, title)
-    elif fmt is Format.csv:
+    """Print rows in the chosen format; `title` is shown only in the table format.
+
+    `chosen`: the columns to print (all when None), each named in `columns`;
+    in the formats for people, an interval column of a chosen metric is
+    folded into the metric's cell even when not chosen itself.
+    """
+    if chosen is not None:
+        check_columns(chosen, columns)
+    if fmt.for_people:
+        shown_columns = _for_people(columns, rows, chosen)
+        if fmt is Format.table:
+            _table(shown_columns, console, title)
+        else:
+            _markdown(shown_columns)
+        return
+    picked = [columns.index(c) for c in chosen] if chosen is not None else range(len(columns))
+    names = [columns[i] for i in picked]
+    values = [[row[i] for i in picked] for row in rows]
+    if fmt is Format.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([_text(v) for v in row] for row in rows)
-    elif fmt is Format.json:
-        _write_json(_records(columns, rows))
+        writer.writerow(names)
+        writer.writerows([_text(v) for v in row] for row in values)
     else:
-        lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-        lines += [
-            "| " + " | ".join(_text(v).replace("|", "\\|") for v in row) + " |" for row in rows
-        ]
-        sys.stdout.write("\n".join(lines) + "\n")
+        _write_json(_records(names, values))
+
+
+def check_columns(chosen: Sequence[str], columns: Sequence[str]) -> None:
+    """Refuse a chosen column the result lacks, naming the closest it has."""
+    for name in chosen:
+        if name not in columns:
+            raise BadArgument.not_among(
+                f"--columns {shown(name)}", name, columns, "a column of this result"
+            )
 
 
 def render_sections(
@@ -76,54 +109,163 @@ def render_sections(
             render(columns, rows, fmt, console, title=title)
 
 
+@dataclass(frozen=True)
+class _Column:
+    """A column as people read it: its name, its cells as text, and whether it holds numbers."""
+
+    name: str
+    cells: list[str]
+    numeric: bool
+
+
+def _for_people(
+    columns: Sequence[str], rows: Sequence[Sequence[Any]], chosen: Sequence[str] | None
+) -> list[_Column]:
+    position = {name: i for i, name in enumerate(columns)}
+    # A metric's interval: x_lower and x_upper beside x (the leaderboard), or lower and
+    # upper beside value (one model's summary).
+    bounds = {
+        name: (position[low], position[high])
+        for name in columns
+        for low, high in [
+            ("lower", "upper") if name == "value" else (f"{name}_lower", f"{name}_upper")
+        ]
+        if low in position and high in position
+    }
+    folded = {columns[i] for pair in bounds.values() for i in pair}
+    wanted = chosen if chosen is not None else [c for c in columns if c not in folded]
+    shown_columns = []
+    for name in wanted:
+        i = position[name]
+        values = [row[i] for row in rows]
+        if name in bounds:
+            low, high = bounds[name]
+            cells = [_interval(row[i], row[low], row[high]) for row in rows]
+        else:
+            cells = [_cell(v) for v in values]
+        numeric = all(
+            v is None or (isinstance(v, int | float | decimal.Decimal) and not isinstance(v, bool))
+            for v in values
+        )
+        shown_columns.append(_Column(name, cells, numeric))
+    return shown_columns
+
+
+def _interval(value: Any, lower: Any, upper: Any) -> str:
+    if value is None or lower is None or upper is None:
+        return _cell(value)
+    half = max(float(value) - float(lower), float(upper) - float(value), 0.0)
+    # A count ("12 of 68 images") has its interval in images, to one decimal.
+    spread = f"{half:.1f}" if isinstance(value, int) else _cell(half)
+    return f"{_cell(value)} ± {spread}"
+
+
+def _cell(value: Any) -> str:
+    # Fractions to 4 decimals, trailing zeros kept so a column's digits line up, and what
+    # would round to 0.0000 (a p-value of 4e-18) to 3 significant digits; the machine
+    # formats keep full precision.
+    if value is None:
+        return NULL
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        return f"{value:.3g}" if 0 < abs(value) < 0.00005 else f"{value:.4f}"
+    text = _text(value)
+    # A value's own control characters (a terminal escape in a file name) as escapes.
+    return (
+        text
+        if text.isprintable()
+        else "".join(c if c.isprintable() or c == "\n" else repr(c)[1:-1] for c in text)
+    )
+
+
 # A longer value may fold onto several lines of this width; shorter ones
 # stay whole, as does a key (first) column's value up to KEY_WIDTH.
 FOLD_WIDTH = 20
 KEY_WIDTH = 30
+# Between two columns of the table.
+GAP = 2
 
 
-def _table(
-    columns: Sequence[str], rows: Sequence[Sequence[Any]], console: Console, title: str | None
-) -> None:
-    # Every piece of data as Text, which Rich never reads as markup: a
-    # value `[bold]x` prints as written, and `[/x]` is no error.
-    shown = [[_shown(v) for v in row] for row in rows]
-    # Headers and short values whole, and a key column up to 30 characters
-    # so it can be searched; only a long value folds.
-    folds = [KEY_WIDTH, *[FOLD_WIDTH] * (len(columns) - 1)]
-    widths = [
-        max([len(column), *(min(_longest_word(row[i]), fold) for row in shown)])
-        for i, (column, fold) in enumerate(zip(columns, folds, strict=True))
+def _table(columns: list[_Column], console: Console, title: str | None) -> None:
+    # Plain text laid out by tabulate and written as it is: nothing is read as Rich
+    # markup, so a value `[bold]x` prints as written.
+    import tabulate  # 20 ms: only the table format needs it
+
+    # Columns exactly as wide as worked out below: none of tabulate's padding around headers.
+    tabulate.MIN_PADDING = 0
+
+    natural = [max([cell_len(c.name), *map(_widest_line, c.cells)]) for c in columns]
+    room = console.width - GAP * (len(columns) - 1)
+    widths = natural
+    if sum(natural) > room:
+        # Headers, numbers (with their interval) and short values whole, and a key column
+        # up to 30 characters so it can be searched; only a long value folds.
+        folds = [KEY_WIDTH, *[FOLD_WIDTH] * (len(columns) - 1)]
+        least = [
+            width
+            if c.numeric
+            else max([cell_len(c.name), *(min(_longest_word(v), fold) for v in c.cells)])
+            for c, fold, width in zip(columns, folds, natural, strict=True)
+        ]
+        if sum(least) > room:
+            _records_as_text(columns, console, title)
+            return
+        widths = _shared_out(least, natural, room)
+    cells = [
+        [_wrapped(v, width) for v in c.cells] for c, width in zip(columns, widths, strict=True)
     ]
-    # Each column is padded by a space either side and ruled on its left, the last also right.
-    borders = 3 * len(widths) + 1
-    if sum(widths) + borders <= console.width:
-        natural = [max([len(c), *(len(row[i]) for row in shown)]) for i, c in enumerate(columns)]
-        # Wrapped, every column at a width worked out here: Rich's own
-        # shrinking can leave a table a few characters too wide, then cropped.
-        if sum(natural) + borders > console.width:
-            widths = _shared_out(widths, natural, console.width - borders)
-        else:
-            widths = natural
-        table = Table(title=Text(title) if title else None, title_justify="left")
-        for column, width in zip(columns, widths, strict=True):
-            table.add_column(Text(column), width=width, overflow="fold")
-        for row in shown:
-            table.add_row(*map(Text, row))
-        console.print(table)
-        return
-    # Too wide for the terminal even folded: each row as a record of
-    # (column, value) lines instead, as psql's expanded display does.
-    if title:
-        console.print(Text(title))
-    for row in shown:
-        console.rule(Text(f"{columns[0]} {row[0]}"), align="left")
-        record = Table.grid(padding=(0, 1))
-        record.add_column(no_wrap=True)
-        record.add_column(overflow="fold")
-        for column, value in zip(columns[1:], row[1:], strict=True):
-            record.add_row(Text(column), Text(value))
-        console.print(record)
+    rows: list[Any] = [list(row) for row in zip(*cells, strict=True)]
+    if widths != natural and len(rows) > 1:  # folded rows, told apart by a line between
+        rows = [item for row in rows for item in (row, tabulate.SEPARATING_LINE)][:-1]
+    text = tabulate.tabulate(
+        rows,
+        headers=[c.name for c in columns],
+        tablefmt="simple",
+        disable_numparse=True,
+        colalign=["right" if c.numeric else "left" for c in columns],
+    )
+    console.file.write((f"{title}\n\n" if title else "") + text + "\n")
+
+
+def _records_as_text(columns: list[_Column], console: Console, title: str | None) -> None:
+    """Rows too wide for the terminal even folded: each as a record of (column, value)
+    lines, as psql's expanded display does."""
+    key, rest = columns[0], columns[1:]
+    name_width = max(cell_len(c.name) for c in rest) if rest else 0
+    value_width = max(console.width - name_width - GAP, FOLD_WIDTH)
+    lines = [title, ""] if title else []
+    for row, key_cell in enumerate(key.cells):
+        heading = f"── {key.name} {key_cell} "
+        lines.append(heading + "─" * max(console.width - cell_len(heading), 0))
+        for column in rest:
+            value = _wrapped(column.cells[row], value_width).splitlines() or [""]
+            lines.append(f"{column.name:<{name_width}}{' ' * GAP}{value[0]}")
+            lines += [" " * (name_width + GAP) + more for more in value[1:]]
+    console.file.write("\n".join(lines) + "\n")
+
+
+def _markdown(columns: list[_Column]) -> None:
+    align = ["---:" if c.numeric else "---" for c in columns]
+    lines = ["| " + " | ".join(c.name for c in columns) + " |", "|" + "|".join(align) + "|"]
+    for row in zip(*(c.cells for c in columns), strict=True):
+        cells = (v.replace("|", "\\|").replace("\n", "<br>") for v in row)
+        lines.append("| " + " | ".join(cells) + " |")
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _wrapped(value: str, width: int) -> str:
+    if _widest_line(value) <= width:
+        return value
+    return "\n".join(
+        line
+        for paragraph in value.splitlines()
+        for line in textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""]
+    )
+
+
+def _widest_line(value: str) -> int:
+    return max(map(cell_len, value.splitlines()), default=0)
 
 
 def _shared_out(least: list[int], natural: list[int], room: int) -> list[int]:
@@ -136,7 +278,7 @@ def _shared_out(least: list[int], natural: list[int], room: int) -> list[int]:
 
 def _longest_word(value: str) -> int:
     # Text wraps between words; only a word longer than its column is folded.
-    return max(map(len, value.split()), default=0)
+    return max(map(cell_len, value.split()), default=0)
 
 
 def _records(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]:
@@ -146,14 +288,6 @@ def _records(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[dict
 def _write_json(document: Any) -> None:
     # allow_nan=False: NaN and infinities are not JSON; _json_safe made them null.
     sys.stdout.write(json.dumps(document, default=_json_value, indent=1, allow_nan=False) + "\n")
-
-
-def _shown(value: Any) -> str:
-    # Fractions to 4 decimals for reading, and what would round to 0.0000 (a
-    # p-value of 4e-18) to 3 significant digits; machine formats keep full precision.
-    if isinstance(value, float):
-        return f"{value:.3g}" if 0 < abs(value) < 0.00005 else f"{value:.4f}"
-    return _text(value)
 
 
 def _text(value: Any) -> str:

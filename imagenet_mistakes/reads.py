@@ -138,6 +138,11 @@ def summary(con: duckdb.DuckDBPyConnection) -> list[Section]:
     ]
 
 
+def missing(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """What the database lacks because its sources did not have it, with the reason."""
+    return dict(_rows(con, "missing")[1])
+
+
 def original_labels(con: duckdb.DuckDBPyConnection) -> np.ndarray:
     """The original label of each image, indexed by image number (-1 at 0, which is none)."""
     found = con.execute(_sql("original_labels")).fetchnumpy()

@@ -91,17 +91,30 @@ def check_folder_writable(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def written_atomically(out: Path) -> Iterator[Path]:
+def written_atomically(out: Path, *, replace_directory: bool = False) -> Iterator[Path]:
     """A temporary path beside `out` to write in full; renamed onto `out` if the block succeeds.
 
     So `out` is whole or as it was, whatever stops the writing (an error, a full
-    disk, Ctrl-C). An OSError names `out`, not the temporary.
+    disk, Ctrl-C). An OSError names `out`, not the temporary. With
+    `replace_directory`, an existing directory `out` is replaced (the caller
+    has checked it may be): moved aside, the new one renamed in, then deleted.
     """
     check_folder_writable(out)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    old = out.with_name(f".{out.name}.{os.getpid()}.old")
     try:
         yield tmp
-        os.replace(tmp, out)
+        if replace_directory and out.is_dir():
+            with interrupts_deferred():
+                os.replace(out, old)
+                try:
+                    os.replace(tmp, out)
+                except OSError:
+                    os.replace(old, out)
+                    raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, out)
     except OSError as e:
         raise OSError(e.errno, e.strerror, str(out)) from e
     except duckdb.IOException as e:  # DuckDB writing a file in `tmp` (Parquet)

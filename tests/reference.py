@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -111,8 +110,9 @@ def per_class(per_image: dict[str, T], world: World) -> dict[int, list[T]]:
 
 def interval(hits: dict[str, bool], world: World, metric: str) -> tuple[float, float] | None:
     """The 95% interval of one metric from its per-image hits, as published: statsmodels'
-    Wilson interval (a count's in images), or for a mean over classes its value +- z
-    standard errors, the variance being the sum of p (1 - p) / n over classes^2."""
+    Wilson interval (a count's in images), and for a mean over classes the same at its
+    effective number of images, value (1 - value) / variance (Kish's), the variance
+    being the sum of p (1 - p) / n over classes^2, or the images when that is 0."""
     if not hits:
         return None
     if metric in CLASS_METRICS:
@@ -122,8 +122,11 @@ def interval(hits: dict[str, bool], world: World, metric: str) -> tuple[float, f
             sum((Fraction(sum(c) * (len(c) - sum(c)), len(c) ** 3) for c in classes), Fraction(0))
             / len(classes) ** 2
         )
-        half = Z * math.sqrt(variance)
-        return max(0.0, float(mean) - half), min(1.0, float(mean) + half)
+        effective = float(mean * (1 - mean) / variance) if variance else len(hits)
+        low, high = proportion_confint(
+            float(mean) * effective, effective, alpha=0.05, method="wilson"
+        )
+        return float(low), float(high)
     low, high = proportion_confint(sum(hits.values()), len(hits), alpha=0.05, method="wilson")
     if metric == "imagenet_m_correct":  # a count: the share's bounds, in images
         return low * len(hits), high * len(hits)

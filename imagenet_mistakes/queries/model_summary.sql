@@ -1,8 +1,16 @@
--- One model's metrics, each with its confidence interval, the images it counts, its rank among all models with the ranks its interval allows, the best value and its standing among published models.
+-- One model's metrics, each with its confidence interval, the images it counts, its rank among the models on the same images with the ranks its interval allows, the best value among them and its standing among published models.
 -- Parameters: $model: model.
+-- Shows: metric, value, images, rank, best_rank, worst_rank, published
 -- Ranks (metric_ranks): models with the same value share a rank (values are
 -- exact, so identical predictions tie); NULL where the model's value is unknown.
+-- Ranks, the best value and the count of models are among the models scored on
+-- the same images (model_metrics.image_set): a model scored on 3 images is
+-- neither "best" for a model scored on all of them nor compared with it.
 with
+
+this_set as (
+    select distinct image_set from model_metrics where model = $model
+),
 
 this_model as (
     select
@@ -26,6 +34,7 @@ bests as (
         case when metrics.direction = 'higher' then max(value) else min(value) end as best
     from model_metrics
     inner join metrics using (metric)
+    where image_set in (select image_set from this_set)
     group by metric, metrics.direction
 ),
 
@@ -62,7 +71,11 @@ final as (
         this_model.best_rank,
         this_model.worst_rank,
         this_model.tied_with,
-        (select count(distinct model) from model_metrics) as models,
+        (
+            select count(distinct model)
+            from model_metrics
+            where image_set in (select image_set from this_set)
+        ) as models,
         bests.best,
         standing.published,
         metrics.position
@@ -75,6 +88,6 @@ final as (
 
 select
     name as metric, value, lower, upper, images, rank, best_rank, worst_rank, tied_with, models,
-    best, published, metric as metric_id
+    best, published, metric as metric_id, (select image_set from this_set) as image_set
 from final
 order by position

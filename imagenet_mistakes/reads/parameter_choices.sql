@@ -11,4 +11,12 @@ union all
 select distinct 'categorised_model', model from mistakes
 union all
 select 'label_set', label_set from label_sets
+union all
+select 'object', table_name
+from duckdb_tables()
+where database_name = current_database() and schema_name = 'main'
+union all
+select 'object', view_name
+from duckdb_views()
+where database_name = current_database() and schema_name = 'main' and not internal
 order by kind, value

@@ -5,7 +5,10 @@ CREATE TABLE IF NOT EXISTS models (
     description VARCHAR,
     added_at    TIMESTAMPTZ NOT NULL,
     top_k       INTEGER NOT NULL CHECK (top_k >= 1),
-    images      INTEGER NOT NULL CHECK (images BETWEEN 1 AND 50000)
+    images      INTEGER NOT NULL CHECK (images BETWEEN 1 AND 50000),
+    -- Set from the predictions where the model's results are stored
+    -- (writes/store_model_results.sql), in the transaction that adds it.
+    image_set   VARCHAR CHECK (image_set = 'all' OR regexp_full_match(image_set, 'subset-[0-9a-f]{8}'))
 );
 
 COMMENT ON TABLE models IS 'Models whose predictions are loaded';
@@ -15,3 +18,4 @@ COMMENT ON COLUMN models.description IS 'Free text about the model';
 COMMENT ON COLUMN models.added_at IS 'When the predictions were loaded';
 COMMENT ON COLUMN models.top_k IS 'Predictions kept per image (the deepest rank)';
 COMMENT ON COLUMN models.images IS 'Validation images the model has predictions for (50,000 unless partial)';
+COMMENT ON COLUMN models.image_set IS 'The images it is scored on: all, or subset-<digest of their numbers>; a model is ranked only among models of the same image set';

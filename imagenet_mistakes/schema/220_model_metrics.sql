@@ -18,6 +18,14 @@ stored as (
 -- The Wilson score interval of hits / images (z: the confidence view),
 -- which stays inside [0, 1] and keeps its coverage for few images or extreme
 -- shares, where the normal approximation fails: ImageNet-M has 68 images.
+-- A mean over classes gets Wilson's interval at its effective number of
+-- images (Kish's): value (1 - value) / variance, the images a plain share
+-- would need to be as precise, with the variance of the mean of per-class
+-- proportions (model_metrics_live.variance). With many classes that is the
+-- normal interval value +- z standard errors, moved by 1e-4 at most here; with
+-- few images it stays wide where the variance estimate fails: when every class
+-- is all right or all wrong (one image each, say) the variance reads 0, and the
+-- effective number is then the images counted.
 wilson as (
     select
         *,
@@ -27,11 +35,18 @@ wilson as (
     from (
         select
             stored.*,
-            confidence.z,
-            hits::double / nullif(images, 0) as share,
-            confidence.z * confidence.z / nullif(images, 0) as z2_n,
-            confidence.z * sqrt(variance) as class_half_width
+            metrics.aggregate,
+            case metrics.aggregate
+                when 'class' then stored.value
+                else stored.hits::double / nullif(stored.images, 0)
+            end as share,
+            confidence.z * confidence.z / nullif(case
+                when metrics.aggregate = 'class' and stored.variance > 0
+                    then stored.value * (1 - stored.value) / stored.variance
+                else stored.images
+            end, 0) as z2_n
         from stored
+        inner join metrics using (metric)
         cross join confidence
     ) as shares
 ),
@@ -43,30 +58,27 @@ final as (
         metrics.name,
         metrics.label_set,
         wilson.value,
-        -- Per image: Wilson. A count: Wilson's bounds on its share, in images.
-        -- A mean over classes: value +- z standard errors of the mean of the
-        -- per-class proportions (model_metrics_live.variance), within [0, 1];
-        -- a class-stratified bootstrap draws each class's hits from the same
-        -- binomial, so has the same variance, with noise and 1,000 times the work.
-        case metrics.aggregate
-            when 'image' then wilson.center - wilson.half_width
+        -- Per image and per class: Wilson. A count: Wilson's bounds on its share,
+        -- in images. (A class-stratified bootstrap draws each class's hits from
+        -- the same binomial, so has the same variance, with noise and 1,000 times
+        -- the work.)
+        case wilson.aggregate
             when 'count' then (wilson.center - wilson.half_width) * wilson.images
-            -- (not greatest() and least(), which skip NULLs in both engines)
-            when 'class' then case when wilson.value < wilson.class_half_width
-                then 0 else wilson.value - wilson.class_half_width end
+            else wilson.center - wilson.half_width
         end as lower,
-        case metrics.aggregate
-            when 'image' then wilson.center + wilson.half_width
+        case wilson.aggregate
             when 'count' then (wilson.center + wilson.half_width) * wilson.images
-            when 'class' then case when wilson.value + wilson.class_half_width > 1
-                then 1 else wilson.value + wilson.class_half_width end
+            else wilson.center + wilson.half_width
         end as upper,
         wilson.hits,
         wilson.images,
         wilson.classes,
-        wilson.evaluated_from
+        wilson.evaluated_from,
+        -- The paper's models without predictions are scored on the whole analysed set.
+        coalesce(models.image_set, 'all') as image_set
     from wilson
     inner join metrics using (metric)
+    left join models using (model)
 )
 
 select * from final;
@@ -77,9 +89,10 @@ COMMENT ON COLUMN model_metrics.metric IS 'Metric id (metrics.metric), also its 
 COMMENT ON COLUMN model_metrics.name IS 'Metric name shown to people';
 COMMENT ON COLUMN model_metrics.label_set IS 'Label set judging the predictions';
 COMMENT ON COLUMN model_metrics.value IS 'The metric: a fraction in [0, 1], or a count for count metrics; NULL when unknown';
-COMMENT ON COLUMN model_metrics.lower IS 'Lower bound of its confidence interval (at the level of data/intervals.toml): Wilson per image, in images for counts, value - z standard errors for a mean over classes';
+COMMENT ON COLUMN model_metrics.lower IS 'Lower bound of its confidence interval (at the level of data/intervals.toml): Wilson per image, in images for counts, Wilson at the effective number of images for a mean over classes';
 COMMENT ON COLUMN model_metrics.upper IS 'Upper bound of its confidence interval, as lower';
 COMMENT ON COLUMN model_metrics.hits IS 'Images counted as right (NULL when unknown)';
 COMMENT ON COLUMN model_metrics.images IS 'Images counted (NULL when unknown)';
 COMMENT ON COLUMN model_metrics.classes IS 'Original classes with at least one counted image';
 COMMENT ON COLUMN model_metrics.evaluated_from IS 'predictions, or the mistakes table for paper models whose predictions are not loaded';
+COMMENT ON COLUMN model_metrics.image_set IS 'The images the model is scored on (models.image_set): all, or a subset; the paper''s models without predictions: all';

@@ -24,11 +24,19 @@ select
 {%- for m in metrics if m.classes_column %}
     max(classes) filter (where metric = {{ m.metric | sql_string }}) as {{ m.classes_column }},
 {%- endfor %}
+{%- for m in metrics if m.ranked %}
+    -- Its rank, and the ranks its interval allows, among the models on the same images.
+    max(ranks.rank) filter (where metric = {{ m.metric | sql_string }}) as {{ m.metric }}_rank,
+    max(ranks.best_rank) filter (where metric = {{ m.metric | sql_string }}) as {{ m.metric }}_best_rank,
+    max(ranks.worst_rank) filter (where metric = {{ m.metric | sql_string }}) as {{ m.metric }}_worst_rank,
+    max(ranks.tied_with) filter (where metric = {{ m.metric | sql_string }}) as {{ m.metric }}_tied_with,
+{%- endfor %}
     min(evaluated_from) as evaluated_from,
-    -- Predictions for fewer than all validation images (an --order naming a subset).
-    max(models.images) < (select count(*) from images) as subset
+    -- all, or the subset of the validation images its predictions cover (an --order
+    -- naming some): its metrics count those alone, and it is ranked among models on them.
+    min(model_metrics.image_set) as image_set
 from model_metrics
-left join models using (model)
+left join metric_ranks as ranks using (model, metric)
 group by model;
 
 COMMENT ON VIEW leaderboard IS 'Every model''s metrics (fractions in [0, 1]) with their confidence intervals and the number of images each counts';
@@ -45,4 +53,10 @@ COMMENT ON COLUMN leaderboard.{{ m.images_column }} IS {{ ('Images ' ~ m.metric 
 COMMENT ON COLUMN leaderboard.{{ m.classes_column }} IS {{ ('Classes ' ~ m.metric ~ ' averages over') | sql_string }};
 {%- endfor %}
 COMMENT ON COLUMN leaderboard.evaluated_from IS 'predictions, or the mistakes table for paper models whose predictions are not loaded';
-COMMENT ON COLUMN leaderboard.subset IS 'The model has predictions for only some validation images (see images): its metrics count those alone; NULL without predictions';
+{%- for m in metrics if m.ranked %}
+COMMENT ON COLUMN leaderboard.{{ m.metric }}_rank IS {{ ('Rank on ' ~ m.metric ~ ' among the models on the same images (metric_ranks.rank)') | sql_string }};
+COMMENT ON COLUMN leaderboard.{{ m.metric }}_best_rank IS {{ ('Best rank on ' ~ m.metric ~ ' its confidence interval allows (metric_ranks.best_rank)') | sql_string }};
+COMMENT ON COLUMN leaderboard.{{ m.metric }}_worst_rank IS {{ ('Worst rank on ' ~ m.metric ~ ' its confidence interval allows (metric_ranks.worst_rank)') | sql_string }};
+COMMENT ON COLUMN leaderboard.{{ m.metric }}_tied_with IS {{ ('Models statistically tied with it on ' ~ m.metric ~ ' (metric_ranks.tied_with)') | sql_string }};
+{%- endfor %}
+COMMENT ON COLUMN leaderboard.image_set IS 'The images it is scored on (models.image_set): all, or subset-<digest> when its predictions cover only some validation images; its metrics count those alone and it is ranked only among models on the same images';

@@ -9,7 +9,8 @@ with
 local as (
     select 'local' as source, model, null::integer as image_size, metric, value
     from model_metrics
-    where value is not null
+    -- Over all the validation images, as the published results are.
+    where value is not null and image_set = 'all'
 ),
 
 published as (
@@ -45,7 +46,7 @@ final as (
 
 select * from final;
 
-COMMENT ON VIEW field_leaderboard IS 'This file''s models (source local) and every published model, one row each, on the leaderboard''s metrics over the validation images';
+COMMENT ON VIEW field_leaderboard IS 'This file''s models scored on all the images (source local) and every published model, one row each, on the leaderboard''s metrics over the validation images';
 COMMENT ON COLUMN field_leaderboard.source IS 'local (this file), or who published the result: timm, eth, testbed';
 COMMENT ON COLUMN field_leaderboard.model IS 'Model, as its source names it';
 COMMENT ON COLUMN field_leaderboard.image_size IS 'Resolution of a published evaluation, where given';

@@ -8,7 +8,8 @@ with
 local as (
     select model, metric, value
     from model_metrics
-    where value is not null
+    -- Over all the validation images, as the published results are.
+    where value is not null and image_set = 'all'
 ),
 
 published as (

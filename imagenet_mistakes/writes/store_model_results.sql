@@ -7,6 +7,19 @@
 -- Run in the transaction that adds the model, so they always agree with its
 -- predictions. One model at a time: computing many at once holds every join
 -- in memory together (3.4 GB for the 67 zoo models) and is no faster.
+--
+-- First the images it is scored on: all, or a digest of their numbers, so that
+-- models on the same subset are ranked together and apart from the rest.
+update models
+set image_set = (
+    select case
+        when count(*) = (select count(*) from images) then 'all'
+        else 'subset-' || left(md5(string_agg(image_number::varchar, ',' order by image_number)), 8)
+    end
+    from predictions
+    where predictions.model = $model
+)
+where model = $model;
 insert into class_results_snapshot
 select model, label_set, class_id, scope, images, correct, correct_or_unclear, top5_correct
 from class_results_live

@@ -4,6 +4,9 @@
 -- surely worse when wholly below; the rest overlap it and could stand either side.
 -- So the best rank is 1 + the surely better, the worst is the models minus the
 -- surely worse, and the models tied with it are those in between.
+-- A model is ranked only among the models scored on the same images
+-- (model_metrics.image_set): one scored on 3 images is not "1st" of those
+-- scored on 50,000, nor does it push them down.
 create or replace view metric_ranks as
 with
 
@@ -12,6 +15,7 @@ scores as (
     select
         model_metrics.model,
         model_metrics.metric,
+        model_metrics.image_set,
         case metrics.direction when 'higher' then value else -value end as score,
         case metrics.direction when 'higher' then lower else -upper end as score_lower,
         case metrics.direction when 'higher' then upper else -lower end as score_upper
@@ -24,13 +28,14 @@ counts as (
     select
         this.model,
         this.metric,
+        this.image_set,
         count(*) filter (where other.score > this.score) as above,
         count(*) filter (where other.score_lower > this.score_upper) as surely_better,
         count(*) filter (where other.score_upper < this.score_lower) as surely_worse,
         count(*) as models
     from scores as this
-    inner join scores as other using (metric)
-    group by this.model, this.metric
+    inner join scores as other using (metric, image_set)
+    group by this.model, this.metric, this.image_set
 ),
 
 final as (
@@ -41,7 +46,8 @@ final as (
         1 + surely_better as best_rank,
         models - surely_worse as worst_rank,
         models - 1 - surely_better - surely_worse as tied_with,
-        models
+        models,
+        image_set
     from counts
 )
 
@@ -54,4 +60,5 @@ COMMENT ON COLUMN metric_ranks.rank IS 'Rank by value; models with the same valu
 COMMENT ON COLUMN metric_ranks.best_rank IS 'Best rank the intervals allow: 1 + the models whose interval lies wholly above this one''s';
 COMMENT ON COLUMN metric_ranks.worst_rank IS 'Worst rank the intervals allow: the models less those whose interval lies wholly below this one''s';
 COMMENT ON COLUMN metric_ranks.tied_with IS 'Other models whose interval overlaps this one''s: statistically tied with it';
-COMMENT ON COLUMN metric_ranks.models IS 'Models with a value for the metric';
+COMMENT ON COLUMN metric_ranks.models IS 'Models ranked: those with a value for the metric on the same images';
+COMMENT ON COLUMN metric_ranks.image_set IS 'The images the ranked models are scored on (model_metrics.image_set)';
