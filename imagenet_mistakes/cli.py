@@ -47,7 +47,7 @@ from imagenet_mistakes.output import Format, render, render_sections
 
 # Nothing printed is read as Rich markup: names, paths and values may hold `[...]`.
 out = Console(markup=False, highlight=False)
-err = Console(stderr=True, markup=False, highlight=False)
+err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
 
 
 class _Commands(TyperGroup):
@@ -741,7 +741,8 @@ def _show(
         chosen = None if list(names) == ["all"] else list(names)
     rows = result.rows
     render(result.columns, rows[:limit], fmt, out, chosen=chosen)
-    if fmt is Format.table and columns is None and chosen is not None:
+    # A hint for a person at a terminal, not for a script reading the table.
+    if fmt is Format.table and columns is None and chosen is not None and out.is_terminal:
         err.print(f"{len(chosen)} of {len(result.columns)} columns; --columns all shows every one")
     if limit is not None and len(rows) > limit:
         err.print(f"{len(rows) - limit:,} more rows: raise --limit to see them")

@@ -279,7 +279,7 @@ class Database:
             raise BadArgument.not_among(
                 f"NAME {shown(name)}", name, objects, "a table or view of this database"
             )
-        return self.query("columns", {"object": name})
+        return self.query("object_columns", {"object": name})
 
     @translated
     def source_dir(self) -> Path | None:

@@ -179,10 +179,8 @@ def _cell(value: Any) -> str:
     )
 
 
-# A longer value may fold onto several lines of this width; shorter ones
-# stay whole, as does a key (first) column's value up to KEY_WIDTH.
+# A longer value may fold onto several lines of this width; shorter ones stay whole.
 FOLD_WIDTH = 20
-KEY_WIDTH = 30
 # Between two columns of the table.
 GAP = 2
 
@@ -199,14 +197,9 @@ def _table(columns: list[_Column], console: Console, title: str | None) -> None:
     room = console.width - GAP * (len(columns) - 1)
     widths = natural
     if sum(natural) > room:
-        # Headers, numbers (with their interval) and short values whole, and a key column
-        # up to 30 characters so it can be searched; only a long value folds.
-        folds = [KEY_WIDTH, *[FOLD_WIDTH] * (len(columns) - 1)]
         least = [
-            width
-            if c.numeric
-            else max([cell_len(c.name), *(min(_longest_word(v), fold) for v in c.cells)])
-            for c, fold, width in zip(columns, folds, natural, strict=True)
+            _least_width(c, width, key=i == 0)
+            for i, (c, width) in enumerate(zip(columns, natural, strict=True))
         ]
         if sum(least) > room:
             _records_as_text(columns, console, title)
@@ -226,6 +219,15 @@ def _table(columns: list[_Column], console: Console, title: str | None) -> None:
         colalign=["right" if c.numeric else "left" for c in columns],
     )
     console.file.write((f"{title}\n\n" if title else "") + text + "\n")
+
+
+def _least_width(column: _Column, natural: int, key: bool) -> int:
+    """How narrow a column may fold: headers, numbers (with their interval), the key (first)
+    column and short values stay whole, so they can be searched; only a longer value
+    folds, between words where it can."""
+    if column.numeric or key:
+        return natural
+    return max([cell_len(column.name), *(min(_longest_word(v), FOLD_WIDTH) for v in column.cells)])
 
 
 def _records_as_text(columns: list[_Column], console: Console, title: str | None) -> None:

@@ -149,13 +149,14 @@ def test_mistake_overlap_tests_the_paper_models(db: Database) -> None:
 
 def test_rank_ranges_compare_every_pair_of_intervals(db: Database) -> None:
     rows = db.sql(
-        "select model, metric, value, lower, upper from model_metrics where value is not null"
+        "select model, metric, value, lower, upper, image_set from model_metrics "
+        "where value is not null"
     ).rows
     ranks = {(model, metric): list(rest) for model, metric, *rest in db.sql(
         "select * from metric_ranks").rows}  # fmt: skip
     assert len(ranks) == len(rows)
-    for model, metric, value, lower, upper in rows:
-        others = [r for r in rows if r[1] == metric]
+    for model, metric, value, lower, upper, image_set in rows:
+        others = [r for r in rows if r[1] == metric and r[5] == image_set]
         better = sum(o[3] > upper for o in others)
         worse = sum(o[4] < lower for o in others)
         expected = [
@@ -164,6 +165,7 @@ def test_rank_ranges_compare_every_pair_of_intervals(db: Database) -> None:
             len(others) - worse,
             len(others) - 1 - better - worse,
             len(others),
+            image_set,
         ]
         assert ranks[model, metric] == expected, (model, metric)
     # resnet50 on multi-label accuracy: statistically tied with some models, not all.

@@ -4,6 +4,7 @@ and ImageNet-M (bad input is in test_bad_input.py)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -295,9 +296,12 @@ def test_imagenet_m_hardest_says_when_the_list_is_unknown(tmp_path: Path) -> Non
     mirror = synthetic.write_mirror(tmp_path / "mirror", canonical=False)
     db = tmp_path / "im.duckdb"
     assert invoke("build", "--db", db, "--source-dir", mirror)[0] == 0
-    code, stdout, _ = invoke("query", "imagenet_m_hardest", "--format", "csv", "--db", db)
-    assert code == 0
-    assert stdout.splitlines()[1].startswith("ImageNet-M list unknown")
+    for query, params in [("imagenet_m_hardest", []), ("imagenet_m", ["-p", "model=vit3b"])]:
+        code, stdout, stderr = invoke("query", query, *params, "--format", "json", "--db", db)
+        # No rows, rather than a message in a data column; the message on stderr.
+        assert (code, json.loads(stdout)) == (0, [])
+        assert stderr.startswith("ImageNet-M list: not available from the multi-label source")
+        assert stderr.endswith(f"; query {query} has no rows without it\n")
 
 
 def test_a_subset_is_said_plainly_and_marked_on_the_leaderboard(
@@ -317,10 +321,11 @@ def test_a_subset_is_said_plainly_and_marked_on_the_leaderboard(
     )
 
     assert code == 0
-    assert stderr == "Added part: 3 of 50000 images (each metric counts these), top-1\n"
-    assert [leaderboard_row(synthetic_db, m)["subset"] for m in ("full", "part", "vit3b")] == [
-        False,
-        True,
-        None,
-    ]
+    assert stderr == (
+        "Added part: 3 of 50000 images (each metric counts these, and it is ranked only among "
+        "models on the same images), top-1\n"
+    )
+    image_sets = [leaderboard_row(synthetic_db, m)["image_set"] for m in ("full", "part", "vit3b")]
+    assert image_sets[0] == image_sets[2] == "all"
+    assert re.fullmatch("subset-[0-9a-f]{8}", image_sets[1])
     assert leaderboard_row(synthetic_db, "part")["images"] == 3

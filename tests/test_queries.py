@@ -37,11 +37,20 @@ def test_every_named_query_runs_and_declares_its_parameters(
     with duckdb.connect(str(db_with_model), read_only=True) as con:
         (statement,) = con.extract_statements(named.sql)
     assert set(named.parameters) == statement.named_parameters
-    # Every parameter without a default names a model: ours, or one the paper categorised.
-    example = {"model": "tiny", "predicted_model": "tiny", "categorised_model": "vit3b"}
+    # Every parameter without a default names a model (ours, or one the paper categorised)
+    # or a table.
+    example = {
+        "model": "tiny",
+        "predicted_model": "tiny",
+        "categorised_model": "vit3b",
+        "object": "leaderboard",
+    }
     params = {k: example[p.kind] for k, p in named.parameters.items() if p.default is None}
     with Database.open(db_with_model) as database:
-        assert database.query(query, params).columns
+        columns = database.query(query, params).columns
+    assert columns
+    # What the table shows by default is among what the query returns.
+    assert set(named.shows or []) <= set(columns)
 
 
 def test_machine_formats_carry_only_the_rows(db_with_model: Path) -> None:
@@ -64,7 +73,8 @@ def test_machine_formats_carry_only_the_rows(db_with_model: Path) -> None:
     code, stdout, _ = invoke("sql", sql, "--db", db_with_model, "--format", "markdown")
     assert code == 0
     lines = stdout.splitlines()
-    assert lines[:2] == ["| model | top1 | images |", "|---|---|---|"]
+    # Numbers right-aligned.
+    assert lines[:2] == ["| model | top1 | images |", "|---|---:|---:|"]
     assert len(lines) == 2 + len(expected)
 
 
