@@ -44,6 +44,7 @@ from imagenet_mistakes.loaders import (
     wordnet,
 )
 from imagenet_mistakes.loaders.labels import MultiLabels
+from imagenet_mistakes.progress import Progress, silent
 from imagenet_mistakes.sources import (
     LocalFile,
     Source,
@@ -111,14 +112,14 @@ class Step:
     load: Callable[[Context], Loaded]
 
 
-def build(db: Path, inputs: Inputs) -> None:
+def build(db: Path, inputs: Inputs, progress: Progress = silent) -> None:
     """Build the database at `db` from the sources; replace any database there, keeping its models.
 
     Through a symbolic link, the file it points to is replaced and the link kept.
     """
     db = Path(os.path.realpath(db))
     try:
-        _build(db, inputs)
+        _build(db, inputs, progress)
     except BaseException as e:
         if isinstance(e, Interrupted) or not storage.is_interrupt(e):
             raise
@@ -126,13 +127,13 @@ def build(db: Path, inputs: Inputs) -> None:
     log.info("wrote %s", db)
 
 
-def _build(db: Path, inputs: Inputs) -> None:
+def _build(db: Path, inputs: Inputs, progress: Progress) -> None:
     storage.check_replaceable(db)
     if inputs.multilabel is not None:  # before anything is downloaded
         check_user_file(inputs.multilabel)
     _remove_stale_temporaries(db)
     _remove_orphan_log(db)
-    loaded, image_flags = load_all(inputs)
+    loaded, image_flags = load_all(inputs, progress)
     tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
     with _removed_on_failure(tmp):
         try:
@@ -148,17 +149,19 @@ def _build(db: Path, inputs: Inputs) -> None:
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        _carry_over_and_replace(db, tmp)
+        _carry_over_and_replace(db, tmp, progress)
 
 
-def load_all(inputs: Inputs) -> tuple[list[Loaded], pa.Table]:
+def load_all(inputs: Inputs, progress: Progress = silent) -> tuple[list[Loaded], pa.Table]:
     """Fetch, parse and validate every source of the registry before anything is written.
 
     Returns what each source gave, and the per-image flags derived from several.
     """
     context = Context(inputs, manifest())
     loaded = []
-    for step in registry():
+    steps = registry()
+    for done, step in enumerate(steps):
+        progress("Reading the sources", done, len(steps))
         item = step.load(context)
         if set(item.tables) != set(step.tables):
             raise RuntimeError(
@@ -517,7 +520,7 @@ def _source_row(item: Loaded, loaded_at: datetime) -> dict[str, object]:
     }
 
 
-def _carry_over_and_replace(db: Path, tmp: Path) -> None:
+def _carry_over_and_replace(db: Path, tmp: Path, progress: Progress) -> None:
     """Copy the models of `db` into the new build `tmp`, then rename it over `db`.
 
     `db` stays attached for writing, which holds its lock, from before its
@@ -538,7 +541,7 @@ def _carry_over_and_replace(db: Path, tmp: Path) -> None:
         storage.attach(con, tmp, "fresh")
         con.execute("USE fresh")
         if previous:
-            _carry_over_models(con, db)
+            _carry_over_models(con, db, progress)
         with storage.interrupts_deferred() as interrupted:
             con.execute("CHECKPOINT fresh")
             os.replace(tmp, db)
@@ -552,7 +555,7 @@ def _carry_over_and_replace(db: Path, tmp: Path) -> None:
         raise Interrupted(f"{db}: interrupted after the new database was in place")
 
 
-def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
+def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path, progress: Progress) -> None:
     """Copy the models of the attached `previous` database into the current one, in one go."""
     # Files of package 0.2 hold a row per rank; their ranks are gathered into lists.
     ranked = reads.ranked_predictions(con, "previous")
@@ -566,7 +569,8 @@ def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
             "move it away to build afresh"
         ) from e
     names = reads.model_names(con)
-    for model in names:
+    for done, model in enumerate(names):
+        progress("Scoring the models again", done, len(names))
         storage.run_script(con, "store_model_results", {"model": model})
     storage.run_script(con, "count_image_verdicts", {"models": names})
     con.commit()

@@ -19,7 +19,8 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import track
+from rich.progress import Progress as RichProgress
+from rich.progress import TaskID, track
 from typer._click.exceptions import (  # Click, vendored inside typer since 0.2x
     BadParameter,
     ClickException,
@@ -44,6 +45,7 @@ from imagenet_mistakes.loaders import order as order_loader
 from imagenet_mistakes.loaders.class_orders import ClassOrder
 from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
 from imagenet_mistakes.output import Format, render, render_sections
+from imagenet_mistakes.progress import Progress, silent
 
 # Nothing printed is read as Rich markup: names, paths and values may hold `[...]`.
 out = Console(markup=False, highlight=False)
@@ -210,6 +212,27 @@ def _after_commit(db: Path, done: str) -> Iterator[None]:
         raise Interrupted.after_commit(db, done) from e
 
 
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Progress]:
+    """A bar on stderr for each stage of long work, on a terminal only, gone when it ends, so
+    that an error stays one line; elsewhere (a pipe, a log file) silence."""
+    if not err.is_terminal:
+        yield silent
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn())
+    with RichProgress(*columns, TimeElapsedColumn(), console=err, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def report(what: str, done: int, total: int) -> None:
+            if what not in tasks:
+                tasks[what] = bar.add_task(what, total=total)
+            bar.update(tasks[what], completed=done, total=total)
+
+        yield report
+
+
 def _mirror(source_dir: Path | None, db: Path) -> Path | None:
     """--source-dir, or else the mirror the database was built from, while it is there."""
     if source_dir is not None or not db.is_file():
@@ -290,7 +313,8 @@ def build(
         multilabel=multilabel,
         tfds_data_dir=tfds_data_dir,
     )
-    Database.build(db, inputs)
+    with _progress_bar() as progress:
+        Database.build(db, inputs, progress)
 
 
 @app.command()

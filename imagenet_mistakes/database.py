@@ -42,6 +42,7 @@ from imagenet_mistakes.errors import (
 )
 from imagenet_mistakes.loaders.class_orders import ClassOrder
 from imagenet_mistakes.predictions import Predictions
+from imagenet_mistakes.progress import Progress, silent
 
 if TYPE_CHECKING:
     from imagenet_mistakes import gallery
@@ -199,8 +200,9 @@ class Database:
 
     @staticmethod
     @arguments.checked
-    def build(path: str | os.PathLike[str], inputs: Inputs) -> None:
-        """Build the database at `path` from the sources (`build.Inputs`), keeping its models."""
+    def build(path: str | os.PathLike[str], inputs: Inputs, progress: Progress = silent) -> None:
+        """Build the database at `path` from the sources (`build.Inputs`), keeping its models;
+        `progress` hears how far it has got."""
         # Imported here: the loaders are for `build` alone (0.1 s at every start).
         from imagenet_mistakes import build
 
@@ -208,7 +210,7 @@ class Database:
             raise BadArgument(f"Database.build: inputs: {type(inputs).__name__}, not build.Inputs")
         where = Path(path)
         with boundary(where):
-            build.build(where, inputs)
+            build.build(where, inputs, progress)
 
     def close(self) -> None:
         self.con.close()

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -194,7 +195,7 @@ def test_shell_opens_the_duckdb_cli_read_only(synthetic_db: Path) -> None:
 def test_shell_without_the_duckdb_cli_says_so(
     synthetic_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli.shutil, "which", lambda *args, **kwargs: None)
+    monkeypatch.setattr(shutil, "which", lambda *args, **kwargs: None)
     code, stdout, stderr = invoke("shell", "--db", synthetic_db)
     assert (code, stdout) == (3, "")
     assert stderr == "Error: duckdb: the DuckDB CLI is not installed (pip install duckdb-cli)\n"
@@ -234,3 +235,17 @@ def test_export_force_replaces_an_earlier_export_and_nothing_else(
     empty.mkdir()
     assert invoke("export", empty, "--force", "--db", synthetic_db)[0] == 0
     assert (empty / "README.md").is_file()
+
+
+def test_build_shows_progress_on_a_terminal_only(
+    synthetic_mirror: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = io.StringIO()
+    monkeypatch.setattr(cli, "err", Console(file=terminal, force_terminal=True, width=100))
+    assert invoke("build", "--db", tmp_path / "a.duckdb", "--source-dir", synthetic_mirror)[0] == 0
+    assert "Reading the sources" in terminal.getvalue()
+
+    piped = io.StringIO()
+    monkeypatch.setattr(cli, "err", Console(file=piped, force_terminal=False, width=100))
+    assert invoke("build", "--db", tmp_path / "b.duckdb", "--source-dir", synthetic_mirror)[0] == 0
+    assert piped.getvalue() == ""
