@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from imagenet_mistakes import models, reads, storage, thumbnails, validation_images
-from imagenet_mistakes.errors import BadArgument
+from imagenet_mistakes import named_queries, reads, storage, thumbnails, validation_images
+from imagenet_mistakes.errors import BadArgument, shown
 
 if TYPE_CHECKING:
     from imagenet_mistakes.database import Database
@@ -58,10 +58,10 @@ def write(
     `category` keeps the mistakes the paper or the rules put in it; `factor`,
     those whose image shows that ImageNet-X factor. The database is only read.
     """
-    names = reads.parameter_choices(db.con).get("model", [])
-    for given in (model, compare):
-        if given is not None and given not in names:
-            raise models.unknown(given, names)
+    choices = reads.parameter_choices(db.con)
+    for option, given in (("MODEL", model), ("--compare", compare)):
+        if given is not None and given not in choices.get("model", []):
+            raise named_queries.refused(f"{option} {shown(given)}", "model", given, choices)
     if compare == model:
         raise BadArgument(f"--compare {compare!r}: the model itself; name another")
     located = validation_images.find(images)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
 
-from imagenet_mistakes import reads, storage
+from imagenet_mistakes import named_queries, reads, storage
 from imagenet_mistakes.errors import BadArgument, shown
 from imagenet_mistakes.predictions import Predictions
 
@@ -66,18 +66,12 @@ def add(
     return len(added)
 
 
-def unknown(model: str, names: Collection[str]) -> BadArgument:
-    """The one line for a MODEL argument that names no model of the database."""
-    return BadArgument.not_among(
-        f"MODEL {shown(model)}", model, names, "a model of this database (see `models`)"
-    )
-
-
 def remove(con: duckdb.DuckDBPyConnection, db: Path, model: str) -> None:
     """Remove a model, its predictions and what is stored of its results."""
-    names = reads.model_names(con)
-    if model not in names:
-        raise unknown(model, names)
+    choices = reads.parameter_choices(con)
+    if model not in choices.get("predicted_model", []):
+        # The paper's models known from their mistakes alone are part of the build.
+        raise named_queries.refused(f"MODEL {shown(model)}", "predicted_model", model, choices)
     with storage.transaction(con, db, f"{model} was removed"):
         storage.run_script(con, "remove_model", {"model": model})
 

@@ -28,15 +28,20 @@ _PARAMETER = re.compile(r"\$(\w+): (\w+)(?: = ([^\s,().]+))?")
 
 MAX_ROWS = 1_000_000
 # Each kind of parameter, and what a value of it must be. All but rows are
-# names the database lists (reads/parameter_choices.sql).
+# names the database lists (reads/parameter_choices.sql). The three kinds of
+# model are named so in every message: a model of the database is one with
+# predictions or one of the paper's, known from the mistakes it categorised.
 KINDS = {
-    "model": "a model of the leaderboard",
+    "model": "a model of this database",
     "predicted_model": "a model with predictions",
-    "categorised_model": "a model whose mistakes the paper categorised",
+    "categorised_model": "one of the paper's categorised models",
     "label_set": "a label set",
     "object": "a table or view",
     "rows": f"a whole number of rows, 1 to {MAX_ROWS:,}",
 }
+MODEL_KINDS = ("predicted_model", "categorised_model", "model")
+# The valid names an error lists before "and N more".
+LISTED = 5
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,21 @@ def _check(key: str, kind: str, value: str, choices: dict[str, list[str]]) -> No
         if not (re.fullmatch(r"[0-9]{1,7}", value) and 1 <= int(value) <= MAX_ROWS):
             raise BadArgument(f"{where}: must be {KINDS[kind]}")
         return
+    if value not in choices.get(kind, []):
+        raise refused(where, kind, value, choices)
+
+
+def refused(where: str, kind: str, value: str, choices: dict[str, list[str]]) -> BadArgument:
+    """The one line for a name that is not of `kind`: what it is instead, if anything, and
+    the names that are, e.g. `-p model='resnet50': not one of the paper's categorised models
+    (greedy_soups, vit3b); resnet50 is a model with predictions`."""
     names = choices.get(kind, [])
-    if value not in names:
-        raise BadArgument.not_among(where, value, names, f"{KINDS[kind]} of this database")
+    listed = ", ".join(names[:LISTED]) + (
+        f" and {len(names) - LISTED} more" if len(names) > LISTED else ""
+    )
+    what = f"{KINDS[kind]} ({listed or 'there are none'})"
+    error = BadArgument.not_among(where, value, names, what)
+    instead = next((k for k in MODEL_KINDS if k != kind and value in choices.get(k, [])), None)
+    if instead is None:
+        return error
+    return BadArgument(f"{error}; {shown(value)} is {KINDS[instead]}")

@@ -15,7 +15,8 @@ import altair as alt
 import jinja2
 import vl_convert
 
-from imagenet_mistakes import models, reads, storage
+from imagenet_mistakes import named_queries, reads, storage
+from imagenet_mistakes.errors import shown
 
 if TYPE_CHECKING:
     from imagenet_mistakes.database import Database
@@ -46,7 +47,7 @@ def _context(db: Database, model: str) -> dict[str, Any]:
     choices = reads.parameter_choices(db.con)
     kinds = {kind for kind, names in choices.items() if model in names}
     if "model" not in kinds:
-        raise models.unknown(model, choices["model"])
+        raise named_queries.refused(f"MODEL {shown(model)}", "model", model, choices)
     metrics = _records(db, "model_summary", model=model)
     listed = {row["model"]: row for row in _records(db, "models")}
     auto = _records(db, "auto_category_counts", model=model)

@@ -69,7 +69,7 @@ USAGE_ERRORS = [
     ],
     (
         ["query", "worst_classes", "-p", "model=vit3", "-p", "label_set=multilabel_v2"],
-        "-p model='vit3': not a model of the leaderboard of this database; did you mean 'vit3b'?",
+        "-p model='vit3': not a model of this database (greedy_soups, vit3b); did you mean 'vit3b'?",
     ),
     (
         ["query", "worst_classes", "-p", "model=vit3b", "-p", "label_set=multilabel_v2"],
@@ -79,8 +79,13 @@ USAGE_ERRORS = [
     (["query", "leaderboard", "-p", "=x"], "--param: '=x' is not key=value"),
     (["query", "leaderbord"], "QUERY 'leaderbord': not a named query (see `queries`); did"),
     (["query", "../queries/leaderboard"], "QUERY '../queries/leaderboard': not a named query"),
-    (["report", "vit3"], "MODEL 'vit3': not a model of this database (see `models`); did you"),
-    (["remove-model", "vit3b"], "MODEL 'vit3b': not a model of this database"),
+    (["report", "vit3"], "MODEL 'vit3': not a model of this database (greedy_soups, vit3b); did"),
+    # The paper's models, known from their mistakes alone, are not the user's to remove.
+    (
+        ["remove-model", "vit3b"],
+        "MODEL 'vit3b': not a model with predictions (there are none); 'vit3b' is one of the "
+        "paper's categorised models",
+    ),
     # Formats.
     (["info", "--format", "csv"], "--format csv: this output is several tables"),
     (["models", "--format", "xml"], "--format: "),

@@ -98,21 +98,23 @@ def test_query_binds_parameters_and_applies_defaults(db_with_model: Path) -> Non
         # Checked before the query runs: a misspelt name is not an empty answer.
         (
             ["query", "model_summary", "-p", "model=tiyn"],
-            "Error: -p model='tiyn': not a model of the leaderboard of this database; "
+            "Error: -p model='tiyn': not a model of this database (greedy_soups, tiny, vit3b); "
             "did you mean 'tiny'?",
         ),
         (
             ["query", "worst_classes", "-p", "model=tiny", "-p", "label_set=mutlilabel_v3"],
-            "Error: -p label_set='mutlilabel_v3': not a label set of this database; "
-            "did you mean 'multilabel_v3'?",
+            "Error: -p label_set='mutlilabel_v3': not a label set (cleanlab_mturk, "
+            "multilabel_v3, original, real); did you mean 'multilabel_v3'?",
         ),
         (
             ["query", "remaining_mistakes", "-p", "model=vit3b"],
-            "Error: -p model='vit3b': not a model with predictions",
+            "Error: -p model='vit3b': not a model with predictions (tiny); 'vit3b' is one of the "
+            "paper's categorised models",
         ),
         (
             ["query", "mistake_breakdown", "-p", "model=tiny"],
-            "Error: -p model='tiny': not a model whose mistakes the paper categorised",
+            "Error: -p model='tiny': not one of the paper's categorised models (greedy_soups, "
+            "vit3b); 'tiny' is a model with predictions",
         ),
         (
             ["query", "model_summary", "-p", "model=tiny", "-p", "model=vit3b"],

@@ -72,7 +72,7 @@ def test_an_unknown_model_is_one_line(synthetic_db: Path, tmp_path: Path) -> Non
     out = tmp_path / "x.html"
     result = runner.invoke(app, ["report", "nobody", "--out", str(out), "--db", str(synthetic_db)])
     assert result.exit_code == 2
-    expected = "Error: MODEL 'nobody': not a model of this database (see `models`)"
+    expected = "Error: MODEL 'nobody': not a model of this database (greedy_soups, vit3b)"
     assert result.stderr.strip() == expected
     assert not out.exists()
 
