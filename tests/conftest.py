@@ -51,15 +51,16 @@ def chromium() -> None:
 
 @pytest.fixture(scope="session")
 def duckdb15_python() -> Path:
-    """A Python with DuckDB 1.5, in .venv-duckdb15 beside the checkout, made on first use.
+    """A Python with DuckDB 1.5, in an environment of its own made on first use
+    (tests/environments.py).
 
     DuckDB 1.5 cannot share an environment with the package's DuckDB 2, so the
     test that opens the file with it arranges its own (one pip install).
     """
     try:
-        return environments.made(".venv-duckdb15", ["duckdb>=1.5,<1.6"]) / "python"
+        return environments.made("duckdb15", ["duckdb>=1.5,<1.6"]) / "python"
     except (OSError, subprocess.SubprocessError) as e:
-        unavailable(f"cannot install DuckDB 1.5 into .venv-duckdb15 ({e})")
+        unavailable(f"cannot install DuckDB 1.5 into {environments.HOME / 'duckdb15'} ({e})")
 
 
 @pytest.fixture(scope="session")
@@ -68,7 +69,7 @@ def superset_bin() -> Path:
     try:
         return superset_server.environment()
     except (OSError, subprocess.SubprocessError) as e:
-        unavailable(f"cannot install Apache Superset into .venv-superset ({e})")
+        unavailable(f"cannot install Apache Superset into {environments.HOME / 'superset'} ({e})")
 
 
 def built_once(

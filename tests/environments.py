@@ -1,4 +1,8 @@
-"""Virtual environments of their own for the clients whose pins clash with the package's."""
+"""Virtual environments of their own for the clients whose pins clash with the package's.
+
+Kept in the user's cache directory, not in the checkout, and shared by every
+checkout and test worker (one installs, under a lock, the others wait).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,22 @@ import subprocess
 import venv
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import pooch
+from filelock import FileLock
+
+HOME = Path(pooch.os_cache("imagenet-mistakes")) / "test-environments"
 
 
 def made(name: str, requirements: list[str]) -> Path:
-    """The bin directory of ROOT/name holding `requirements`, installed by pip on first use
+    """The bin directory of HOME/name holding `requirements`, installed by pip on first use
     or when they change. Raises OSError or SubprocessError, leaving nothing, when pip fails."""
-    home = ROOT / name
+    home = HOME / name
+    HOME.mkdir(parents=True, exist_ok=True)
+    with FileLock(HOME / f"{name}.lock"):
+        return _made(home, requirements)
+
+
+def _made(home: Path, requirements: list[str]) -> Path:
     # Written last, with what was installed: an interrupted or outdated install is redone.
     ready = home / "installed.txt"
     wanted = "\n".join(requirements) + "\n"

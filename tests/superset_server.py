@@ -1,7 +1,8 @@
 """A throwaway Apache Superset on 127.0.0.1, set up through its REST API as README's steps say.
 
 Run `python -m tests.superset_server DB PNG` to draw the dashboard of a database into PNG
-(docs/superset.png comes from the 67 zoo models). The server runs from .venv-superset
+(docs/superset.png comes from the 67 zoo models). The server runs from an
+environment of its own (tests/environments.py)
 (tests/superset-requirements.txt, made on first use); the metadata database is a
 SQLite file in a temporary folder, deleted with the server.
 """
@@ -40,11 +41,11 @@ FAB_ADD_SECURITY_API = True
 
 
 def environment() -> Path:
-    """The bin directory of Superset's own environment, .venv-superset beside the checkout,
+    """The bin directory of Superset's own environment (tests/environments.py),
     made on first use from tests/superset-requirements.txt (about a minute). Raises OSError
     or SubprocessError when pip cannot install it."""
-    requirements = environments.ROOT / "tests" / "superset-requirements.txt"
-    return environments.made(".venv-superset", environments.requirements_file(requirements))
+    requirements = Path(__file__).parent / "superset-requirements.txt"
+    return environments.made("superset", environments.requirements_file(requirements))
 
 
 @contextmanager

@@ -69,7 +69,7 @@ USAGE_ERRORS = [
     ],
     (
         ["query", "worst_classes", "-p", "model=vit3", "-p", "label_set=multilabel_v2"],
-        "-p model='vit3': not a model of this database (greedy_soups, vit3b); did you mean 'vit3b'?",
+        "-p model='vit3': not a model of this database (greedy_soups, vit3b); did you mean",
     ),
     (
         ["query", "worst_classes", "-p", "model=vit3b", "-p", "label_set=multilabel_v2"],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -249,3 +250,23 @@ def test_build_shows_progress_on_a_terminal_only(
     monkeypatch.setattr(cli, "err", Console(file=piped, force_terminal=False, width=100))
     assert invoke("build", "--db", tmp_path / "b.duckdb", "--source-dir", synthetic_mirror)[0] == 0
     assert piped.getvalue() == ""
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json", "markdown"])
+def test_a_reader_that_goes_away_ends_the_command_as_sigpipe_would(
+    synthetic_db: Path, fmt: str
+) -> None:
+    """`query ... | head -2`: exit 141 (128 + SIGPIPE) in every format, nothing on stderr."""
+    reader, writer = os.pipe()
+    os.close(reader)  # gone before the first row is written
+    try:
+        ran = subprocess.run(
+            cli_process("sql", "select range from range(100000)", "-f", fmt, "--db", synthetic_db),
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert (ran.returncode, ran.stderr) == (141, "")
