@@ -606,6 +606,12 @@ def gallery(
     factor: Annotated[
         str | None, typer.Option(help="Only mistakes whose image shows this ImageNet-X factor.")
     ] = None,
+    only_found: Annotated[
+        bool,
+        typer.Option(
+            "--only-found", help="Only mistakes whose image is among --images (a partial copy)."
+        ),
+    ] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Write an HTML gallery of a model's mistakes. Offline, on your own copy of the images.
@@ -614,7 +620,13 @@ def gallery(
     """
     with Database.open(db) as database:
         written = database.gallery(
-            model, images, out, compare=compare, category=category, factor=factor
+            model,
+            images,
+            out,
+            compare=compare,
+            category=category,
+            factor=factor,
+            only_found=only_found,
         )
     err.print(f"Wrote {written.page} ({written.cards} mistakes)", soft_wrap=True)
 

@@ -366,6 +366,7 @@ class Database:
         compare: str | None = None,
         category: str | None = None,
         factor: str | None = None,
+        only_found: bool = False,
     ) -> gallery.Written:
         """Write an offline HTML gallery of `model`'s mistakes on the validation images at `images`.
 
@@ -375,7 +376,14 @@ class Database:
         from imagenet_mistakes import gallery as pages  # Pillow: only the gallery needs it
 
         return pages.write(
-            self, model, Path(images), Path(out), compare=compare, category=category, factor=factor
+            self,
+            model,
+            Path(images),
+            Path(out),
+            compare=compare,
+            category=category,
+            factor=factor,
+            only_found=only_found,
         )
 
     @translated

@@ -52,11 +52,14 @@ def write(
     compare: str | None = None,
     category: str | None = None,
     factor: str | None = None,
+    only_found: bool = False,
 ) -> Written:
     """Write the gallery of `model`'s mistakes (and, with `compare`, what changes to it) in `out`.
 
     `category` keeps the mistakes the paper or the rules put in it; `factor`,
-    those whose image shows that ImageNet-X factor. The database is only read.
+    those whose image shows that ImageNet-X factor; `only_found`, those whose
+    image is among `images` (a partial copy). The database is only read.
+    `out` is made if need be, in a folder that must exist (as for `report`).
     """
     choices = reads.parameter_choices(db.con)
     for option, given in (("MODEL", model), ("--compare", compare)):
@@ -64,6 +67,9 @@ def write(
             raise named_queries.refused(f"{option} {shown(given)}", "model", given, choices)
     if compare == model:
         raise BadArgument(f"--compare {compare!r}: the model itself; name another")
+    storage.check_folder_writable(out)
+    if out.exists() and not out.is_dir():
+        raise BadArgument(f"{out}: not a directory")
     located = validation_images.find(images)
 
     filters = {"--category": category, "--factor": factor}
@@ -90,6 +96,12 @@ def write(
     cards = {id(card): card for section in sections for card in section["cards"]}
     wanted = {card["image_number"] for card in cards.values()}
     made = thumbnails.make(wanted, located, out)
+    if only_found:
+        for section in sections:
+            section["cards"] = [
+                c for c in section["cards"] if c["image_number"] not in made.missing
+            ]
+        cards = {id(card): card for section in sections for card in section["cards"]}
     for card in cards.values():
         number = card["image_number"]
         card["thumbnail"] = thumbnails.name(number) if number in made.ready else None
@@ -97,15 +109,17 @@ def write(
             "not a readable JPEG" if number in made.unreadable else "image not found"
         )
     if made.missing:
-        log.warning("%d of %d images not found in %s: placeholders shown",
-                    len(made.missing), len(wanted), images)  # fmt: skip
+        shown_as = "left out (--only-found)" if only_found else "placeholders shown"
+        log.warning("%d of %d images not found in %s: %s",
+                    len(made.missing), len(wanted), images, shown_as)  # fmt: skip
     if made.unreadable:
         log.warning("%d images skipped as unreadable, corrupt or not JPEG: placeholders shown",
                     len(made.unreadable))  # fmt: skip
 
     page = out / (f"{model}-vs-{compare}.html" if compare else f"{model}.html")
     _render(page, model, compare, sections, cards, len(reads.model_names(db.con)), db.path)
-    return Written(page, len(own), len(made.missing), len(made.unreadable))
+    # The first section is the model's own mistakes, as filtered.
+    return Written(page, len(sections[0]["cards"]), len(made.missing), len(made.unreadable))
 
 
 _MISTAKES = (

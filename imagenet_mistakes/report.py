@@ -28,14 +28,16 @@ HEADLINE = "mla"
 
 def write(db: Database, model: str, out: Path) -> None:
     """Write the report on `model` to `out`, whole or not at all."""
+    # Through a symbolic link, the file it points to is replaced and the link kept.
+    target = Path(os.path.realpath(out))
+    storage.check_folder_writable(target)  # before the queries and charts, which take seconds
     context = _context(db, model)
     context["database"] = str(db.path)
     template = jinja2.Environment(autoescape=True).from_string(
         (resources.files("imagenet_mistakes") / "templates" / "report.html").read_text()
     )
     page = template.render(**context)
-    # Through a symbolic link, the file it points to is replaced and the link kept.
-    with storage.written_atomically(Path(os.path.realpath(out))) as tmp:
+    with storage.written_atomically(target) as tmp:
         tmp.write_text(page, encoding="utf-8")
 
 

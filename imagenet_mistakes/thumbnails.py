@@ -48,7 +48,8 @@ def make(wanted: Collection[int], images: dict[int, Located], out: Path) -> Made
     a half-written thumbnail for the next run to take as done.
     """
     made = Made()
-    (out / FOLDER).mkdir(parents=True, exist_ok=True)
+    out.mkdir(exist_ok=True)  # its parent exists: the caller checked
+    (out / FOLDER).mkdir(exist_ok=True)
     todo = []
     for number in sorted(wanted):
         if (out / name(number)).is_file():

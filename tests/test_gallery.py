@@ -204,6 +204,44 @@ def test_missing_and_unreadable_images_are_placeholders_counted_on_stderr(
     assert not list((tmp_path / "thumbnails").glob(".*"))  # no temporary left
 
 
+def test_only_found_leaves_out_the_images_the_user_lacks(
+    small_zoo_db: Path, images: Path, tmp_path: Path
+) -> None:
+    wanted = mistakes_of(small_zoo_db, "alexnet")
+    folder = tmp_path / "val"
+    folder.mkdir()
+    for number in wanted[:10]:  # a partial copy: ten of the images
+        shutil.copy(images / image(number), folder)
+    out = tmp_path / "out"
+    code, stdout, stderr = gallery(
+        small_zoo_db, "alexnet", "--images", folder, "--out", out, "--only-found"
+    )
+    assert (code, stdout) == (0, "")
+    assert stderr.strip().splitlines() == [
+        f"WARNING: {len(wanted) - 10} of {len(wanted)} images not found in {folder}: "
+        "left out (--only-found)",
+        f"Wrote {out / 'alexnet.html'} (10 mistakes)",
+    ]
+    shown = cards(out / "alexnet.html")["cards"]
+    assert sorted(c["image_number"] for c in shown) == sorted(wanted[:10])
+    assert all(c["thumbnail"] for c in shown)
+
+
+def test_out_in_a_missing_folder_is_refused_as_report_refuses_it(
+    synthetic_db: Path, tmp_path: Path
+) -> None:
+    write_jpeg(tmp_path / image(1), 1)
+    out = tmp_path / "missing" / "dir" / "g"
+    code, stdout, stderr = gallery(synthetic_db, "vit3b", "--images", tmp_path, "--out", out)
+    assert (code, stdout) == (2, "")
+    assert stderr == f"Error: {out.parent}: no such directory\n"
+    assert not (tmp_path / "missing").exists()
+    report = runner.invoke(
+        app, ["report", "vit3b", "--out", str(out / "r.html"), "--db", str(synthetic_db)]
+    )
+    assert (report.exit_code, report.stderr) == (2, f"Error: {out}: no such directory\n")
+
+
 def test_the_imagenet_m_images_have_a_section_when_the_list_is_known(
     synthetic_db: Path, tmp_path: Path
 ) -> None:
