@@ -10,9 +10,12 @@ checks a value against one at run time, containers item by item.
 from __future__ import annotations
 
 import functools
+import importlib
 import inspect
 import re
-from collections.abc import Callable
+import types
+import typing
+from collections.abc import Callable, Collection
 from typing import Any, ParamSpec, TypeVar
 
 from imagenet_mistakes.errors import BadArgument
@@ -41,26 +44,60 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
     return run
 
 
+# The classes the core imports only when a method needs them (NumPy, Arrow's compute, the
+# loaders: a command that only reads starts without them), found where they live when an
+# annotation names them.
+_IMPORTED_LATER = {
+    "Predictions": "imagenet_mistakes.predictions",
+    "Inputs": "imagenet_mistakes.build",
+}
+
+
+class _Later(dict[str, Any]):
+    """The local names of an annotation's eval: those above, imported when named; any other
+    name is looked up as usual, in the module's globals and then the builtins."""
+
+    def __missing__(self, name: str) -> Any:
+        if name not in _IMPORTED_LATER:
+            raise KeyError(name)
+        return getattr(importlib.import_module(_IMPORTED_LATER[name]), name)
+
+
 @functools.cache
 def _hints(function: Callable[..., Any], signature: inspect.Signature) -> dict[str, Any]:
-    """Each parameter's annotation as a type. One that names what the module imports only
-    for type checking (`build.Inputs`) is left out: the function checks that itself."""
+    """Each parameter's annotation as a type."""
     hints = {}
     for name, parameter in signature.parameters.items():
         annotation = parameter.annotation
         if annotation is inspect.Parameter.empty or name == "self":
             continue
-        if isinstance(annotation, str):
-            try:
-                annotation = eval(annotation, function.__globals__)  # the package's own annotations
-            except NameError:
-                continue
+        if isinstance(annotation, str):  # the package's own annotations
+            annotation = eval(annotation, function.__globals__, _Later())
         hints[name] = annotation
     return hints
 
 
+def _plainly(value: Any, hint: Any) -> bool:
+    """Whether `value` is plainly of `hint` without typeguard: an instance of one of its
+    classes that holds no items to check (`Path` for `str | os.PathLike[str]`)."""
+    options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+    for option in options:
+        cls = typing.get_origin(option) or option
+        holds_items = (
+            issubclass(cls, Collection) and cls not in (str, bytes)
+            if isinstance(cls, type)
+            else True
+        )
+        if not holds_items and isinstance(value, cls):
+            return True
+    return False
+
+
 def _check(where: str, name: str, value: Any, hint: Any) -> None:
-    # Imported on first use: a twentieth of a second that a command's start-up need not pay.
+    if _plainly(value, hint):
+        return
+    # Imported on first use: a twentieth of a second (its plugins load pydantic) that a
+    # command's start-up need not pay.
     import typeguard
 
     try:

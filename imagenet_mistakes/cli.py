@@ -1,6 +1,8 @@
 """The `imagenet-mistakes` command: parse arguments, call the core, print.
 
-Rows go to stdout; progress, warnings and errors go to stderr.
+Rows go to stdout; progress, warnings and errors go to stderr. The core (and
+DuckDB, Arrow, NumPy under it) is imported when a command runs, not here, so
+that `--help` starts as fast as Python can (BENCHMARKS.md, start-up).
 """
 
 from __future__ import annotations
@@ -15,12 +17,10 @@ from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import Progress as RichProgress
-from rich.progress import TaskID, track
 from typer._click.exceptions import (  # Click, vendored inside typer since 0.2x
     BadParameter,
     ClickException,
@@ -30,9 +30,8 @@ from typer._click.exceptions import (  # Click, vendored inside typer since 0.2x
 )
 from typer.core import TyperGroup
 
-from imagenet_mistakes import models, named_queries, predictions, storage, zoo
-from imagenet_mistakes.database import Database, Result, boundary
-from imagenet_mistakes.doctor import RowOrder
+from imagenet_mistakes import named_queries
+from imagenet_mistakes.choices import DEFAULT_K, ClassOrder, RowOrder
 from imagenet_mistakes.errors import (
     BadArgument,
     ExitCode,
@@ -41,11 +40,12 @@ from imagenet_mistakes.errors import (
     SourceUnavailable,
     one_line,
 )
-from imagenet_mistakes.loaders import order as order_loader
-from imagenet_mistakes.loaders.class_orders import ClassOrder
 from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
 from imagenet_mistakes.output import Format, render, render_sections
 from imagenet_mistakes.progress import Progress, silent
+
+if TYPE_CHECKING:
+    from imagenet_mistakes.database import Database, Result
 
 # Nothing printed is read as Rich markup: names, paths and values may hold `[...]`.
 out = Console(markup=False, highlight=False)
@@ -81,6 +81,8 @@ class _Commands(TyperGroup):
         # Ctrl-C raises KeyboardInterrupt from here on, answered below or by the
         # core (until now it ended the process at once: nothing was open).
         if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+            from imagenet_mistakes import storage
+
             storage.handle_ctrl_c()
         try:
             return super().invoke(ctx)
@@ -181,6 +183,13 @@ LimitOption = Annotated[
 InputFile = Annotated[Path | None, typer.Option(exists=True, dir_okay=False)]
 
 
+def _database() -> type[Database]:
+    """The core, imported when a command needs it."""
+    from imagenet_mistakes.database import Database
+
+    return Database
+
+
 def _ending() -> None:
     """The command is saying how it ended: a Ctrl-C from now on (a second press, or one
     pyarrow's reader held and delivers late) does nothing, so that the exit status stays
@@ -203,6 +212,8 @@ def _after_commit(db: Path, done: str) -> Iterator[None]:
     commits, not from where the signal landed: one landing between the commit
     and the next line would otherwise be misread.
     """
+    from imagenet_mistakes import storage
+
     before = storage.commits()
     try:
         yield
@@ -219,7 +230,8 @@ def _progress_bar() -> Iterator[Progress]:
     if not err.is_terminal:
         yield silent
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as RichProgress
 
     columns = (TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn())
     with RichProgress(*columns, TimeElapsedColumn(), console=err, transient=True) as bar:
@@ -237,7 +249,7 @@ def _mirror(source_dir: Path | None, db: Path) -> Path | None:
     """--source-dir, or else the mirror the database was built from, while it is there."""
     if source_dir is not None or not db.is_file():
         return source_dir
-    with Database.open(db) as database:
+    with _database().open(db) as database:
         remembered = database.source_dir()
     return remembered if remembered is not None and remembered.is_dir() else None
 
@@ -314,7 +326,7 @@ def build(
         tfds_data_dir=tfds_data_dir,
     )
     with _progress_bar() as progress:
-        Database.build(db, inputs, progress)
+        _database().build(db, inputs, progress)
 
 
 @app.command()
@@ -324,7 +336,7 @@ def info(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
 
     Example: imagenet-mistakes info --format json
     """
-    with Database.open(db) as database:
+    with _database().open(db) as database:
         render_sections(database.info(), fmt, out)
 
 
@@ -338,7 +350,7 @@ def describe(
 
     Example: imagenet-mistakes describe leaderboard
     """
-    with Database.open(db) as database:
+    with _database().open(db) as database:
         _show(database.describe(name), fmt)
 
 
@@ -354,7 +366,7 @@ def shell(db: DbOption = DEFAULT_DB) -> None:
     ) or shutil.which("duckdb")
     if duckdb_cli is None:
         raise SourceUnavailable("duckdb: the DuckDB CLI is not installed (pip install duckdb-cli)")
-    with Database.open(db):  # a file of ours, of this schema: refused here otherwise
+    with _database().open(db):  # a file of ours, of this schema: refused here otherwise
         pass
     sys.stdout.flush()
     os.execv(duckdb_cli, [duckdb_cli, "-readonly", str(db)])
@@ -438,7 +450,7 @@ def add_model(
         int | None,
         typer.Option(
             "--k",
-            help=f"Predictions kept per image from logits [default: {predictions.DEFAULT_K}].",
+            help=f"Predictions kept per image from logits [default: {DEFAULT_K}].",
         ),
     ] = None,
     description: Annotated[str | None, typer.Option(help="Free text about the model.")] = None,
@@ -469,6 +481,10 @@ def add_model(
         raise BadArgument("--row-order: --order names each row's image already")
     if k is not None and logits is None and not from_paper:
         raise BadArgument("--k: goes with --logits (a top-k file or table keeps the k it has)")
+    from imagenet_mistakes import models, predictions, zoo
+    from imagenet_mistakes.database import boundary
+    from imagenet_mistakes.loaders import order as order_loader
+
     models.check_name(name)
     with boundary(db):
         rows = order_loader.load(order) if order is not None else None
@@ -482,7 +498,7 @@ def add_model(
         if logits is not None:
             loaded = predictions.from_logits(
                 logits,
-                k=predictions.DEFAULT_K if k is None else k,
+                k=DEFAULT_K if k is None else k,
                 array=array,
                 order=rows,
                 background_first=background_first,
@@ -495,7 +511,7 @@ def add_model(
             assert predictions_file is not None
             loaded = predictions.from_table(predictions_file)
     with _after_commit(db, f"{name} was added"):
-        with Database.open(db, write=True) as database:
+        with _database().open(db, write=True) as database:
             summary = database.add_model(
                 name,
                 loaded,
@@ -538,6 +554,10 @@ def add_zoo(
     if names is not None:
         # Each name once, in the order given.
         wanted = list(dict.fromkeys(n.strip() for n in names.split(",") if n.strip()))
+    from rich.progress import track
+
+    from imagenet_mistakes import zoo
+
     available = zoo.sources(zoo_name)
     source_dir = _mirror(source_dir, db)
     loaded = zoo.predictions(zoo_name, wanted, source_dir=source_dir, cache_dir=_cache(cache_dir))
@@ -554,7 +574,7 @@ def add_zoo(
         )
     )
     with _after_commit(db, f"the models of {zoo_name} were added"):
-        with Database.open(db, write=True) as database:
+        with _database().open(db, write=True) as database:
             added = database.add_models(batch, replace=replace)
         err.print(f"Added {added} model{'' if added == 1 else 's'} from {zoo_name}")
 
@@ -573,7 +593,7 @@ def report(
     Example: imagenet-mistakes report resnet50 --out resnet50.html
     """
     target = out or Path(f"{model}.html")
-    with Database.open(db) as database:
+    with _database().open(db) as database:
         database.report(model, target)
     err.print(f"Wrote {target}")
 
@@ -618,7 +638,7 @@ def gallery(
 
     Example: imagenet-mistakes gallery resnet50 --images ~/data/imagenet/val
     """
-    with Database.open(db) as database:
+    with _database().open(db) as database:
         written = database.gallery(
             model,
             images,
@@ -652,7 +672,7 @@ def export(
 
     Example: imagenet-mistakes export lake --format parquet
     """
-    with Database.open(db) as database:
+    with _database().open(db) as database:
         database.export(out, replace=force)
     err.print(f"Wrote {out} ({fmt.value})")
 
@@ -676,7 +696,7 @@ def publish(
 
     Example: imagenet-mistakes publish postgresql://me@localhost:5432/research
     """
-    with Database.open(db) as database:
+    with _database().open(db) as database:
         target = database.publish(url, schema)
     err.print(f"Published {db} to schema {schema} of {target}", soft_wrap=True)
 
@@ -687,7 +707,7 @@ def list_models(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> 
 
     Example: imagenet-mistakes models --format csv
     """
-    with Database.open(db) as database:
+    with _database().open(db) as database:
         _show(database.models(), fmt)
 
 
@@ -698,7 +718,7 @@ def remove_model(name: str, db: DbOption = DEFAULT_DB) -> None:
     Example: imagenet-mistakes remove-model my_vit
     """
     with _after_commit(db, f"{name} was removed"):
-        with Database.open(db, write=True) as database:
+        with _database().open(db, write=True) as database:
             database.remove_model(name)
         err.print(f"Removed {name}")
 
@@ -737,7 +757,7 @@ def query(
         if key in params:
             raise BadArgument(f"-p {key}: given twice ({params[key]!r}, then {value!r})")
         params[key] = value
-    with Database.open(db) as database:
+    with _database().open(db) as database:
         result = database.query(name, params)
     _show(result, fmt, columns, limit, named_queries.get(name).shows)
 
@@ -754,7 +774,7 @@ def sql(
 
     Example: imagenet-mistakes sql "select model, mla from leaderboard order by mla desc limit 5"
     """
-    with Database.open(db) as database:
+    with _database().open(db) as database:
         result = database.sql(statement)
     _show(result, fmt, columns, limit)
 

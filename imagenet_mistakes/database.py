@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 import duckdb
 import pyarrow as pa
 
-from imagenet_mistakes import arguments, doctor, models, named_queries, reads, storage
-from imagenet_mistakes.doctor import RowOrder
+from imagenet_mistakes import arguments, named_queries, reads, storage
+from imagenet_mistakes.choices import ClassOrder, RowOrder
 from imagenet_mistakes.errors import (
     BadArgument,
     DatabaseError,
@@ -40,13 +40,12 @@ from imagenet_mistakes.errors import (
     SourceUnavailable,
     shown,
 )
-from imagenet_mistakes.loaders.class_orders import ClassOrder
-from imagenet_mistakes.predictions import Predictions
 from imagenet_mistakes.progress import Progress, silent
 
 if TYPE_CHECKING:
     from imagenet_mistakes import gallery
     from imagenet_mistakes.build import Inputs
+    from imagenet_mistakes.predictions import Predictions
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -206,8 +205,6 @@ class Database:
         # Imported here: the loaders are for `build` alone (0.1 s at every start).
         from imagenet_mistakes import build
 
-        if not isinstance(inputs, build.Inputs):
-            raise BadArgument(f"Database.build: inputs: {type(inputs).__name__}, not build.Inputs")
         where = Path(path)
         with boundary(where):
             build.build(where, inputs, progress)
@@ -315,6 +312,8 @@ class Database:
         model near chance on the original labels is refused, naming the
         mix-up that explains it, unless `allow_low_accuracy`.
         """
+        from imagenet_mistakes import doctor, models  # NumPy and Arrow's compute: adding only
+
         self._writable()
         predictions = doctor.fixed(self.con, predictions, row_order, class_order)
         if not allow_low_accuracy:
@@ -335,11 +334,15 @@ class Database:
         self, batch: Iterable[tuple[str, Predictions, str, str | None]], *, replace: bool = False
     ) -> int:
         """Add (name, predictions, source, description) models in one transaction."""
+        from imagenet_mistakes import models
+
         self._writable()
         return models.add(self.con, self.path, batch, replace=replace)
 
     @translated
     def remove_model(self, name: str) -> None:
+        from imagenet_mistakes import models
+
         self._writable()
         models.remove(self.con, self.path, name)
 

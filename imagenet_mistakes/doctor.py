@@ -9,16 +9,14 @@ error, with the options that undo it (`fixed` applies them).
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from imagenet_mistakes import reads
+from imagenet_mistakes.choices import ClassOrder, RowOrder
 from imagenet_mistakes.errors import BadArgument, SourceFormatError
-from imagenet_mistakes.loaders.class_orders import ClassOrder
 from imagenet_mistakes.predictions import Predictions
 
 # Under this top-1 a model is at chance for our purposes: the weakest classic
@@ -26,13 +24,6 @@ from imagenet_mistakes.predictions import Predictions
 NEAR_CHANCE = 0.05
 # Fewer images than this say too little to judge a model by (a test set of a few).
 ENOUGH_IMAGES = 1000
-
-
-class RowOrder(StrEnum):
-    """The --row-order names; the first is ours (ILSVRC2012_val_00000001 first)."""
-
-    file_name = "file-name"
-    class_folder = "class-folder"
 
 
 _WHAT = {

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from imagenet_mistakes import arguments
+from imagenet_mistakes.choices import DEFAULT_K
 from imagenet_mistakes.errors import BadArgument, SourceFormatError
 from imagenet_mistakes.loaders import arrays, prediction_table, timm_results
 from imagenet_mistakes.loaders import order as order_loader
@@ -35,9 +36,6 @@ class Predictions:
     # The rows were an array's, taken as images 1..50,000 in file-name order (no order named them).
     positional: bool = False
 
-
-# Predictions kept per image from logits unless asked for more or fewer.
-DEFAULT_K = 5
 
 # Rows are images: in file-name order (all 50,000) unless an order names each row's image,
 # as a row-order file already read or as the file names themselves.

@@ -10,23 +10,14 @@ numbers them in string order ("0", "1", "10", "100", ...).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from enum import StrEnum
 from pathlib import Path
 
 import pyarrow as pa
 
+from imagenet_mistakes.choices import ClassOrder
 from imagenet_mistakes.errors import SourceFormatError
 from imagenet_mistakes.loaders import validate
 from imagenet_mistakes.loaders.validate import NUM_CLASSES, class_ids_of_wnids
-
-
-class ClassOrder(StrEnum):
-    """The --class-order names; the first is ours."""
-
-    sorted_wnid = "sorted-wnid"
-    ilsvrc_id = "ilsvrc-id"
-    imagefolder_string = "imagefolder-string"
-
 
 SCHEMA = pa.schema(
     [("class_order", pa.string()), ("output_index", pa.int32()), ("class_id", pa.int32())]
