@@ -160,7 +160,7 @@ def _metrics_chart(metrics: list[dict[str, Any]]) -> dict[str, Any]:
     base = alt.Chart(alt.Data(values=values)).encode(y=alt.Y("metric:N", sort=None, title=None))
     percent = [alt.Tooltip(f"{key}:Q", format=".2%") for key in ("value", "lower", "upper", "best")]
     # One title for both layers: Vega-Lite joins different ones ("..., lower").
-    title = "accuracy (error bar: its confidence interval; tick: best of all models)"
+    title = "accuracy (error bar: its confidence interval; tick: best on the same images)"
     bars = base.mark_bar().encode(
         x=alt.X("value:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"),
                 title=title),
