@@ -729,8 +729,10 @@ def queries(fmt: FormatOption = Format.table) -> None:
 
     Example: imagenet-mistakes queries
     """
-    rows = [(q.name, q.description, q.parameters_help) for q in named_queries.catalogue()]
-    render(["query", "description", "parameters"], rows, fmt, out)
+    rows = [
+        (q.name, q.description, ", ".join(q.usage) or "none") for q in named_queries.catalogue()
+    ]
+    render(["query", "description", "parameters (-p)"], rows, fmt, out)
 
 
 @app.command()

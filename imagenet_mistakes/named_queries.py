@@ -63,6 +63,13 @@ class NamedQuery:
     needs: list[str]
     sql: str
 
+    @property
+    def usage(self) -> list[str]:
+        """Each parameter as `-p` takes it: `model`, or `limit=20` where it has a default."""
+        return [
+            key if p.default is None else f"{key}={p.default}" for key, p in self.parameters.items()
+        ]
+
 
 def catalogue() -> list[NamedQuery]:
     """Every named query, by name."""

@@ -1,5 +1,8 @@
--- Is b really better than a? Each metric on the images both are scored on: both values, the difference b - a with its paired confidence interval, the images only one gets right, and McNemar's exact p.
+-- Is b really better than a? Each metric, the paired difference and McNemar's exact p.
 -- Parameters: $a: predicted_model, $b: predicted_model.
+-- Is b really better than a? Each metric on the images both are scored on: both values,
+-- the difference b - a with its paired confidence interval, the images only one gets
+-- right, and McNemar's exact p.
 -- The interval's level is the confidence view's (data/intervals.toml). Per image and counts:
 -- Agresti and Min's (2005) paired interval, the Wald interval after adding half
 -- an image to each of the four cells, which keeps its coverage with few

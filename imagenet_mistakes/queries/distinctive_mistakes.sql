@@ -1,5 +1,7 @@
--- A model's distinctive mistakes under a label set: images it gets wrong that at least 90% of the file's other models get right.
+-- A model's mistakes that at least 90% of the file's other models get right.
 -- Parameters: $model: model, $label_set: label_set = multilabel_v3.
+-- A model's distinctive mistakes under a label set: images it gets wrong that at least
+-- 90% of the file's other models get right.
 select
     image_results.file_name,
     original.name as original_label,

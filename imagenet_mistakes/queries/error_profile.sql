@@ -1,5 +1,7 @@
--- A model's top-1 errors on the analysed images (the 18,692), by our rules and by ETH's error analysis, beside the share ETH's 962 published models have in each of theirs.
+-- A model's top-1 errors by our rules and by ETH's error analysis, beside ETH's 962 models.
 -- Parameters: $model: predicted_model.
+-- A model's top-1 errors on the analysed images (the 18,692), by our rules and by ETH's
+-- error analysis, beside the share ETH's 962 published models have in each of theirs.
 -- The two categorisers differ and their rows do not map one to one. Ours: the
 -- prediction is a correct or unclear multi-label (so not a mistake), else a
 -- rule-based category of auto_categories (WordNet ancestry, co-occurrence).

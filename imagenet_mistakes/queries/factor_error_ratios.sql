@@ -1,5 +1,8 @@
--- A model's error ratio per ImageNet-X factor of variation (top factor, original labels: ImageNet-X's headline reading) beside the lowest, median and highest of the file's models with predictions (ImageNet-X's annotations: non-commercial use only).
+-- A model's error ratio per ImageNet-X factor beside the file's lowest, median and highest.
 -- Parameters: $model: predicted_model.
+-- A model's error ratio per ImageNet-X factor of variation (top factor, original labels:
+-- ImageNet-X's headline reading) beside the lowest, median and highest of the file's
+-- models with predictions (ImageNet-X's annotations: non-commercial use only).
 with
 
 spread as (

@@ -1,5 +1,8 @@
--- The images most of this file's models get wrong under a label set, hardest first, with what the label sets say of their original label and ETH's count among its 962 published models.
+-- The images most of the file's models get wrong, with what the label sets say of them.
 -- Parameters: $label_set: label_set = multilabel_v3, $limit: rows = 20.
+-- The images most of this file's models get wrong under a label set, hardest first, with
+-- what the label sets say of their original label and ETH's count among its 962
+-- published models.
 select
     image_difficulty.file_name,
     classes.name as original_label,

@@ -1,5 +1,9 @@
--- Every remaining mistake of a model with what a person looking at its image wants beside it: the labels, the top-5, the paper's and the rules' categories, ImageNet-X's factors, how many models share it, whether the label itself is in doubt (the cards of `gallery`).
+-- Every remaining mistake of a model with what a person wants beside it (gallery's cards).
 -- Parameters: $model: model.
+-- Every remaining mistake of a model with what a person looking at its image wants
+-- beside it: the labels, the top-5, the paper's and the rules' categories, ImageNet-X's
+-- factors, how many models share it, whether the label itself is in doubt (the cards of
+-- `gallery`).
 -- label_error_suspected: a label set judges the original label wrong (the
 -- multi-label annotators, ReaL by leaving it out, or cleanlab's crowd).
 with

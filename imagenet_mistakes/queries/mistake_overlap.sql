@@ -1,5 +1,7 @@
--- Mistakes two models share on the multi-label set, those only one makes, whether their categories agree, and McNemar's exact p that both are equally often wrong.
+-- Mistakes two models share, those only one makes, and McNemar's exact p.
 -- Parameters: $a: model, $b: model.
+-- Mistakes two models share on the multi-label set, those only one makes, whether their
+-- categories agree, and McNemar's exact p that both are equally often wrong.
 -- The p-value (mcnemar_p) stands on the rows of the discordant images, those
 -- only one model gets wrong; `compare` tests every metric of two models.
 with

@@ -1,6 +1,9 @@
--- One model's metrics, each with its confidence interval, the images it counts, its rank among the models on the same images with the ranks its interval allows, the best value among them and its standing among published models.
+-- One model's metrics with intervals, ranks, the best value and its published standing.
 -- Parameters: $model: model.
 -- Shows: metric, value, images, rank, best_rank, worst_rank, published
+-- One model's metrics, each with its confidence interval, the images it counts, its rank
+-- among the models on the same images with the ranks its interval allows, the best value
+-- among them and its standing among published models.
 -- Ranks (metric_ranks): models with the same value share a rank (values are
 -- exact, so identical predictions tie); NULL where the model's value is unknown.
 -- Ranks, the best value and the count of models are among the models scored on

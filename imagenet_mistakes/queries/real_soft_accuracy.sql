@@ -1,5 +1,8 @@
--- A model's ReaL accuracy beside soft ReaL accuracy (the mean ReaL score of its top-1: each prediction counts by how sure ReaL's raters are of it, not as 0 or 1), with how its ReaL-correct predictions fared with the raters.
+-- A model's ReaL accuracy beside soft ReaL accuracy, weighted by the raters' certainty.
 -- Parameters: $model: predicted_model.
+-- A model's ReaL accuracy beside soft ReaL accuracy (the mean ReaL score of its top-1:
+-- each prediction counts by how sure ReaL's raters are of it, not as 0 or 1), with how
+-- its ReaL-correct predictions fared with the raters.
 with
 
 doubted as (

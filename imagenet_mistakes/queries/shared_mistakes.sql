@@ -1,5 +1,8 @@
--- A model's shared mistakes under a label set: images it gets wrong that at least 90% of the file's other models get wrong too, with what the label sets say of the original label (such images are often label problems).
+-- A model's mistakes that at least 90% of the file's other models make too.
 -- Parameters: $model: model, $label_set: label_set = multilabel_v3.
+-- A model's shared mistakes under a label set: images it gets wrong that at least 90% of
+-- the file's other models get wrong too, with what the label sets say of the original
+-- label (such images are often label problems).
 select
     image_results.file_name,
     original.name as original_label,
