@@ -108,11 +108,11 @@ def main() -> None:
         db = work / "im.duckdb"
         if not db.exists():
             build.build(db, build.Inputs(options.source_dir, work / "cache"))
-            loaded = zoo.predictions(
+            loaded = zoo.batch(
                 "imagenetv2", ["alexnet"], source_dir=options.source_dir, cache_dir=work
             )
             with Database.open(db, write=True) as database:
-                database.add_models((n, rows, local.location, None) for n, rows, local in loaded)
+                database.add_models(loaded)
         with Database.open(db) as database:
             numbers = [
                 n

@@ -55,11 +55,9 @@ def main() -> None:
         db = work / ("zoo.duckdb" if options.all else "small.duckdb")
         if not db.exists():
             build.build(db, build.Inputs(options.source_dir, work / "cache"))
-            loaded = zoo.predictions(
-                "imagenetv2", names, source_dir=options.source_dir, cache_dir=work
-            )
+            loaded = zoo.batch("imagenetv2", names, source_dir=options.source_dir, cache_dir=work)
             with Database.open(db, write=True) as database:
-                database.add_models((n, rows, local.location, None) for n, rows, local in loaded)
+                database.add_models(loaded)
         with postgres_server.server() as url:
             command = [sys.executable, "-m", "imagenet_mistakes", "publish", url, "--db", str(db)]
             start = time.perf_counter()

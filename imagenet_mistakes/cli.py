@@ -560,18 +560,15 @@ def add_zoo(
 
     available = zoo.sources(zoo_name)
     source_dir = _mirror(source_dir, db)
-    loaded = zoo.predictions(zoo_name, wanted, source_dir=source_dir, cache_dir=_cache(cache_dir))
-    batch = (
-        (name, rows, local.location, f"{zoo_name} testbed")
-        # On a terminal only, and gone when done: an error stays the one line below it.
-        for name, rows, local in track(
-            loaded,
-            total=len(wanted or available),
-            description="Models",
-            console=err,
-            transient=True,
-            disable=not err.is_terminal,
-        )
+    loaded = zoo.batch(zoo_name, wanted, source_dir=source_dir, cache_dir=_cache(cache_dir))
+    # On a terminal only, and gone when done: an error stays the one line below it.
+    batch = track(
+        loaded,
+        total=len(wanted or available),
+        description="Models",
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     )
     with _after_commit(db, f"the models of {zoo_name} were added"):
         with _database().open(db, write=True) as database:

@@ -44,10 +44,12 @@ def sources(zoo: str) -> dict[str, Source]:
     }
 
 
-def predictions(
+def batch(
     zoo: str, names: list[str] | None, *, source_dir: Path | None, cache_dir: Path
-) -> Iterator[tuple[str, Predictions, LocalFile]]:
-    """Fetch and read the predictions of the named models of the zoo (all when `names` is None).
+) -> Iterator[tuple[str, Predictions, str, str]]:
+    """Fetch and read the predictions of the named models of the zoo (all when `names` is
+    None), as `Database.add_models` takes them: (name, predictions, where they were read
+    from, description).
 
     A generator, so the caller can show progress; every name is checked first.
     """
@@ -71,7 +73,7 @@ def predictions(
     rows = order.load(order_file.path)
     for name in sorted(models) if names is None else names:
         local = fetch(models[name], source_dir=source_dir, cache_dir=cache_dir, progressbar=False)
-        yield name, from_top_k(local.path, order=rows), local
+        yield name, from_top_k(local.path, order=rows), local.location, f"{zoo} testbed"
 
 
 def paper_logits(model: str, *, source_dir: Path | None, cache_dir: Path) -> LocalFile:

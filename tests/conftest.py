@@ -112,9 +112,9 @@ def with_zoo_models(
 
     def make(db: Path) -> None:
         shutil.copy(real_db, db)
-        loaded = zoo.predictions("imagenetv2", names, source_dir=real_mirror, cache_dir=db.parent)
-        with Database.open(db, write=True) as database:
-            database.add_models((name, rows, local.location, None) for name, rows, local in loaded)
+        loaded = zoo.batch("imagenetv2", names, source_dir=real_mirror, cache_dir=db.parent)
+        with Database.open(db, write=True) as database:  # as add-zoo adds them
+            database.add_models(loaded)
 
     return make
 

@@ -302,8 +302,8 @@ def test_an_unknown_model_is_one_line_before_any_image_is_read(
     )
     assert (code, stdout) == (2, "")
     assert stderr.strip() == (
-        "Error: MODEL 'resnet5': not a model of this database (alexnet, densenet121, "
-        "densenet161, densenet169, densenet201 and 64 more); did you mean 'resnet50'?"
+        "Error: MODEL 'resnet5': not a model of this database (alexnet, greedy_soups, "
+        "resnet50, vgg16, vit3b); did you mean 'resnet50'?"
     )
 
 
