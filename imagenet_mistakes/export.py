@@ -46,7 +46,10 @@ def export(con: duckdb.DuckDBPyConnection, out: Path, *, replace: bool = False) 
 
 def _check_replaceable(out: Path) -> None:
     if out.is_symlink() or not out.is_dir():
-        raise BadArgument(f"{out}: not a directory; --force replaces only an earlier export")
+        what = "a symbolic link" if out.is_symlink() else "not a directory"
+        raise BadArgument(f"{out}: {what}; --force replaces only an earlier export")
+    if Path.cwd().resolve().is_relative_to(out.resolve()):
+        raise BadArgument(f"{out}: holds the current directory; export from elsewhere to replace it")
     found = {entry.name for entry in out.iterdir()}
     foreign = sorted(found - LAYOUT)
     if foreign:
