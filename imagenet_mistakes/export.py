@@ -49,7 +49,7 @@ def _check_replaceable(out: Path) -> None:
         what = "a symbolic link" if out.is_symlink() else "not a directory"
         raise BadArgument(f"{out}: {what}; --force replaces only an earlier export")
     if Path.cwd().resolve().is_relative_to(out.resolve()):
-        raise BadArgument(f"{out}: holds the current directory; export from elsewhere to replace it")
+        raise BadArgument(f"{out}: holds the current directory; run export from elsewhere")
     found = {entry.name for entry in out.iterdir()}
     foreign = sorted(found - LAYOUT)
     if foreign:
