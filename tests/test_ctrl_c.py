@@ -62,7 +62,7 @@ def test_ctrl_c_during_add_model_says_truthfully_whether_it_was_added(
 ) -> None:
     duration = timed("add-model", "timing", "--logits", logits, "--db", synthetic_db)
     rng = random.Random(6)
-    trials, outcomes = 12, {"committed": 0, "undone": 0, "finished": 0}
+    trials, outcomes = 8, {"committed": 0, "undone": 0, "finished": 0}
     for trial in range(trials):
         model = f"m{trial}"
         delay = duration * (trial + rng.random()) / trials

@@ -64,10 +64,10 @@ def test_add_model_killed_at_any_moment_leaves_it_whole_or_absent(
 
     rng = random.Random(6)
     landed, outcomes = 0, {"absent": 0, "whole": 0}
-    # Trials are bounded by CI's 20 minutes: this test and the build race are a tenth of it.
-    trials = 20
+    # Trials are bounded by CI's 15 minutes: one in each twelfth of a run.
+    trials = 12
     for trial in range(trials):
-        delay = 0.95 * duration * (trial + rng.random()) / trials  # one in each 20th of a run
+        delay = 0.95 * duration * (trial + rng.random()) / trials
         landed += killed_after(delay, "add-model", f"m{trial}", "--logits", logits,
                                "--db", synthetic_db)  # fmt: skip
         rows, problems = model_state(synthetic_db)
@@ -78,7 +78,7 @@ def test_add_model_killed_at_any_moment_leaves_it_whole_or_absent(
         outcomes["whole" if state else "absent"] += 1
         assert all(count == complete for count in rows.values())  # earlier survivors
         assert without_models(fingerprint(synthetic_db)) == base
-    assert landed >= 13 and outcomes["absent"] >= 1, (landed, outcomes)
+    assert landed >= trials * 2 // 3 and outcomes["absent"] >= 1, (landed, outcomes)
     # The file takes writes again.
     subprocess.run(cli("add-model", "after", "--logits", logits, "--db", synthetic_db), check=True)
     assert model_state(synthetic_db)[0]["after"] == complete
@@ -125,7 +125,7 @@ def test_a_write_racing_build_lands_in_the_new_file_or_says_it_did_not(
     shutil.copy(synthetic_db, spare)
     build_time = timed("build", "--db", spare, "--source-dir", synthetic_mirror)
     rng = random.Random(6)
-    trials = 6
+    trials = 4
     expected = set(kept)
     for trial in range(trials):
         # Alternately add a model and remove the one added before, started in the

@@ -139,6 +139,10 @@ def spark() -> Iterator[Any]:
         # One partition per shuffle: the tables are small, and Spark's cost here is
         # per task (4 partitions made the test take half as long again).
         .config("spark.sql.shuffle.partitions", "1")
+        # Dozens of small queries, each run once: compiling each plan to Java and
+        # re-planning it as it runs cost more than they save (83 s, without them 55 s).
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.adaptive.enabled", "false")
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
