@@ -182,5 +182,21 @@ def logits(tmp_path_factory: pytest.TempPathFactory) -> Path:
 SLOWEST_FIRST = ("test_lake.py", "test_superset.py", "test_faults.py", "test_ctrl_c.py")
 
 
+# The fast subset (`pytest -m "not slow"`, under 2 minutes) leaves out what needs the
+# real mirror (its databases take a minute to build) or a real client (Spark,
+# PostgreSQL, Chromium, Superset, another DuckDB), what builds from a mirror of its own
+# (the synthetic one is built once, for the rest), and the files that kill, interrupt
+# or fuzz whole processes. Every module is still run: the rest use the built database.
+SLOW_FIXTURES = {
+    "real_mirror", "chromium", "duckdb15_python", "superset_bin", "spark", "postgres",
+    "synthetic_mirror",
+}  # fmt: skip
+SLOW_FILES = {"test_faults.py", "test_ctrl_c.py", "test_fuzz.py", "test_properties.py"}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & SLOW_FIXTURES or item.path.name in SLOW_FILES:
+            item.add_marker(pytest.mark.slow)
     items.sort(key=lambda item: item.path.name not in SLOWEST_FIRST)  # stable: else as collected
