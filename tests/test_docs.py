@@ -1,0 +1,43 @@
+"""The documentation builds without a broken link, and names everything a user can call
+(sqlite-utils' tests/test_docs.py does the same)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from typer.core import TyperGroup
+
+from imagenet_mistakes import named_queries, schema
+from imagenet_mistakes.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = "\n".join(p.read_text() for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
+COMMAND = typer.main.get_command(app)
+assert isinstance(COMMAND, TyperGroup)
+
+
+def test_the_docs_build_with_every_link_and_anchor_whole(tmp_path: Path) -> None:
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND.commands))
+def test_every_command_and_its_options_are_documented(name: str) -> None:
+    assert f"imagenet-mistakes {name}" in TEXT or f"`{name}`" in TEXT, name
+    command = COMMAND.commands[name]
+    options = {o for p in command.params for o in p.opts if o.startswith("--")} - {"--help"}
+    assert sorted(o for o in options if not re.search(rf"{o}\b", TEXT)) == [], name
+
+
+def test_every_named_query_table_and_view_is_documented() -> None:
+    names = [q.name for q in named_queries.catalogue()]
+    names += [name.removesuffix(".sql").split("_", 1)[1] for name in schema.files()]
+    assert sorted(n for n in names if not re.search(rf"`{n}`|\b{n}\b", TEXT)) == []
