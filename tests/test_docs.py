@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -17,8 +18,15 @@ from imagenet_mistakes.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "\n".join(p.read_text() for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
-COMMAND = typer.main.get_command(app)
-assert isinstance(COMMAND, TyperGroup)
+
+
+def _commands() -> dict[str, Any]:
+    group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
+    return dict(group.commands)
+
+
+COMMANDS = _commands()
 
 
 def test_the_docs_build_with_every_link_and_anchor_whole(tmp_path: Path) -> None:
@@ -29,10 +37,10 @@ def test_the_docs_build_with_every_link_and_anchor_whole(tmp_path: Path) -> None
     assert built.returncode == 0, built.stderr
 
 
-@pytest.mark.parametrize("name", sorted(COMMAND.commands))
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_every_command_and_its_options_are_documented(name: str) -> None:
     assert f"imagenet-mistakes {name}" in TEXT or f"`{name}`" in TEXT, name
-    command = COMMAND.commands[name]
+    command = COMMANDS[name]
     options = {o for p in command.params for o in p.opts if o.startswith("--")} - {"--help"}
     assert sorted(o for o in options if not re.search(rf"{o}\b", TEXT)) == [], name
 
