@@ -273,11 +273,9 @@ class Database:
         """Every table and view with what it holds; given a name, its columns."""
         if name is None:
             return self.query("objects")
-        objects = reads.parameter_choices(self.con)["object"]
-        if name not in objects:
-            raise BadArgument.not_among(
-                f"NAME {shown(name)}", name, objects, "a table or view of this database"
-            )
+        named_queries.check(
+            f"NAME {shown(name)}", "object", name, reads.parameter_choices(self.con)
+        )
         return self.query("object_columns", {"object": name})
 
     @translated

@@ -63,8 +63,8 @@ def write(
     """
     choices = reads.parameter_choices(db.con)
     for option, given in (("MODEL", model), ("--compare", compare)):
-        if given is not None and given not in choices.get("model", []):
-            raise named_queries.refused(f"{option} {shown(given)}", "model", given, choices)
+        if given is not None:
+            named_queries.check(f"{option} {shown(given)}", "model", given, choices)
     if compare == model:
         raise BadArgument(f"--compare {compare!r}: the model itself; name another")
     storage.check_folder_writable(out)

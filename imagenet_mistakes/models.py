@@ -69,9 +69,8 @@ def add(
 def remove(con: duckdb.DuckDBPyConnection, db: Path, model: str) -> None:
     """Remove a model, its predictions and what is stored of its results."""
     choices = reads.parameter_choices(con)
-    if model not in choices.get("predicted_model", []):
-        # The paper's models known from their mistakes alone are part of the build.
-        raise named_queries.refused(f"MODEL {shown(model)}", "predicted_model", model, choices)
+    # The paper's models known from their mistakes alone are part of the build.
+    named_queries.check(f"MODEL {shown(model)}", "predicted_model", model, choices)
     with storage.transaction(con, db, f"{model} was removed"):
         storage.run_script(con, "remove_model", {"model": model})
 

@@ -144,6 +144,12 @@ def _check(key: str, kind: str, value: str, choices: dict[str, list[str]]) -> No
         if not (re.fullmatch(r"[0-9]{1,7}", value) and 1 <= int(value) <= MAX_ROWS):
             raise BadArgument(f"{where}: must be {KINDS[kind]}")
         return
+    check(where, kind, value, choices)
+
+
+def check(where: str, kind: str, value: str, choices: dict[str, list[str]]) -> None:
+    """Refuse a name the database does not hold as `kind` (a model, a table, ...): the one
+    check every parameter, MODEL argument and --compare goes through."""
     if value not in choices.get(kind, []):
         raise refused(where, kind, value, choices)
 

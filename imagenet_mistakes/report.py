@@ -48,8 +48,7 @@ def _records(db: Database, name: str, **params: str) -> list[dict[str, Any]]:
 def _context(db: Database, model: str) -> dict[str, Any]:
     choices = reads.parameter_choices(db.con)
     kinds = {kind for kind, names in choices.items() if model in names}
-    if "model" not in kinds:
-        raise named_queries.refused(f"MODEL {shown(model)}", "model", model, choices)
+    named_queries.check(f"MODEL {shown(model)}", "model", model, choices)
     metrics = _records(db, "model_summary", model=model)
     listed = {row["model"]: row for row in _records(db, "models")}
     auto = _records(db, "auto_category_counts", model=model)

@@ -8,7 +8,6 @@ and whose predictions were annotated to make the multi-label set.
 from __future__ import annotations
 
 import csv
-import difflib
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -61,11 +60,8 @@ def batch(
         )
     unknown = sorted(set(names or ()) - set(models))
     if unknown:
-        close = difflib.get_close_matches(unknown[0], models, n=3)
-        hint = f"did you mean {' or '.join(close)}? " if close else ""
-        raise BadArgument(
-            f"--models {shown(unknown[0])}: not a model of {zoo}; {hint}"
-            f"it has {', '.join(sorted(models))}"
+        raise BadArgument.not_among(
+            f"--models {shown(unknown[0])}", unknown[0], sorted(models), f"a model of {zoo}"
         )
     order_file = fetch(
         manifest()["imagenetv2_validation_order"], source_dir=source_dir, cache_dir=cache_dir

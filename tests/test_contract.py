@@ -133,7 +133,7 @@ USAGE_ERRORS = [
     (["add-zoo", "imagenetv3"], "ZOO 'imagenetv3': not a zoo (imagenetv2); did you mean"),
     (
         ["add-zoo", "imagenetv2", "--models", "resnet5"],
-        "--models 'resnet5': not a model of imagenetv2; did you mean resnet50",
+        "--models 'resnet5': not a model of imagenetv2; did you mean 'resnet50'?",
     ),
     (["build", "--multilabel", "/dev/null"], "/dev/null: not a regular file"),
     (["build", "--multilabel", "{dir}"], "--multilabel: file"),

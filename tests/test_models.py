@@ -229,7 +229,9 @@ def test_add_zoo_refuses_an_unknown_model_with_a_suggestion(
         "--source-dir", synthetic_mirror, "--db", synthetic_db,
     )  # fmt: skip
     assert code == 2
-    assert "Error: --models 'resnet5': not a model of imagenetv2; did you mean resnet50" in stderr
+    assert (
+        "Error: --models 'resnet5': not a model of imagenetv2; did you mean 'resnet50'?" in stderr
+    )
     assert synthetic_db.read_bytes() == before
 
 
