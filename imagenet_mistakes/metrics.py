@@ -1,7 +1,7 @@
 """The metrics, as `data/metrics.toml` defines them: each is one entry there.
 
 `build` stores them in the `metrics` table, which the metric views join, and
-the leaderboard's columns are rendered from them (schema/230_leaderboard.sql).
+the leaderboard's columns are rendered from them (schema/leaderboard.sql).
 """
 
 from __future__ import annotations

@@ -1,15 +1,21 @@
-"""The schema: `schema/*.sql`, rendered from the package data and applied in name order.
+"""The schema: `schema/*.sql`, rendered from the package data and applied in the order
+their dependencies give.
 
-Each file creates one table or view, named after it; tables first, then views
-in dependency order. Files are Jinja templates (as dbt models are), so a view
-whose columns follow the data, such as the leaderboard's one column per
-metric, is written once; the rendered text is what every engine gets
-(DuckDB here, Spark and PostgreSQL through views.py).
+Each file creates one table, macro or view, named after it (`leaderboard.sql`).
+They apply tables first (a table before those whose foreign keys reference it),
+then macros, then views, each after the tables and views it reads: the order
+is worked out from the SQL, as dbt works out its models' order from their refs,
+so no file carries a number to place it. Files are Jinja templates (as dbt
+models are), so a view whose columns follow the data, such as the leaderboard's
+one column per metric, is written once; the rendered text is what every engine
+gets (DuckDB here, Spark and PostgreSQL through views.py).
 """
 
 from __future__ import annotations
 
+import graphlib
 import hashlib
+import re
 from functools import cache
 from importlib import resources
 
@@ -26,7 +32,7 @@ def _sql_string(value: str) -> str:
 
 
 def files() -> list[str]:
-    """The schema's file names in the order they apply."""
+    """The schema's file names, by name (`rendered` gives the order they apply in)."""
     return sorted(p.name for p in _FOLDER.iterdir() if p.name.endswith(".sql"))
 
 
@@ -43,10 +49,49 @@ def _rendered(definitions: tuple[metrics.Metric, ...], level: float) -> tuple[tu
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     environment.filters["sql_string"] = _sql_string
     context = {"metrics": definitions, "level": repr(level), "z": repr(intervals.z(level))}
-    return tuple(
-        (name, environment.from_string(_FOLDER.joinpath(name).read_text()).render(context))
+    texts = {
+        name: environment.from_string(_FOLDER.joinpath(name).read_text()).render(context)
         for name in files()
-    )
+    }
+    return tuple((name, texts[name]) for name in _applied_order(texts))
+
+
+# Tables, then macros, then views; within each, after what each one reads.
+_KINDS = ("TABLE", "MACRO", "VIEW")
+_CREATE = re.compile(r"^CREATE (?:OR REPLACE )?(?:TEMP )?(TABLE|MACRO|VIEW)", re.I | re.M)
+
+
+def _applied_order(texts: dict[str, str]) -> list[str]:
+    """The file names in an order that creates everything after what it needs."""
+    import sqlglot  # here: only rendering (build, export, publish) orders the files
+    from sqlglot import exp
+
+    kinds, starts = {}, {}
+    for name, text in texts.items():
+        found = _CREATE.search(text)
+        if found is None:
+            raise ValueError(f"schema/{name}: creates no table, macro or view")
+        kinds[name], starts[name] = _KINDS.index(found.group(1).upper()), found.start()
+    by_object = {name.removesuffix(".sql"): name for name in texts}
+    graph: dict[str, set[str]] = {}
+    for name, text in texts.items():
+        if kinds[name] == 0:  # a table: the tables its foreign keys reference
+            read = set(re.findall(r"REFERENCES\s+(\w+)", text, re.I))
+        else:
+            statement = sqlglot.parse_one(text[starts[name] :], read="duckdb")
+            ctes = {cte.alias for cte in statement.find_all(exp.CTE)}
+            read = {table.name for table in statement.find_all(exp.Table)} - ctes
+        needed = {by_object[r] for r in read if r in by_object and by_object[r] != name}
+        # Every object of an earlier kind first, whatever it reads.
+        graph[name] = needed | {other for other in texts if kinds[other] < kinds[name]}
+    order = graphlib.TopologicalSorter(graph)
+    order.prepare()
+    applied = []
+    while order.is_active():
+        ready = sorted(order.get_ready())
+        applied += ready
+        order.done(*ready)
+    return applied
 
 
 def version() -> str:
@@ -74,10 +119,8 @@ def apply(con: duckdb.DuckDBPyConnection) -> None:
 def tables() -> list[str]:
     """The schema's tables in the order it creates them: parents before children.
 
-    Each file creates one table or view named after it (`NNN_<name>.sql`).
+    Each file creates one table, macro or view named after it (`<name>.sql`).
     """
     return [
-        name.removesuffix(".sql").split("_", 1)[1]
-        for name, text in rendered()
-        if "CREATE TABLE" in text.upper()
+        name.removesuffix(".sql") for name, text in rendered() if "CREATE TABLE" in text.upper()
     ]

@@ -47,5 +47,5 @@ def test_every_command_and_its_options_are_documented(name: str) -> None:
 
 def test_every_named_query_table_and_view_is_documented() -> None:
     names = [q.name for q in named_queries.catalogue()]
-    names += [name.removesuffix(".sql").split("_", 1)[1] for name in schema.files()]
+    names += [name.removesuffix(".sql") for name in schema.files()]
     assert sorted(n for n in names if not re.search(rf"`{n}`|\b{n}\b", TEXT)) == []

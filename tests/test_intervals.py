@@ -130,7 +130,7 @@ def test_mcnemar_p_is_the_exact_test_at_small_and_large_counts() -> None:
 def _macro() -> str:
     from imagenet_mistakes import schema
 
-    return dict(schema.rendered())["049_mcnemar_p.sql"]
+    return dict(schema.rendered())["mcnemar_p.sql"]
 
 
 def test_mistake_overlap_tests_the_paper_models(db: Database) -> None:
