@@ -101,7 +101,7 @@ def test_each_schema_file_creates_one_object_named_after_it() -> None:
         r"create (?:or replace )?(?:table|view|macro)(?: if not exists)? (\w+)", re.I
     )
     for name, text in schema.rendered():
-        assert created.findall(text) == [name.removesuffix(".sql").split("_", 1)[1]], name
+        assert created.findall(text) == [name.removesuffix(".sql")], name
 
 
 def test_every_produced_table_is_written(synthetic_mirror: Path, tmp_path: Path) -> None:
