@@ -83,11 +83,9 @@ def _plainly(value: Any, hint: Any) -> bool:
     options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
     for option in options:
         cls = typing.get_origin(option) or option
-        holds_items = (
-            issubclass(cls, Collection) and cls not in (str, bytes)
-            if isinstance(cls, type)
-            else True
-        )
+        if not isinstance(cls, type):
+            continue
+        holds_items = issubclass(cls, Collection) and cls not in (str, bytes)
         if not holds_items and isinstance(value, cls):
             return True
     return False

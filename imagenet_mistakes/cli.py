@@ -360,7 +360,8 @@ def shell(db: DbOption = DEFAULT_DB) -> None:
 
     Example: imagenet-mistakes shell
     """
-    # On the PATH, or beside this Python (the duckdb-cli package in a virtual environment).
+    # Beside this Python first (the duckdb-cli package of its virtual environment, the
+    # version the package writes for), then on the PATH.
     duckdb_cli = shutil.which(
         "duckdb", path=os.pathsep.join([str(Path(sys.executable).parent), os.defpath])
     ) or shutil.which("duckdb")
@@ -369,7 +370,8 @@ def shell(db: DbOption = DEFAULT_DB) -> None:
     with _database().open(db):  # a file of ours, of this schema: refused here otherwise
         pass
     sys.stdout.flush()
-    os.execv(duckdb_cli, [duckdb_cli, "-readonly", str(db)])
+    # Absolute: a file named "-x" is not one of the CLI's options.
+    os.execv(duckdb_cli, [duckdb_cli, "-readonly", os.path.abspath(db)])
 
 
 @app.command("add-model")
@@ -529,7 +531,7 @@ def add_model(
                 "and it is ranked only among models on the same images)"
             )
         err.print(f"Added {name}: {images}, top-{loaded.top_k}")
-        _show(summary, fmt, headline=named_queries.get("model_summary").shows)
+        _show(summary, fmt)
 
 
 @app.command("add-zoo")
@@ -758,7 +760,7 @@ def query(
         params[key] = value
     with _database().open(db) as database:
         result = database.query(name, params)
-    _show(result, fmt, columns, limit, named_queries.get(name).shows)
+    _show(result, fmt, columns, limit)
 
 
 @app.command()
@@ -779,17 +781,13 @@ def sql(
 
 
 def _show(
-    result: Result,
-    fmt: Format,
-    columns: str | None = None,
-    limit: int | None = None,
-    headline: list[str] | None = None,
+    result: Result, fmt: Format, columns: str | None = None, limit: int | None = None
 ) -> None:
     """Print a result: the columns asked for, else a table's headline columns, else all;
     the first `limit` rows, saying on stderr how many more there are."""
     for note in result.notes:
-        err.print(note, soft_wrap=True)
-    chosen = headline if fmt.for_people else None
+        err.print(note)
+    chosen = list(result.headline) if fmt.for_people and result.headline else None
     if columns is not None:
         # Each once, in the order given.
         names = dict.fromkeys(c.strip() for c in columns.split(","))

@@ -61,6 +61,9 @@ class Result:
 
     table: pa.Table
     notes: tuple[str, ...] = ()
+    # The columns a table for people shows unless asked for others (a named query's
+    # `-- Shows:` line); None: all.
+    headline: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         # Two columns of one name (`select 1 as c, 2 as c`) would lose one in
@@ -223,19 +226,19 @@ class Database:
     @translated
     def query(self, name: str, params: dict[str, str] | None = None) -> Result:
         """Run a named query (`queries/<name>.sql`) with its parameters bound."""
-        sql, values = named_queries.bind(
-            name, params or {}, lambda: reads.parameter_choices(self.con)
-        )
+        named = named_queries.get(name)
+        values = named_queries.bind(named, params or {}, lambda: reads.parameter_choices(self.con))
         if name == "integrity":  # its checks read what they need; damage can hide elsewhere
             storage.read_every_block(self.con)
-        result = self._select(sql, values)
+        result = self._select(named.sql, values)
         lacking = reads.missing(self.con)
         notes = tuple(
             f"{need}: {lacking[need]}; query {name} has no rows without it"
-            for need in named_queries.get(name).needs
+            for need in named.needs
             if need in lacking
         )
-        return dataclasses.replace(result, notes=notes) if notes else result
+        headline = tuple(named.shows) if named.shows is not None else None
+        return dataclasses.replace(result, notes=notes, headline=headline)
 
     @translated
     def sql(self, statement: str) -> Result:

@@ -59,13 +59,18 @@ def shown(value: object, limit: int = 60) -> str:
     return f"{quoted[: limit - 10]}... ({length:,} characters)"
 
 
+def escaped(text: str, keep: str = "") -> str:
+    """`text` with each control character as its escape (`\\x1b`), but those in `keep`."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c in keep else repr(c)[1:-1] for c in text)
+
+
 def one_line(text: str) -> str:
     """`text` as one line of at most LINE_LIMIT printable characters. A long value in it (a
     file name of a million characters) is shown as its start, its end and its length, so
     the line still says what it is about; a control character as its escape (\\x1b)."""
-    text = " ".join(text.splitlines())
-    if not text.isprintable():  # a file's bytes quoted in a message: no terminal codes
-        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    text = escaped(" ".join(text.splitlines()))  # a file's bytes quoted: no terminal codes
     if len(text) <= LINE_LIMIT:
         return text
     # The longest values first, and only while the line is too long: a file's path that

@@ -106,15 +106,15 @@ def get(name: str) -> NamedQuery:
 
 
 def bind(
-    name: str, params: dict[str, str], choices: Callable[[], dict[str, list[str]]]
-) -> tuple[str, dict[str, str | None]]:
-    """The SQL of a named query and the values of its parameters, defaults filled in.
+    query: NamedQuery, params: dict[str, str], choices: Callable[[], dict[str, list[str]]]
+) -> dict[str, str | None]:
+    """The values of a named query's parameters, defaults filled in.
 
     Each value is checked against its kind first (`choices` reads the names
     the database has, by kind; only a query with such a parameter asks), so
     that a misspelt model is an error that says so rather than an empty answer.
     """
-    query = get(name)
+    name = query.name
     unknown = sorted(set(params) - set(query.parameters))
     if unknown:
         raise BadArgument(
@@ -134,7 +134,7 @@ def bind(
         if kind != "rows" and names is None:
             names = choices()
         _check(key, kind, value, names or {})
-    return query.sql, values
+    return values
 
 
 def _check(key: str, kind: str, value: str, choices: dict[str, list[str]]) -> None:

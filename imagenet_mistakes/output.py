@@ -27,7 +27,7 @@ from typing import Any
 from rich.cells import cell_len
 from rich.console import Console
 
-from imagenet_mistakes.errors import BadArgument, shown
+from imagenet_mistakes.errors import BadArgument, escaped, shown
 
 NULL = "NULL"
 
@@ -58,7 +58,7 @@ def render(
     folded into the metric's cell even when not chosen itself.
     """
     if chosen is not None:
-        check_columns(chosen, columns)
+        _check_columns(chosen, columns)
     if fmt.for_people:
         shown_columns = _for_people(columns, rows, chosen)
         if fmt is Format.table:
@@ -77,7 +77,7 @@ def render(
         _write_json(_records(names, values))
 
 
-def check_columns(chosen: Sequence[str], columns: Sequence[str]) -> None:
+def _check_columns(chosen: Sequence[str], columns: Sequence[str]) -> None:
     """Refuse a chosen column the result lacks, naming the closest it has."""
     for name in chosen:
         if name not in columns:
@@ -170,13 +170,9 @@ def _cell(value: Any) -> str:
         if not math.isfinite(value):
             return str(value)
         return f"{value:.3g}" if 0 < abs(value) < 0.00005 else f"{value:.4f}"
-    text = _text(value)
-    # A value's own control characters (a terminal escape in a file name) as escapes.
-    return (
-        text
-        if text.isprintable()
-        else "".join(c if c.isprintable() or c == "\n" else repr(c)[1:-1] for c in text)
-    )
+    # A value's own control characters (a terminal escape in a file name) as escapes; its
+    # line breaks stay, as lines of its cell.
+    return escaped(_text(value), keep="\n")
 
 
 # A longer value may fold onto several lines of this width; shorter ones stay whole.
