@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from imagenet_mistakes import eth_collapsed_classes, label_sets, metrics, reads, schema, storage
+from imagenet_mistakes.boundary import deferred_interrupts, first_line
 from imagenet_mistakes.errors import BadArgument, DatabaseError, Interrupted, SourceUnavailable
 from imagenet_mistakes.loaders import (
     class_orders,
@@ -118,12 +119,7 @@ def build(db: Path, inputs: Inputs, progress: Progress = silent) -> None:
     Through a symbolic link, the file it points to is replaced and the link kept.
     """
     db = Path(os.path.realpath(db))
-    try:
-        _build(db, inputs, progress)
-    except BaseException as e:
-        if isinstance(e, Interrupted) or not storage.is_interrupt(e):
-            raise
-        raise Interrupted(f"{db}: interrupted; the database was not changed") from e
+    _build(db, inputs, progress)
     log.info("wrote %s", db)
 
 
@@ -139,7 +135,7 @@ def _build(db: Path, inputs: Inputs, progress: Progress) -> None:
         try:
             con = storage.create(tmp)
         except duckdb.IOException as e:
-            raise BadArgument(f"{db.parent}: cannot write there ({storage.first_line(e)})") from e
+            raise BadArgument(f"{db.parent}: cannot write there ({first_line(e)})") from e
         try:
             schema.apply(con)
             con.begin()
@@ -542,7 +538,7 @@ def _carry_over_and_replace(db: Path, tmp: Path, progress: Progress) -> None:
         con.execute("USE fresh")
         if previous:
             _carry_over_models(con, db, progress)
-        with storage.interrupts_deferred() as interrupted:
+        with deferred_interrupts() as interrupted:
             con.execute("CHECKPOINT fresh")
             os.replace(tmp, db)
             if previous:
@@ -552,7 +548,7 @@ def _carry_over_and_replace(db: Path, tmp: Path, progress: Progress) -> None:
     finally:
         con.close()
     if interrupted():
-        raise Interrupted(f"{db}: interrupted after the new database was in place")
+        raise Interrupted.after_commit(db, "the new database is in place")
 
 
 def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path, progress: Progress) -> None:
@@ -565,7 +561,7 @@ def _carry_over_models(con: duckdb.DuckDBPyConnection, previous: Path, progress:
         storage.run_script(con, script, {})
     except duckdb.Error as e:
         raise DatabaseError(
-            f"{previous}: cannot carry its models over ({storage.first_line(e)}); "
+            f"{previous}: cannot carry its models over ({first_line(e)}); "
             "move it away to build afresh"
         ) from e
     names = reads.model_names(con)

@@ -11,12 +11,10 @@ import contextlib
 import logging
 import os
 import shutil
-import signal
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -35,8 +33,6 @@ from imagenet_mistakes.choices import DEFAULT_K, ClassOrder, RowOrder
 from imagenet_mistakes.errors import (
     BadArgument,
     ExitCode,
-    ImagenetMistakesError,
-    Interrupted,
     SourceUnavailable,
     one_line,
 )
@@ -46,6 +42,7 @@ from imagenet_mistakes.progress import Progress, silent
 
 if TYPE_CHECKING:
     from imagenet_mistakes.database import Database, Result
+    from imagenet_mistakes.sources import LocalFile
 
 # Nothing printed is read as Rich markup: names, paths and values may hold `[...]`.
 out = Console(markup=False, highlight=False)
@@ -78,39 +75,15 @@ class _Commands(TyperGroup):
 
     # Click's Context, vendored inside typer since 0.2x; typer.Context is a subclass of it.
     def invoke(self, ctx: Any) -> Any:
-        # Ctrl-C raises KeyboardInterrupt from here on, answered below or by the
-        # core (until now it ended the process at once: nothing was open).
-        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
-            from imagenet_mistakes import storage
+        from imagenet_mistakes import boundary  # with DuckDB: once a command runs
 
-            storage.handle_ctrl_c()
-        try:
+        def say(line: str) -> None:
+            err.print(line, soft_wrap=True)
+
+        passing = (typer.Exit, typer.Abort, ClickException)
+        with boundary.command(lambda: ctx.invoked_subcommand, say, passing) as ending:
             return super().invoke(ctx)
-        except ImagenetMistakesError as e:
-            _ending()
-            err.print(f"Error: {e}", soft_wrap=True)
-            raise typer.Exit(code=e.exit_code) from e
-        except KeyboardInterrupt as e:  # where no file was being changed
-            _ending()
-            err.print(f"Error: {ctx.invoked_subcommand}: interrupted")
-            raise typer.Exit(code=ExitCode.INTERRUPTED) from e
-        except (typer.Exit, typer.Abort, ClickException):
-            raise
-        except BrokenPipeError as e:
-            # The reader of stdout went away (`| head`): end quietly, as a
-            # process killed by SIGPIPE does, with nothing left to flush there.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(code=ExitCode.BROKEN_PIPE) from e
-        except Exception as e:
-            if os.environ.get("IMAGENET_MISTAKES_DEBUG"):
-                raise
-            problem = " ".join(str(e).split())[:200]
-            err.print(
-                f"Error: {ctx.invoked_subcommand}: unexpected {type(e).__name__}: {problem} "
-                "(a bug: please report it; IMAGENET_MISTAKES_DEBUG=1 shows where)",
-                soft_wrap=True,
-            )
-            raise typer.Exit(code=ExitCode.BAD_DATA) from e
+        raise typer.Exit(code=ending.code)
 
 
 def _usage_line(error: ClickException) -> str:
@@ -188,39 +161,6 @@ def _database() -> type[Database]:
     from imagenet_mistakes.database import Database
 
     return Database
-
-
-def _ending() -> None:
-    """The command is saying how it ended: a Ctrl-C from now on (a second press, or one
-    pyarrow's reader held and delivers late) does nothing, so that the exit status stays
-    the one documented for that ending rather than death by SIGINT. A handler that does
-    nothing rather than SIG_IGN: a command run next in the same process (tests) handles
-    Ctrl-C again, where SIG_IGN would read as a shell's background job."""
-    signal.signal(signal.SIGINT, _answered)
-
-
-def _answered(signum: int, frame: FrameType | None) -> None:
-    """Ctrl-C after the command has said how it ended: nothing left to stop."""
-
-
-@contextlib.contextmanager
-def _after_commit(db: Path, done: str) -> Iterator[None]:
-    """Say that a Ctrl-C came after the change was committed, if the block committed one.
-
-    Closing the file, printing the summary: a Ctrl-C there must not read as
-    if the change had not been made. Whether it was is read from the count of
-    commits, not from where the signal landed: one landing between the commit
-    and the next line would otherwise be misread.
-    """
-    from imagenet_mistakes import storage
-
-    before = storage.commits()
-    try:
-        yield
-    except KeyboardInterrupt as e:
-        if storage.commits() == before:  # the core said what it undid
-            raise
-        raise Interrupted.after_commit(db, done) from e
 
 
 @contextlib.contextmanager
@@ -469,61 +409,42 @@ def add_model(
 
     Example: imagenet-mistakes add-model my_vit --logits logits.npy
     """
-    given = [logits, topk, predictions_file, from_paper or None]
-    if sum(g is not None for g in given) != 1:
-        raise BadArgument("--logits, --topk, --predictions, --from-paper: give exactly one")
-    for option, used in [
-        ("--order", order is not None),
-        ("--row-order", row_order is not RowOrder.file_name),
-        ("--background-first", background_first),
-    ]:
-        if used and (logits or topk) is None:
-            raise BadArgument(f"{option}: goes with --logits or --topk")
-    if order is not None and row_order is not RowOrder.file_name:
-        raise BadArgument("--row-order: --order names each row's image already")
-    if k is not None and logits is None and not from_paper:
-        raise BadArgument("--k: goes with --logits (a top-k file or table keeps the k it has)")
     from imagenet_mistakes import models, predictions, zoo
-    from imagenet_mistakes.database import boundary
-    from imagenet_mistakes.loaders import order as order_loader
 
     models.check_name(name)
-    with boundary(db):
-        rows = order_loader.load(order) if order is not None else None
-        if from_paper:
-            paper = zoo.paper_logits(
-                name, source_dir=_mirror(source_dir, db), cache_dir=_cache(cache_dir)
-            )
-            logits, source = paper.path, paper.location
-        else:
-            source = str(logits or topk or predictions_file)
-        if logits is not None:
-            loaded = predictions.from_logits(
-                logits,
-                k=DEFAULT_K if k is None else k,
-                array=array,
-                order=rows,
-                background_first=background_first,
-            )
-        elif topk is not None:
-            loaded = predictions.from_top_k(
-                topk, array=array, order=rows, background_first=background_first
-            )
-        else:
-            assert predictions_file is not None
-            loaded = predictions.from_table(predictions_file)
-    with _after_commit(db, f"{name} was added"):
-        with _database().open(db, write=True) as database:
-            summary = database.add_model(
-                name,
-                loaded,
-                source=source,
-                description=description,
-                replace=replace,
-                row_order=row_order,
-                class_order=class_order,
-                allow_low_accuracy=allow_low_accuracy,
-            )
+
+    fetched: list[
+        LocalFile
+    ] = []  # the paper's logits, once fetched: their source is where they came from
+
+    def paper() -> Path:
+        mirror = _mirror(source_dir, db)
+        fetched.append(zoo.paper_logits(name, source_dir=mirror, cache_dir=_cache(cache_dir)))
+        return fetched[0].path
+
+    loaded = predictions.read(
+        logits=logits,
+        topk=topk,
+        table=predictions_file,
+        paper=paper if from_paper else None,
+        order=order,
+        row_order=row_order,
+        array=array,
+        background_first=background_first,
+        k=k,
+    )
+    source = fetched[0].location if fetched else str(logits or topk or predictions_file)
+    with _database().open(db, write=True) as database:
+        summary = database.add_model(
+            name,
+            loaded,
+            source=source,
+            description=description,
+            replace=replace,
+            row_order=row_order,
+            class_order=class_order,
+            allow_low_accuracy=allow_low_accuracy,
+        )
         images = f"{loaded.images} images"
         if loaded.images < NUM_VALIDATION_IMAGES:  # its image_set in the leaderboard says so too
             images = (
@@ -572,9 +493,8 @@ def add_zoo(
         transient=True,
         disable=not err.is_terminal,
     )
-    with _after_commit(db, f"the models of {zoo_name} were added"):
-        with _database().open(db, write=True) as database:
-            added = database.add_models(batch, replace=replace)
+    with _database().open(db, write=True) as database:
+        added = database.add_models(batch, replace=replace)
         err.print(f"Added {added} model{'' if added == 1 else 's'} from {zoo_name}")
 
 
@@ -716,9 +636,8 @@ def remove_model(name: str, db: DbOption = DEFAULT_DB) -> None:
 
     Example: imagenet-mistakes remove-model my_vit
     """
-    with _after_commit(db, f"{name} was removed"):
-        with _database().open(db, write=True) as database:
-            database.remove_model(name)
+    with _database().open(db, write=True) as database:
+        database.remove_model(name)
         err.print(f"Removed {name}")
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from imagenet_mistakes import storage
+from imagenet_mistakes.boundary import first_line
 from imagenet_mistakes.errors import BadArgument, SourceUnavailable
 
 # What a message may show of a connection string.
@@ -102,10 +102,10 @@ def connected(target: Target) -> Iterator[psycopg.Connection]:
         con = psycopg.connect(target.conninfo)
     except psycopg.Error as e:
         raise SourceUnavailable(
-            f"{target.shown}: cannot connect ({target.scrubbed(storage.first_line(e))})"
+            f"{target.shown}: cannot connect ({target.scrubbed(first_line(e))})"
         ) from e
     try:
         with con:
             yield con
     except psycopg.Error as e:
-        raise SourceUnavailable(f"{target.shown}: {target.scrubbed(storage.first_line(e))}") from e
+        raise SourceUnavailable(f"{target.shown}: {target.scrubbed(first_line(e))}") from e

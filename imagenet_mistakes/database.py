@@ -6,18 +6,16 @@
         db.add_model("my_vit", Predictions.from_logits(logits))
         db.query("leaderboard").to_pandas()
 
-It owns one DuckDB connection. Every error from below (DuckDB, the file
-system, JSON decoding, runaway recursion) is translated here, where the
-package calls out, into the typed errors of `errors.py`; PostgreSQL's, which
-may quote a password, where publish connects (`conninfo.connected`). The CLI
-has one handler for them.
+It owns one DuckDB connection. Every method runs inside the boundary
+(`boundary.guarded`), which turns every error from below (DuckDB, the file
+system, JSON decoding, Ctrl-C) into the typed errors of `errors.py`, so the
+Python API and the CLI fail alike.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -29,14 +27,11 @@ import duckdb
 import pyarrow as pa
 
 from imagenet_mistakes import arguments, named_queries, reads, storage
+from imagenet_mistakes.boundary import first_line, guarded, is_damage
 from imagenet_mistakes.choices import ClassOrder, RowOrder
 from imagenet_mistakes.errors import (
     BadArgument,
-    DatabaseError,
-    ImagenetMistakesError,
-    Interrupted,
     QueryError,
-    SourceFormatError,
     SourceUnavailable,
     shown,
 )
@@ -104,9 +99,9 @@ def _select(con: duckdb.DuckDBPyConnection, sql: str, values: dict[str, Any]) ->
         name = "to_arrow_table" if hasattr(relation, "to_arrow_table") else "arrow"
         return Result(getattr(relation, name)())
     except duckdb.Error as e:
-        if storage.is_damage(e):  # the file's fault, not the query's: the boundary names it
+        if is_damage(e):  # the file's fault, not the query's: the boundary names it
             raise
-        raise QueryError(storage.first_line(e)) from e
+        raise QueryError(first_line(e)) from e
 
 
 def translated(
@@ -118,60 +113,11 @@ def translated(
     with_checked_arguments = arguments.checked(method)
 
     def run(self: Database, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        with boundary(self.path):
+        with guarded(self.path, self.committed):
             return with_checked_arguments(self, *args, **kwargs)
 
     functools.update_wrapper(run, method)
     return run
-
-
-class boundary:  # noqa: N801 - used like a function: `with boundary(path):`
-    """Translate what the libraries below raise into the package's typed errors.
-
-    `path` names the database in messages about it. Our own errors pass
-    through unchanged; anything unforeseen is left to surface as a bug.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if error is None or isinstance(error, ImagenetMistakesError):
-            return
-        translated = _translate(error, self.path)
-        if translated is not None:
-            raise translated from error
-
-
-def _translate(error: BaseException, path: Path) -> ImagenetMistakesError | None:
-    if storage.is_interrupt(error):
-        # A read, or a write whose own transaction did not say more.
-        return Interrupted(f"{path}: interrupted")
-    if isinstance(error, duckdb.Error) and storage.is_damage(error):
-        return storage.damaged(path, error)
-    if isinstance(error, duckdb.Error):
-        return DatabaseError(f"{path}: {storage.first_line(error)}")
-    if isinstance(error, json.JSONDecodeError):
-        return SourceFormatError(path, f"not valid JSON ({error})")
-    if isinstance(error, RecursionError):
-        return SourceFormatError(path, "nested too deeply to read")
-    if isinstance(error, MemoryError):  # an input larger than this machine can hold
-        return SourceUnavailable(f"{path}: ran out of memory")
-    if isinstance(error, OSError):
-        where = error.filename or path
-        problem = error.strerror or str(error)
-        if isinstance(error, PermissionError):
-            return BadArgument(f"{where}: {problem}")
-        return DatabaseError(f"{where}: {problem}")
-    return None
 
 
 class Database:
@@ -181,6 +127,9 @@ class Database:
         self.con = con
         self.path = path
         self.write = write
+        # What this Database has committed, in order: written by the transaction, read by
+        # the boundary to say truthfully what a Ctrl-C left.
+        self.committed: list[str] = []
 
     @classmethod
     @arguments.checked
@@ -191,7 +140,7 @@ class Database:
         package did not build. Waits up to 5 s for another process's lock.
         """
         where = Path(path)
-        with boundary(where):
+        with guarded(where):
             con = storage.connect(where, read_only=not write)
             try:
                 storage.check_version(con, where)
@@ -209,7 +158,7 @@ class Database:
         from imagenet_mistakes import build
 
         where = Path(path)
-        with boundary(where):
+        with guarded(where):
             build.build(where, inputs, progress)
 
     def close(self) -> None:
@@ -218,8 +167,18 @@ class Database:
     def __enter__(self) -> Database:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Close the file. A Ctrl-C in the block (a summary being printed) or while closing,
+        after a change was committed, says that it was made."""
+        with guarded(self.path, self.committed, since=0):
+            self.close()
+            if isinstance(error, KeyboardInterrupt):
+                raise error
 
     # Reading
 
@@ -319,16 +278,9 @@ class Database:
         predictions = doctor.fixed(self.con, predictions, row_order, class_order)
         if not allow_low_accuracy:
             doctor.check(self.con, predictions, source)
-        before = storage.commits()
-        try:
-            models.add(
-                self.con, self.path, [(name, predictions, source, description)], replace=replace
-            )
-            return self.query("model_summary", {"model": name})
-        except KeyboardInterrupt as e:
-            if storage.commits() == before:  # models.add said what it undid
-                raise
-            raise Interrupted.after_commit(self.path, f"{name} was added") from e
+        with storage.transaction(self.con, self.path, f"{name} was added", self.committed):
+            models.add(self.con, [(name, predictions, source, description)], replace=replace)
+        return self.query("model_summary", {"model": name})
 
     @translated
     def add_models(
@@ -338,14 +290,19 @@ class Database:
         from imagenet_mistakes import models
 
         self._writable()
-        return models.add(self.con, self.path, batch, replace=replace)
+        with storage.transaction(
+            self.con, self.path, "the models given were added", self.committed
+        ):
+            return models.add(self.con, batch, replace=replace)
 
     @translated
     def remove_model(self, name: str) -> None:
         from imagenet_mistakes import models
 
         self._writable()
-        models.remove(self.con, self.path, name)
+        models.check_removable(self.con, name)
+        with storage.transaction(self.con, self.path, f"{name} was removed", self.committed):
+            models.remove(self.con, name)
 
     def _writable(self) -> None:
         if not self.write:

@@ -136,8 +136,12 @@ class Interrupted(ImagenetMistakesError, KeyboardInterrupt):
     """
 
     exit_code = ExitCode.INTERRUPTED
+    # Whether the change had been committed when it came.
+    committed = False
 
     @classmethod
     def after_commit(cls, path: Path, done: str) -> Interrupted:
         """Ctrl-C that came once the change was in the file: say it was made."""
-        return cls(f"{path}: interrupted after the change was committed: {done}")
+        error = cls(f"{path}: interrupted after the change was committed: {done}")
+        error.committed = True
+        return error

@@ -1,7 +1,8 @@
-"""Adding and removing models on an open connection: each change is one transaction.
+"""Adding and removing models on a connection, inside the caller's transaction.
 
-A model either appears whole (its `models` row, every prediction and its
-stored metrics) or the database is left exactly as it was.
+`Database` wraps each change in one (`storage.transaction`), so a model either
+appears whole (its `models` row, every prediction and its stored metrics) or
+the database is left exactly as it was.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 import duckdb
 
@@ -37,42 +37,41 @@ def check_name(model: str) -> str:
 
 def add(
     con: duckdb.DuckDBPyConnection,
-    db: Path,
     models: Iterable[tuple[str, Predictions, str, str | None]],
     *,
     replace: bool,
 ) -> int:
-    """Add models (name, predictions, source, description) in one transaction; return how many.
+    """Add models (name, predictions, source, description); return how many.
 
     `models` may be a generator: each model is written as it comes, so only one
     is held in memory at a time.
     """
     added: list[str] = []
-    with storage.transaction(con, db, "every model given was added"):
-        present = set(reads.model_names(con))
-        for model, predictions, source, description in models:
-            check_name(model)
-            if model in added:
-                raise BadArgument(f"model {model!r} is given twice")
-            if model in present:
-                if not replace:
-                    raise BadArgument(
-                        f"model {model!r} already exists; use --replace to overwrite it"
-                    )
-                storage.run_script(con, "remove_model", {"model": model})
-            _insert(con, model, predictions, source, description)
-            added.append(model)
-        storage.run_script(con, "count_image_verdicts", {"models": added})
+    present = set(reads.model_names(con))
+    for model, predictions, source, description in models:
+        check_name(model)
+        if model in added:
+            raise BadArgument(f"model {model!r} is given twice")
+        if model in present:
+            if not replace:
+                raise BadArgument(f"model {model!r} already exists; use --replace to overwrite it")
+            storage.run_script(con, "remove_model", {"model": model})
+        _insert(con, model, predictions, source, description)
+        added.append(model)
+    storage.run_script(con, "count_image_verdicts", {"models": added})
     return len(added)
 
 
-def remove(con: duckdb.DuckDBPyConnection, db: Path, model: str) -> None:
-    """Remove a model, its predictions and what is stored of its results."""
+def check_removable(con: duckdb.DuckDBPyConnection, model: str) -> None:
+    """Refuse a name that is no model with predictions (the paper's models known from their
+    mistakes alone are part of the build), saying what it is instead."""
     choices = reads.parameter_choices(con)
-    # The paper's models known from their mistakes alone are part of the build.
     named_queries.check(f"MODEL {shown(model)}", "predicted_model", model, choices)
-    with storage.transaction(con, db, f"{model} was removed"):
-        storage.run_script(con, "remove_model", {"model": model})
+
+
+def remove(con: duckdb.DuckDBPyConnection, model: str) -> None:
+    """Remove a model, its predictions and what is stored of its results."""
+    storage.run_script(con, "remove_model", {"model": model})
 
 
 def _insert(

@@ -8,7 +8,7 @@ vectorised over the whole array.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +17,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from imagenet_mistakes import arguments
+from imagenet_mistakes import arguments, choices
+from imagenet_mistakes.boundary import guarded
 from imagenet_mistakes.choices import DEFAULT_K
 from imagenet_mistakes.errors import BadArgument, SourceFormatError
 from imagenet_mistakes.loaders import arrays, prediction_table, timm_results
@@ -40,6 +41,60 @@ class Predictions:
 # Rows are images: in file-name order (all 50,000) unless an order names each row's image,
 # as a row-order file already read or as the file names themselves.
 Order = RowOrder | Sequence[str] | None
+
+
+def read(
+    *,
+    logits: Path | None = None,
+    topk: Path | None = None,
+    table: Path | None = None,
+    paper: Callable[[], Path] | None = None,
+    order: Path | None = None,
+    row_order: choices.RowOrder = choices.RowOrder.file_name,
+    array: str | None = None,
+    background_first: bool = False,
+    k: int | None = None,
+) -> Predictions:
+    """One model's predictions from the one file a user names: logits, top-k ids, a table,
+    or the paper's logits (`paper` fetches them, once the options are known to fit).
+
+    The options' rules are checked before any file is read: `order` (a file naming
+    each row's image), `row_order` (a mix-up `Database.add_model` undoes) and
+    `background_first` go with an array, `k` with logits.
+    The command line's add-model is this function; its options bear these names.
+    """
+    given = [logits, topk, table, paper]
+    if sum(g is not None for g in given) != 1:
+        raise BadArgument("--logits, --topk, --predictions, --from-paper: give exactly one")
+    for option, used in [
+        ("--order", order is not None),
+        ("--row-order", row_order is not choices.RowOrder.file_name),
+        ("--background-first", background_first),
+    ]:
+        if used and (logits or topk) is None:
+            raise BadArgument(f"{option}: goes with --logits or --topk")
+    if order is not None and row_order is not choices.RowOrder.file_name:
+        raise BadArgument("--row-order: --order names each row's image already")
+    if k is not None and logits is None and paper is None:
+        raise BadArgument("--k: goes with --logits (a top-k file or table keeps the k it has)")
+    rows = None
+    if order is not None:
+        with guarded(order):
+            rows = order_loader.load(order)
+    if paper is not None:
+        logits = paper()
+    if logits is not None:
+        with guarded(logits):
+            k = DEFAULT_K if k is None else k
+            return from_logits(
+                logits, k=k, array=array, order=rows, background_first=background_first
+            )
+    if topk is not None:
+        with guarded(topk):
+            return from_top_k(topk, array=array, order=rows, background_first=background_first)
+    assert table is not None  # exactly one was given
+    with guarded(table):
+        return from_table(table)
 
 
 @arguments.checked

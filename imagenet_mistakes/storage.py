@@ -9,8 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -21,7 +19,8 @@ import duckdb
 import pyarrow as pa
 
 from imagenet_mistakes import __version__, reads, schema
-from imagenet_mistakes.errors import BadArgument, DatabaseError, Interrupted, SourceFormatError
+from imagenet_mistakes.boundary import damaged, deferred_interrupts, first_line, is_damage
+from imagenet_mistakes.errors import BadArgument, DatabaseError, Interrupted
 
 # Files are written in this storage version so DuckDB 1.4 and 1.5 (the CLI,
 # most BI drivers) open what DuckDB 2.x builds; 2.x defaults to a newer one.
@@ -105,7 +104,7 @@ def written_atomically(out: Path, *, replace_directory: bool = False) -> Iterato
     try:
         yield tmp
         if replace_directory and out.is_dir():
-            with interrupts_deferred():
+            with deferred_interrupts():
                 os.replace(out, old)
                 try:
                     os.replace(tmp, out)
@@ -202,91 +201,30 @@ def _waiting_for_lock(path: Path, open_file: Callable[[], T]) -> T:
         pause = min(2 * pause, 0.5)
 
 
-# Transactions this process has committed: a caller compares the count before
-# and after a step to tell whether a Ctrl-C found its change already made,
-# wherever in the code the signal landed.
-_commits = 0
-
-
-def commits() -> int:
-    """How many transactions this process has committed (see `transaction`)."""
-    return _commits
-
-
 @contextlib.contextmanager
-def transaction(con: duckdb.DuckDBPyConnection, path: Path, committed: str) -> Iterator[None]:
-    """Run the block as one transaction, and say truthfully what a Ctrl-C left.
+def transaction(
+    con: duckdb.DuckDBPyConnection, path: Path, what: str, ledger: list[str]
+) -> Iterator[None]:
+    """Run the block as one transaction; on commit, write `what` it did in the `ledger`.
 
-    Ctrl-C before the commit undoes the block ("nothing was changed"); one
-    during the commit waits for it to finish, then says that `committed`.
-    Without that, a Ctrl-C landing just after DuckDB committed made the
-    rollback fail and the change look lost while it was in the file.
+    An error (Ctrl-C included) before the commit undoes the block. A Ctrl-C
+    during the commit waits for it to finish, then says what was committed:
+    one landing just after DuckDB committed would otherwise make the rollback
+    fail and the change look lost while it was in the file. The ledger is
+    how the boundary knows, after the block, whether a change was made.
     """
     con.begin()
     try:
         yield
-    except BaseException as e:
+    except BaseException:
         with contextlib.suppress(duckdb.TransactionException):  # no transaction left to undo
             con.rollback()
-        if is_interrupt(e):
-            raise Interrupted(f"{path}: interrupted; nothing was changed") from e
         raise
-    global _commits
-    with interrupts_deferred() as interrupted:
+    with deferred_interrupts() as interrupted:
         con.commit()
-        _commits += 1
+        ledger.append(what)
     if interrupted():
-        raise Interrupted.after_commit(path, committed)
-
-
-# Set by the handler `handle_ctrl_c` installs: a Ctrl-C came.
-_ctrl_c = threading.Event()
-
-
-def handle_ctrl_c() -> None:
-    """Make Ctrl-C raise KeyboardInterrupt, as Python's default does, remembering that it came.
-
-    DuckDB turns a KeyboardInterrupt raised while it reads Arrow rows into
-    an error of its own; `is_interrupt` still knows it for what it was.
-    """
-
-    def interrupt(signum: int, frame: object) -> None:
-        _ctrl_c.set()
-        raise KeyboardInterrupt
-
-    _ctrl_c.clear()  # a command run in-process before (tests) had its own
-    signal.signal(signal.SIGINT, interrupt)
-
-
-def is_interrupt(error: BaseException) -> bool:
-    """Whether the error is Ctrl-C: Python's, DuckDB's for a query it cut short, or its aftermath.
-
-    DuckDB raises InterruptException, or, reading a result as Arrow, a plain
-    RuntimeError saying so.
-    """
-    return (
-        isinstance(error, KeyboardInterrupt | duckdb.InterruptException)
-        or (type(error) is RuntimeError and str(error) == "Query interrupted")
-        or _ctrl_c.is_set()
-    )
-
-
-@contextlib.contextmanager
-def interrupts_deferred() -> Iterator[Callable[[], bool]]:
-    """Hold Ctrl-C until the block is done; yield a function saying whether one came.
-
-    For steps that must not be cut in half (a commit, a rename). Python runs
-    signal handlers in the main thread only, so elsewhere nothing is held.
-    """
-    received: list[int] = []
-    if threading.current_thread() is not threading.main_thread():
-        yield lambda: False
-        return
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
-    try:
-        yield lambda: bool(received)
-    finally:
-        signal.signal(signal.SIGINT, previous)
+        raise Interrupted.after_commit(path, what)
 
 
 @contextlib.contextmanager
@@ -323,18 +261,6 @@ def read_every_block(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f'select sum(hash(t)) from "{table}" as t').fetchall()
 
 
-def is_damage(error: BaseException) -> bool:
-    """Whether DuckDB found the file damaged: a block failing its checksum, or cut short."""
-    return isinstance(error, duckdb.Error) and any(
-        sign in str(error) for sign in ("Corrupt database file", "Could not read enough bytes")
-    )
-
-
-def damaged(path: Path, error: duckdb.Error) -> SourceFormatError:
-    """The one line for a damaged file (exit 1: its content is wrong)."""
-    return SourceFormatError(path, f"damaged ({first_line(error)}); restore it from a copy")
-
-
 def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> None:
     """Run each statement of the package's `writes/<name>.sql`, binding the parameters it uses."""
     text = (resources.files("imagenet_mistakes") / "writes" / f"{name}.sql").read_text()
@@ -345,8 +271,3 @@ def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]
 def append(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
     """Append Arrow rows to a table, matching columns by name rather than position."""
     con.from_arrow(rows).select(*con.table(table).columns).insert_into(table)
-
-
-def first_line(error: Exception) -> str:
-    # DuckDB's lock and format errors run over several lines; the first says what happened.
-    return str(error).strip().splitlines()[0]

@@ -21,8 +21,8 @@ import pytest
 from typer.testing import CliRunner
 
 from imagenet_mistakes import build
+from imagenet_mistakes.boundary import guarded
 from imagenet_mistakes.cli import app
-from imagenet_mistakes.database import boundary
 from imagenet_mistakes.errors import LINE_LIMIT, ImagenetMistakesError
 from tests import http_mirror, synthetic
 from tests.fingerprint import fingerprint
@@ -585,7 +585,7 @@ def test_binary_garbage_in_any_mirror_file_is_one_error_naming_it(
     damaged_file = synthetic_mirror / relative
     damaged_file.write_bytes(np.random.default_rng(len(relative)).bytes(5000))
     inputs = build.Inputs(source_dir=synthetic_mirror, cache_dir=tmp_path / "cache")
-    with pytest.raises(ImagenetMistakesError) as raised, boundary(tmp_path / "im.duckdb"):
+    with pytest.raises(ImagenetMistakesError) as raised, guarded(tmp_path / "im.duckdb"):
         build.load_all(inputs)
     line = str(raised.value)
     assert relative.rsplit("/", 1)[-1] in line, line
@@ -601,5 +601,5 @@ def test_binary_garbage_in_the_tfds_dump_is_one_error_naming_it(
     for damage in (np.random.default_rng(0).bytes(5000), b"id,is_problematic\n\0\0\0\n"):
         dump.write_bytes(damage)
         inputs = build.Inputs(source_dir=synthetic_mirror, cache_dir=tmp_path / "cache")
-        with pytest.raises(ImagenetMistakesError, match=dump.name), boundary(tmp_path / "db"):
+        with pytest.raises(ImagenetMistakesError, match=dump.name), guarded(tmp_path / "db"):
             build.load_all(inputs)
