@@ -17,7 +17,7 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
-from imagenet_mistakes import build, reads, views
+from imagenet_mistakes import build, reads, stored, views
 
 
 def non_commercial_note(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -59,12 +59,15 @@ def derived(tables: set[str]) -> set[str]:
 
 @cache
 def _writes() -> tuple[tuple[str, frozenset[str]], ...]:
-    """(table, what it is filled from) of each INSERT in the package's writes/*.sql."""
-    found = []
+    """(table, what it is filled from) of each stored aggregate and each INSERT in the
+    package's other writes/*.sql."""
+    found = [(s.table, frozenset({s.live})) for s in stored.declared()]
     for path in (resources.files("imagenet_mistakes") / "writes").iterdir():
-        if not path.name.endswith(".sql"):
+        text = path.read_text()
+        # A template loops over the stored aggregates, declared above.
+        if not path.name.endswith(".sql") or "{%" in text:
             continue
-        for statement in sqlglot.parse(path.read_text(), read="duckdb"):
+        for statement in sqlglot.parse(text, read="duckdb"):
             if isinstance(statement, exp.Insert) and statement.expression is not None:
                 target = statement.this.find(exp.Table)
                 ctes = {cte.alias for cte in statement.find_all(exp.CTE)}

@@ -55,7 +55,7 @@ def add(
         if model in present:
             if not replace:
                 raise BadArgument(f"model {model!r} already exists; use --replace to overwrite it")
-            storage.run_script(con, "remove_model", {"model": model})
+            remove(con, model)
         _insert(con, model, predictions, source, description)
         added.append(model)
     storage.run_script(con, "count_image_verdicts", {"models": added})
@@ -71,6 +71,7 @@ def check_removable(con: duckdb.DuckDBPyConnection, model: str) -> None:
 
 def remove(con: duckdb.DuckDBPyConnection, model: str) -> None:
     """Remove a model, its predictions and what is stored of its results."""
+    storage.run_script(con, "uncount_image_verdicts", {"model": model})
     storage.run_script(con, "remove_model", {"model": model})
 
 

@@ -28,7 +28,7 @@ import psycopg
 import pyarrow.csv as pa_csv
 from psycopg import sql
 
-from imagenet_mistakes import conninfo, licences, reads, views
+from imagenet_mistakes import conninfo, licences, reads, stored, views
 from imagenet_mistakes.errors import BadArgument, shown
 
 log = logging.getLogger(__name__)
@@ -54,20 +54,18 @@ _PG_CLASS = 1259
 # on three models, 0.05 s with them and ANALYZE).
 _JOIN_COLUMNS = ("model", "image_number", "class_id", "label_set")
 # The views PostgreSQL answers more than 3 times slower than DuckDB even with those
-# indexes (benchmarks/postgres.py, 67 zoo models): the *_live views, which count every
-# model afresh; ETH's steps, whose band joins and windows it plans as nested loops;
-# and the views over them. PostgreSQL gets each as a table of DuckDB's answer, made
-# by each publish like the tables (whose snapshot the copy is anyway); the tests
-# still run their translations in PostgreSQL against DuckDB.
+# indexes (benchmarks/postgres.py, 67 zoo models): the live views of the stored
+# aggregates, which count every model afresh; ETH's steps, whose band joins and windows
+# it plans as nested loops; and the views over them. PostgreSQL gets each as a table of
+# DuckDB's answer, made by each publish like the tables (whose snapshot the copy is
+# anyway); the tests still run their translations in PostgreSQL against DuckDB.
 MATERIALISED = frozenset(
     {
-        "auto_categories_live", "auto_category_confusion", "auto_category_scores",
-        "class_results_live", "crosswalk", "eth_co_occurrence_pairs", "eth_error_steps",
-        "eth_step_agreement", "factor_counts_live", "image_difficulty_live",
-        "label_agreement", "metaclass_counts_live", "mistake_factor_counts_live",
-        "mistake_factor_shares", "model_metrics_live", "model_mistakes_live",
-        "published_standing", "real_soft_results", "real_soft_totals_live",
-        "remaining_mistakes",
+        *stored.live_views(), "image_difficulty_live",
+        "auto_category_confusion", "auto_category_scores", "crosswalk",
+        "eth_co_occurrence_pairs", "eth_error_steps", "eth_step_agreement",
+        "label_agreement", "mistake_factor_shares", "published_standing",
+        "real_soft_results", "remaining_mistakes",
     }
 )  # fmt: skip
 

@@ -76,6 +76,14 @@ def columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]
     return [(name, kind) for name, kind in _rows(con, "columns", {"table": table})[1]]
 
 
+def columns_of(
+    con: duckdb.DuckDBPyConnection, names: list[str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(name, its column names in order) of each table or view named, by name."""
+    rows = _rows(con, "columns_of", {"names": names})[1]
+    return tuple((name, tuple(columns)) for name, columns in rows)
+
+
 def keys(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, list[str]]]:
     """(PRIMARY KEY or UNIQUE, columns) of each key constraint of a table."""
     return [(kind, list(names)) for kind, names in _rows(con, "keys", {"table": table})[1]]

@@ -21,7 +21,7 @@ from importlib import resources
 
 import duckdb
 
-from imagenet_mistakes import intervals, metrics
+from imagenet_mistakes import intervals, metrics, stored
 
 _FOLDER = resources.files("imagenet_mistakes") / "schema"
 
@@ -37,8 +37,8 @@ def files() -> list[str]:
 
 
 def rendered() -> list[tuple[str, str]]:
-    """(file name, SQL) of every schema file, rendered with the metric definitions and the
-    intervals' confidence level."""
+    """(file name, SQL) of every schema file, rendered with the metric definitions, the
+    stored aggregates and the intervals' confidence level."""
     return list(_rendered(tuple(metrics.definitions()), intervals.level()))
 
 
@@ -48,7 +48,12 @@ def _rendered(definitions: tuple[metrics.Metric, ...], level: float) -> tuple[tu
 
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     environment.filters["sql_string"] = _sql_string
-    context = {"metrics": definitions, "level": repr(level), "z": repr(intervals.z(level))}
+    context = {
+        "metrics": definitions,
+        "stored": stored.declared(),
+        "level": repr(level),
+        "z": repr(intervals.z(level)),
+    }
     texts = {
         name: environment.from_string(_FOLDER.joinpath(name).read_text()).render(context)
         for name in files()
@@ -107,6 +112,7 @@ def version() -> str:
         digest.update(f"{name}\0{_FOLDER.joinpath(name).read_text()}\0".encode())
     digest.update(metrics.FILE.read_text().encode())
     digest.update(intervals.FILE.read_text().encode())
+    digest.update(stored.FILE.read_text().encode())
     return digest.hexdigest()[:16]
 
 

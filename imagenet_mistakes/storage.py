@@ -7,6 +7,7 @@ is the public face that uses it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import time
@@ -18,7 +19,7 @@ from typing import Any, TypeVar
 import duckdb
 import pyarrow as pa
 
-from imagenet_mistakes import __version__, reads, schema
+from imagenet_mistakes import __version__, reads, schema, stored
 from imagenet_mistakes.boundary import damaged, deferred_interrupts, first_line, is_damage
 from imagenet_mistakes.errors import BadArgument, DatabaseError, Interrupted
 
@@ -262,10 +263,44 @@ def read_every_block(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> None:
-    """Run each statement of the package's `writes/<name>.sql`, binding the parameters it uses."""
+    """Run each statement of the package's `writes/<name>.sql`, binding the parameters it uses.
+
+    A script that loops over the stored aggregates is a Jinja template, rendered with
+    each one's columns as this file's catalog has them.
+    """
     text = (resources.files("imagenet_mistakes") / "writes" / f"{name}.sql").read_text()
+    if "{%" in text:
+        text = _rendered_script(text, _stored_columns(con))
     for statement in con.extract_statements(text):
         con.execute(statement, {k: v for k, v in params.items() if k in statement.named_parameters})
+
+
+# (table or view, its columns in order) for every stored aggregate's table and live view.
+Catalog = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _stored_columns(con: duckdb.DuckDBPyConnection) -> Catalog:
+    names = [*stored.tables(), *stored.live_views()]
+    return reads.columns_of(con, names)
+
+
+@functools.cache
+def _rendered_script(text: str, catalog: Catalog) -> str:
+    import jinja2  # only the writes that loop over the stored aggregates are templates
+
+    columns = dict(catalog)
+    aggregates = [
+        {
+            "table": s.table,
+            "live": s.live,
+            "columns": columns[s.table],
+            # A view that also counts the paper's models from their mistakes: the model's own.
+            "own_rows_only": "evaluated_from" in columns[s.live],
+        }
+        for s in stored.declared()
+    ]
+    environment = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    return environment.from_string(text).render(stored=aggregates)
 
 
 def append(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:

@@ -11,22 +11,10 @@ from pathlib import Path
 
 import duckdb
 
-from imagenet_mistakes import Database
+from imagenet_mistakes import Database, stored
 
 # The tables holding what a model is: adding one writes to each, removing it deletes from each.
-MODEL_TABLES = (
-    "models",
-    "predictions",
-    "class_results_snapshot",
-    "model_metrics_snapshot",
-    "model_mistakes_snapshot",
-    "model_confusions_snapshot",
-    "image_difficulty_snapshot",
-    "factor_counts_snapshot",
-    "metaclass_counts_snapshot",
-    "real_soft_totals_snapshot",
-    "mistake_factor_counts_snapshot",
-)
+MODEL_TABLES = ("models", "predictions", "image_difficulty_snapshot", *stored.tables())
 
 
 def fingerprint(db: Path) -> dict[str, object]:

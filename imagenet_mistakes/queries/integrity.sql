@@ -32,41 +32,6 @@ unknown_images as (
     group by model
 ),
 
--- What is stored of models that are not in models.
-orphans as (
-    select model, 'class_results_snapshot' as stored_in, count(*) as rows
-    from class_results_snapshot
-    group by model
-    union all
-    select model, 'model_metrics_snapshot', count(*)
-    from model_metrics_snapshot
-    group by model
-    union all
-    select model, 'model_mistakes_snapshot', count(*)
-    from model_mistakes_snapshot
-    group by model
-    union all
-    select model, 'model_confusions_snapshot', count(*)
-    from model_confusions_snapshot
-    group by model
-    union all
-    select model, 'factor_counts_snapshot', count(*)
-    from factor_counts_snapshot
-    group by model
-    union all
-    select model, 'metaclass_counts_snapshot', count(*)
-    from metaclass_counts_snapshot
-    group by model
-    union all
-    select model, 'real_soft_totals_snapshot', count(*)
-    from real_soft_totals_snapshot
-    group by model
-    union all
-    select model, 'mistake_factor_counts_snapshot', count(*)
-    from mistake_factor_counts_snapshot
-    group by model
-),
-
 -- Compared exactly: the counts are integers, and metrics are computed from
 -- them, so the same predictions give the same bits every time. The stored
 -- class counts against the predictions; the stored metrics against the
@@ -125,10 +90,9 @@ stored_mistakes as (
 
 -- The stored pairs, as the stored mistakes count them.
 counted_pairs as (
-    select model, original_class, predicted_class, count(*) as mistakes
-    from model_mistakes
+    select model, original_class, predicted_class, mistakes
+    from model_confusions_live
     where evaluated_from = 'predictions'
-    group by model, original_class, predicted_class
 ),
 
 stale_pairs as (
@@ -265,7 +229,7 @@ problems as (
         'stored results of a model that is not in models',
         model,
         format('{} rows in {}', rows, stored_in)
-    from orphans
+    from stored_rows
     where model not in (select model from models)
 
     union all

@@ -9,10 +9,9 @@ pairs as (
     select model, original_class, predicted_class, mistakes
     from model_confusions_snapshot
     union all
-    select model, original_class, predicted_class, count(*)
-    from model_mistakes
+    select model, original_class, predicted_class, mistakes
+    from model_confusions_live
     where evaluated_from = 'mistakes table'
-    group by model, original_class, predicted_class
 ),
 
 -- The paper's pairs in both orders, once each.
