@@ -511,9 +511,11 @@ def report(
 
     Example: imagenet-mistakes report resnet50 --out resnet50.html
     """
+    from imagenet_mistakes import report as pages  # charting libraries: slow to import
+
     target = out or Path(f"{model}.html")
     with _database().open(db) as database:
-        database.report(model, target)
+        pages.write(database, model, target)
     err.print(f"Wrote {target}")
 
 
@@ -557,8 +559,11 @@ def gallery(
 
     Example: imagenet-mistakes gallery resnet50 --images ~/data/imagenet/val
     """
+    from imagenet_mistakes import gallery as pages  # Pillow: only the gallery needs it
+
     with _database().open(db) as database:
-        written = database.gallery(
+        written = pages.write(
+            database,
             model,
             images,
             out,

@@ -38,7 +38,6 @@ from imagenet_mistakes.errors import (
 from imagenet_mistakes.progress import Progress, silent
 
 if TYPE_CHECKING:
-    from imagenet_mistakes import gallery
     from imagenet_mistakes.build import Inputs
     from imagenet_mistakes.predictions import Predictions
 
@@ -251,6 +250,36 @@ class Database:
         """Sources, tables, the build's notes and what the database lacks, as titled tables."""
         return reads.summary(self.con)
 
+    @translated
+    def model_kinds(self, name: str, option: str = "MODEL") -> frozenset[str]:
+        """What `name` is: a model of this database, with predictions, one of the paper's
+        categorised models (`named_queries.MODEL_KINDS`). A name that is no model is
+        refused, as `<option> 'name': not a model...; did you mean ...`."""
+        choices = reads.parameter_choices(self.con)
+        named_queries.check(f"{option} {shown(name)}", "model", name, choices)
+        return frozenset(kind for kind in named_queries.MODEL_KINDS if name in choices[kind])
+
+    @translated
+    def model_names(self) -> list[str]:
+        """The models with predictions, by name."""
+        return reads.model_names(self.con)
+
+    @translated
+    def metric_aggregates(self) -> dict[str, str]:
+        """How each metric aggregates (image, class or count), by metric id."""
+        return reads.metric_aggregates(self.con)
+
+    @translated
+    def confidence_level(self) -> float:
+        """The level of every interval the file's views give (data/intervals.toml)."""
+        return reads.confidence_level(self.con)
+
+    @translated
+    def scored_top1(self, model: str) -> dict[int, str | None]:
+        """Each image the analysed label set scores that `model` predicted, with the name of
+        its top-1 (None for a paper model known only from its mistakes)."""
+        return reads.scored_top1(self.con, model)
+
     # Writing: each change is one transaction.
 
     @translated
@@ -308,44 +337,8 @@ class Database:
         if not self.write:
             raise BadArgument(f"{self.path}: opened read-only; open it with write=True")
 
-    # Writing elsewhere: files and other databases.
-
-    @translated
-    def report(self, model: str, out: str | os.PathLike[str]) -> None:
-        """Write the self-contained HTML report on `model` to `out`."""
-        from imagenet_mistakes import report  # charting libraries: slow to import
-
-        report.write(self, model, Path(out))
-
-    @translated
-    def gallery(
-        self,
-        model: str,
-        images: str | os.PathLike[str],
-        out: str | os.PathLike[str],
-        *,
-        compare: str | None = None,
-        category: str | None = None,
-        factor: str | None = None,
-        only_found: bool = False,
-    ) -> gallery.Written:
-        """Write an offline HTML gallery of `model`'s mistakes on the validation images at `images`.
-
-        `images`: a folder of ILSVRC2012_val_*.JPEG, class folders of them, or
-        ILSVRC2012_img_val.tar. See `gallery.write`.
-        """
-        from imagenet_mistakes import gallery as pages  # Pillow: only the gallery needs it
-
-        return pages.write(
-            self,
-            model,
-            Path(images),
-            Path(out),
-            compare=compare,
-            category=category,
-            factor=factor,
-            only_found=only_found,
-        )
+    # Writing elsewhere: files and other databases (the report and the gallery are
+    # written by report.write and gallery.write, which read through these methods).
 
     @translated
     def export(self, out: str | os.PathLike[str], *, replace: bool = False) -> None:

@@ -19,16 +19,15 @@ import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from imagenet_mistakes import named_queries, reads, storage, thumbnails, validation_images
-from imagenet_mistakes.errors import BadArgument, shown
-
-if TYPE_CHECKING:
-    from imagenet_mistakes.database import Database
+from imagenet_mistakes import arguments, storage, thumbnails, validation_images
+from imagenet_mistakes.boundary import guarded
+from imagenet_mistakes.database import Database
+from imagenet_mistakes.errors import BadArgument
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +42,12 @@ class Written:
     unreadable: int  # corrupt, or not JPEGs
 
 
+@arguments.checked
 def write(
     db: Database,
     model: str,
-    images: Path,
-    out: Path,
+    images: str | os.PathLike[str],
+    out: str | os.PathLike[str],
     *,
     compare: str | None = None,
     category: str | None = None,
@@ -56,15 +56,30 @@ def write(
 ) -> Written:
     """Write the gallery of `model`'s mistakes (and, with `compare`, what changes to it) in `out`.
 
-    `category` keeps the mistakes the paper or the rules put in it; `factor`,
-    those whose image shows that ImageNet-X factor; `only_found`, those whose
-    image is among `images` (a partial copy). The database is only read.
+    `images`: a folder of ILSVRC2012_val_*.JPEG, class folders of them, or
+    ILSVRC2012_img_val.tar, read in place. `category` keeps the mistakes the
+    paper or the rules put in it; `factor`, those whose image shows that
+    ImageNet-X factor; `only_found`, those whose image is among `images` (a
+    partial copy). The database is only read, through its public methods.
     `out` is made if need be, in a folder that must exist (as for `report`).
     """
-    choices = reads.parameter_choices(db.con)
+    with guarded(Path(out)):
+        return _write(db, model, Path(images), Path(out), compare, category, factor, only_found)
+
+
+def _write(
+    db: Database,
+    model: str,
+    images: Path,
+    out: Path,
+    compare: str | None,
+    category: str | None,
+    factor: str | None,
+    only_found: bool,
+) -> Written:
     for option, given in (("MODEL", model), ("--compare", compare)):
         if given is not None:
-            named_queries.check(f"{option} {shown(given)}", "model", given, choices)
+            db.model_kinds(given, option)
     if compare == model:
         raise BadArgument(f"--compare {compare!r}: the model itself; name another")
     storage.check_folder_writable(out)
@@ -117,7 +132,7 @@ def write(
                     len(made.unreadable))  # fmt: skip
 
     page = out / (f"{model}-vs-{compare}.html" if compare else f"{model}.html")
-    _render(page, model, compare, sections, cards, len(reads.model_names(db.con)), db.path)
+    _render(page, model, compare, sections, cards, len(db.model_names()), db.path)
     # The first section is the model's own mistakes, as filtered.
     return Written(page, len(sections[0]["cards"]), len(made.missing), len(made.unreadable))
 
@@ -173,7 +188,7 @@ def _changes(
     Each card shows both models' top-1: the wrong one with its top-5, the
     right one as it is where its predictions are loaded.
     """
-    a_top1, b_top1 = reads.scored_top1(db.con, a), reads.scored_top1(db.con, b)
+    a_top1, b_top1 = db.scored_top1(a), db.scored_top1(b)
     a_wrong = {card["image_number"] for card in a_cards}
     b_wrong = {card["image_number"] for card in b_cards}
 

@@ -43,6 +43,7 @@ class Predictions:
 Order = RowOrder | Sequence[str] | None
 
 
+@arguments.checked
 def read(
     *,
     logits: Path | None = None,

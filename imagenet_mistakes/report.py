@@ -9,36 +9,38 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import altair as alt
 import jinja2
 import vl_convert
 
-from imagenet_mistakes import named_queries, reads, storage
-from imagenet_mistakes.errors import shown
-
-if TYPE_CHECKING:
-    from imagenet_mistakes.database import Database
-
+from imagenet_mistakes import arguments, storage
+from imagenet_mistakes.boundary import guarded
+from imagenet_mistakes.database import Database
 
 # The metric the report ranks the model by (a metric id of data/metrics.toml).
 HEADLINE = "mla"
 
 
-def write(db: Database, model: str, out: Path) -> None:
-    """Write the report on `model` to `out`, whole or not at all."""
+@arguments.checked
+def write(db: Database, model: str, out: str | os.PathLike[str]) -> None:
+    """Write the self-contained HTML report on `model` to `out`, whole or not at all.
+
+    It reads the database through its public methods, as any client does.
+    """
     # Through a symbolic link, the file it points to is replaced and the link kept.
     target = Path(os.path.realpath(out))
-    storage.check_folder_writable(target)  # before the queries and charts, which take seconds
-    context = _context(db, model)
-    context["database"] = str(db.path)
-    template = jinja2.Environment(autoescape=True).from_string(
-        (resources.files("imagenet_mistakes") / "templates" / "report.html").read_text()
-    )
-    page = template.render(**context)
-    with storage.written_atomically(target) as tmp:
-        tmp.write_text(page, encoding="utf-8")
+    with guarded(target):
+        storage.check_folder_writable(target)  # before the queries and charts: seconds
+        context = _context(db, model)
+        context["database"] = str(db.path)
+        template = jinja2.Environment(autoescape=True).from_string(
+            (resources.files("imagenet_mistakes") / "templates" / "report.html").read_text()
+        )
+        page = template.render(**context)
+        with storage.written_atomically(target) as tmp:
+            tmp.write_text(page, encoding="utf-8")
 
 
 def _records(db: Database, name: str, **params: str) -> list[dict[str, Any]]:
@@ -46,9 +48,7 @@ def _records(db: Database, name: str, **params: str) -> list[dict[str, Any]]:
 
 
 def _context(db: Database, model: str) -> dict[str, Any]:
-    choices = reads.parameter_choices(db.con)
-    kinds = {kind for kind, names in choices.items() if model in names}
-    named_queries.check(f"MODEL {shown(model)}", "model", model, choices)
+    kinds = db.model_kinds(model)
     metrics = _records(db, "model_summary", model=model)
     listed = {row["model"]: row for row in _records(db, "models")}
     auto = _records(db, "auto_category_counts", model=model)
@@ -80,7 +80,7 @@ def _context(db: Database, model: str) -> dict[str, Any]:
     mistake_factors = (
         _records(db, "mistake_factors", model=model) if "categorised_model" in kinds else []
     )
-    aggregates = reads.metric_aggregates(db.con)
+    aggregates = db.metric_aggregates()
     for row in metrics:
         row["aggregate"] = aggregates[row["metric_id"]]
     by_metric = {row["metric_id"]: row for row in metrics}
@@ -105,7 +105,7 @@ def _context(db: Database, model: str) -> dict[str, Any]:
         "source": listed[model]["source"] if model in listed else "the paper's mistakes table",
         "description": listed[model]["description"] if model in listed else None,
         "headline": _shown(by_metric[HEADLINE]),
-        "level": f"{reads.confidence_level(db.con):.0%}",
+        "level": f"{db.confidence_level():.0%}",
         "models": metrics[0]["models"],
         "metrics": [_shown(row) for row in metrics],
         "imagenet_m": _imagenet_m(by_metric["imagenet_m_correct"]),

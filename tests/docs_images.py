@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, PngImagePlugin
 
-from imagenet_mistakes import Database
+from imagenet_mistakes import Database, gallery, report
 from tests import browser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +51,7 @@ def report_page(db: Path, folder: Path) -> Path:
     """The report on MODEL, written into `folder`."""
     page = folder / f"{MODEL}.html"
     with _as_users_file(db, folder) as database:
-        database.report(MODEL, page)
+        report.write(database, MODEL, page)
     return page
 
 
@@ -68,7 +68,7 @@ def gallery_page(db: Path, folder: Path) -> Path:
         for (number,) in wanted:
             colour = (number * 37 % 256, number * 91 % 256, number * 53 % 256)
             Image.new("RGB", (64, 48), colour).save(images / f"ILSVRC2012_val_{number:08d}.JPEG")
-        written = database.gallery(OTHER, images, folder / "gallery", compare=MODEL)
+        written = gallery.write(database, OTHER, images, folder / "gallery", compare=MODEL)
     return written.page
 
 

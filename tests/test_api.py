@@ -12,7 +12,17 @@ import duckdb
 import numpy as np
 import pytest
 
-from imagenet_mistakes import Database, build, metrics, named_queries, predictions, schema, storage
+from imagenet_mistakes import (
+    Database,
+    build,
+    gallery,
+    metrics,
+    named_queries,
+    predictions,
+    report,
+    schema,
+    storage,
+)
 from imagenet_mistakes.errors import BadArgument, QueryError, SourceFormatError
 from tests import synthetic
 from tests.synthetic import write_mirror
@@ -82,7 +92,7 @@ def test_a_metric_added_as_one_entry_reaches_the_leaderboard_summary_and_report(
     )
     with Database.open(db, write=True) as database:
         summary = database.add_model("m", predictions.from_table(preds))
-        database.report("m", tmp_path / "m.html")
+        report.write(database, "m", tmp_path / "m.html")
     with Database.open(db) as database:
         (value,) = database.sql("select mla_micro_strict from leaderboard where model = 'm'").rows
     assert value == (2 / 4,)
@@ -133,8 +143,10 @@ def public_functions() -> list[tuple[str, Any]]:
         if not name.startswith("_") and callable(getattr(Database, name))
     ]
     readers = [(f"predictions.{name}", getattr(predictions, name))
-               for name in ("from_logits", "from_top_k", "from_table", "from_timm")]  # fmt: skip
-    return [(name, f) for name, f in methods + readers if parameters_of(f)]
+               for name in ("read", "from_logits", "from_top_k", "from_table", "from_timm")
+               ]  # fmt: skip
+    pages = [("report.write", report.write), ("gallery.write", gallery.write)]
+    return [(name, f) for name, f in methods + readers + pages if parameters_of(f)]
 
 
 def parameters_of(function: Any) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from imagenet_mistakes import Database
+from imagenet_mistakes import Database, report
 from tests.synthetic import image, original_class_ids
 
 TIMM = "pytorch-image-models/results"
@@ -165,7 +165,7 @@ def test_model_summary_and_the_report_say_where_a_model_stands(
             "select value from published_results "
             "where source = 'eth' and benchmark = 'imagenet' and metric = 'mla'"
         ).rows]  # fmt: skip
-        db.report("vgg16", tmp_path / "vgg16.html")
+        report.write(db, "vgg16", tmp_path / "vgg16.html")
     ours = summary["mla"]["value"]
     # "842nd of 962 eth": the published results strictly better, plus one.
     assert (
