@@ -683,7 +683,7 @@ def query(
             raise BadArgument(f"-p {key}: given twice ({params[key]!r}, then {value!r})")
         params[key] = value
     with _database().open(db) as database:
-        result = database.query(name, params)
+        result = database.query(name, params, _columns(columns))
     _show(result, fmt, columns, limit)
 
 
@@ -700,8 +700,16 @@ def sql(
     Example: imagenet-mistakes sql "select model, mla from leaderboard order by mla desc limit 5"
     """
     with _database().open(db) as database:
-        result = database.sql(statement)
+        result = database.sql(statement, _columns(columns))
     _show(result, fmt, columns, limit)
+
+
+def _columns(given: str | None) -> list[str] | None:
+    """--columns as names, each once in the order given; None for all (or not given)."""
+    if given is None:
+        return None
+    names = list(dict.fromkeys(c.strip() for c in given.split(",")))
+    return None if names == ["all"] else names
 
 
 def _show(
@@ -711,11 +719,9 @@ def _show(
     the first `limit` rows, saying on stderr how many more there are."""
     for note in result.notes:
         err.print(note)
-    chosen = list(result.headline) if fmt.for_people and result.headline else None
-    if columns is not None:
-        # Each once, in the order given.
-        names = dict.fromkeys(c.strip() for c in columns.split(","))
-        chosen = None if list(names) == ["all"] else list(names)
+    chosen = _columns(columns)
+    if columns is None and fmt.for_people and result.headline:
+        chosen = list(result.headline)
     rows = result.rows
     render(result.columns, rows[:limit], fmt, out, chosen=chosen)
     # A hint for a person at a terminal, not for a script reading the table.

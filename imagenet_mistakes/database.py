@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -60,13 +60,7 @@ class Result:
     headline: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
-        # Two columns of one name (`select 1 as c, 2 as c`) would lose one in
-        # records and JSON: the second is called c_2, as pandas' readers do.
-        seen: dict[str, int] = {}
-        names = []
-        for name in self.table.column_names:
-            seen[name] = seen.get(name, 0) + 1
-            names.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+        names = unique_names(self.table.column_names)
         if names != self.table.column_names:
             object.__setattr__(self, "table", self.table.rename_columns(names))
 
@@ -89,11 +83,31 @@ class Result:
         return self.table.to_pandas()
 
 
-def _select(con: duckdb.DuckDBPyConnection, sql: str, values: dict[str, Any]) -> Result:
+def unique_names(columns: Sequence[str]) -> list[str]:
+    """Column names, the second of two alike called c_2, as pandas' readers do: two columns
+    of one name (`select 1 as c, 2 as c`) would lose one in records and JSON."""
+    seen: dict[str, int] = {}
+    names = []
+    for name in columns:
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return names
+
+
+def _select(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    values: dict[str, Any],
+    columns: Sequence[str] | None = None,
+) -> Result:
+    """Run a query; `columns` (ones the caller will show) are checked against the result's
+    once DuckDB has bound it, before it runs."""
     try:
         relation = con.sql(sql, params=values)
         if relation is None:  # a statement that returns nothing
             return Result(pa.table({}))
+        if columns is not None:
+            _check_columns(columns, unique_names(relation.columns))
         # DuckDB 2 renamed arrow() to to_arrow_table(); 1.4 has only the old name.
         name = "to_arrow_table" if hasattr(relation, "to_arrow_table") else "arrow"
         return Result(getattr(relation, name)())
@@ -101,6 +115,15 @@ def _select(con: duckdb.DuckDBPyConnection, sql: str, values: dict[str, Any]) ->
         if is_damage(e):  # the file's fault, not the query's: the boundary names it
             raise
         raise QueryError(first_line(e)) from e
+
+
+def _check_columns(chosen: Sequence[str], columns: Sequence[str]) -> None:
+    """Refuse a chosen column the result lacks, naming the closest it has."""
+    for name in chosen:
+        if name not in columns:
+            raise BadArgument.not_among(
+                f"--columns {shown(name)}", name, columns, "a column of this result"
+            )
 
 
 def translated(
@@ -182,13 +205,19 @@ class Database:
     # Reading
 
     @translated
-    def query(self, name: str, params: dict[str, str] | None = None) -> Result:
-        """Run a named query (`queries/<name>.sql`) with its parameters bound."""
+    def query(
+        self,
+        name: str,
+        params: dict[str, str] | None = None,
+        columns: Sequence[str] | None = None,
+    ) -> Result:
+        """Run a named query (`queries/<name>.sql`) with its parameters bound; `columns`, the
+        ones the caller will show, are refused before it runs when it has not each."""
         named = named_queries.get(name)
         values = named_queries.bind(named, params or {}, lambda: reads.parameter_choices(self.con))
         if name == "integrity":  # its checks read what they need; damage can hide elsewhere
             storage.read_every_block(self.con)
-        result = self._select(named.sql, values)
+        result = _select(self.con, named.sql, values, columns)
         lacking = reads.missing(self.con)
         notes = tuple(
             f"{need}: {lacking[need]}; query {name} has no rows without it"
@@ -199,7 +228,7 @@ class Database:
         return dataclasses.replace(result, notes=notes, headline=headline)
 
     @translated
-    def sql(self, statement: str) -> Result:
+    def sql(self, statement: str, columns: Sequence[str] | None = None) -> Result:
         """Run ad hoc SQL in a sandbox; DuckDB's complaint about it is a `QueryError`.
 
         The sandbox (storage.sandbox) reads the file and nothing else: no
@@ -214,10 +243,7 @@ class Database:
                 f"{self.path}: opened for writing; open it read-only to run SQL in its sandbox"
             )
         with storage.sandbox(self.path) as con:
-            return _select(con, statement, {})
-
-    def _select(self, sql: str, values: dict[str, Any]) -> Result:
-        return _select(self.con, sql, values)
+            return _select(con, statement, {}, columns)
 
     @translated
     def leaderboard(self) -> Result:

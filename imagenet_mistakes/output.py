@@ -27,7 +27,7 @@ from typing import Any
 from rich.cells import cell_len
 from rich.console import Console
 
-from imagenet_mistakes.errors import BadArgument, escaped, shown
+from imagenet_mistakes.errors import BadArgument, escaped
 
 NULL = "NULL"
 
@@ -57,8 +57,6 @@ def render(
     in the formats for people, an interval column of a chosen metric is
     folded into the metric's cell even when not chosen itself.
     """
-    if chosen is not None:
-        _check_columns(chosen, columns)
     if fmt.for_people:
         shown_columns = _for_people(columns, rows, chosen)
         if fmt is Format.table:
@@ -75,15 +73,6 @@ def render(
         writer.writerows([_text(v) for v in row] for row in values)
     else:
         _write_json(_records(names, values))
-
-
-def _check_columns(chosen: Sequence[str], columns: Sequence[str]) -> None:
-    """Refuse a chosen column the result lacks, naming the closest it has."""
-    for name in chosen:
-        if name not in columns:
-            raise BadArgument.not_among(
-                f"--columns {shown(name)}", name, columns, "a column of this result"
-            )
 
 
 def render_sections(

@@ -42,6 +42,10 @@ READING: list[Twin] = [
     (["gallery", "m", "--images", "{tmp}/none", "--out", "{tmp}/g"],
      lambda db, tmp, logits: gallery.write(db, "m", tmp / "none", tmp / "g")),
     (["export", "{tmp}"], lambda db, tmp, logits: db.export(tmp)),
+    (["sql", "select error('it ran') as a", "--columns", "b"],
+     lambda db, tmp, logits: db.sql("select error('it ran') as a", ["b"])),
+    (["query", "leaderboard", "--columns", "mdoel,top1"],
+     lambda db, tmp, logits: db.query("leaderboard", None, ["mdoel", "top1"])),
 ]  # fmt: skip
 WRITING: list[Twin] = [
     (["remove-model", "nope"], lambda db, tmp, logits: db.remove_model("nope")),
@@ -121,3 +125,11 @@ def test_a_command_prints_its_twins_rows(
         with contextlib.redirect_stdout(printed):
             render(result.columns, result.rows, fmt, Console(file=printed, markup=False))
         assert stdout == printed.getvalue()
+
+
+def test_columns_are_checked_before_the_query_runs(synthetic_db_template: Path) -> None:
+    """A query that would fail if it ran: the column is refused first."""
+    code, _, stderr = invoke(
+        "sql", "select error('it ran') as a", "--columns", "b", "--db", synthetic_db_template
+    )
+    assert (code, stderr) == (2, "Error: --columns 'b': not a column of this result\n")
