@@ -35,7 +35,7 @@ import numpy as np
 from PIL import Image
 from process import PEAK_RSS
 
-from imagenet_mistakes import Database, build, zoo
+from imagenet_mistakes import Database, build, registry, zoo
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -107,7 +107,7 @@ def main() -> None:
         work.mkdir(parents=True, exist_ok=True)
         db = work / "im.duckdb"
         if not db.exists():
-            build.build(db, build.Inputs(options.source_dir, work / "cache"))
+            build.build(db, registry.Inputs(options.source_dir, work / "cache"))
             loaded = zoo.batch(
                 "imagenetv2", ["alexnet"], source_dir=options.source_dir, cache_dir=work
             )

@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import psycopg
 
-from imagenet_mistakes import Database, build, zoo
+from imagenet_mistakes import Database, build, registry, zoo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -54,7 +54,7 @@ def main() -> None:
         names = None if options.all else ["alexnet", "resnet50", "vgg16"]
         db = work / ("zoo.duckdb" if options.all else "small.duckdb")
         if not db.exists():
-            build.build(db, build.Inputs(options.source_dir, work / "cache"))
+            build.build(db, registry.Inputs(options.source_dir, work / "cache"))
             loaded = zoo.batch("imagenetv2", names, source_dir=options.source_dir, cache_dir=work)
             with Database.open(db, write=True) as database:
                 database.add_models(loaded)

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from process import PEAK_RSS
 
-from imagenet_mistakes import Database, build
+from imagenet_mistakes import Database, build, registry
 from imagenet_mistakes.loaders.order import RowOrder
 from imagenet_mistakes.predictions import Predictions, from_top_k
 
@@ -110,7 +110,7 @@ def main() -> None:
             added = "kept"
             if not db.exists():
                 folder.mkdir(parents=True, exist_ok=True)
-                build.build(db, build.Inputs(options.source_dir, folder / "cache"))
+                build.build(db, registry.Inputs(options.source_dir, folder / "cache"))
                 start = time.perf_counter()
                 with Database.open(db, write=True) as database:
                     database.add_models(synthetic_models(count, folder))

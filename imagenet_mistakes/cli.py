@@ -257,9 +257,9 @@ def build(
     if multilabel is not None and tfds_data_dir is not None:
         raise BadArgument("--multilabel, --tfds-data-dir: give one or the other, not both")
     # Imported here: the loaders and pyarrow.compute are for `build` alone (0.1 s at every start).
-    from imagenet_mistakes import build as build_core
+    from imagenet_mistakes.registry import Inputs
 
-    inputs = build_core.Inputs(
+    inputs = Inputs(
         source_dir=source_dir,
         cache_dir=_cache(cache_dir),
         multilabel=multilabel,

@@ -38,8 +38,8 @@ from imagenet_mistakes.errors import (
 from imagenet_mistakes.progress import Progress, silent
 
 if TYPE_CHECKING:
-    from imagenet_mistakes.build import Inputs
     from imagenet_mistakes.predictions import Predictions
+    from imagenet_mistakes.registry import Inputs
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -174,7 +174,7 @@ class Database:
     @staticmethod
     @arguments.checked
     def build(path: str | os.PathLike[str], inputs: Inputs, progress: Progress = silent) -> None:
-        """Build the database at `path` from the sources (`build.Inputs`), keeping its models;
+        """Build the database at `path` from the sources (`registry.Inputs`), keeping its models;
         `progress` hears how far it has got."""
         # Imported here: the loaders are for `build` alone (0.1 s at every start).
         from imagenet_mistakes import build
@@ -283,7 +283,7 @@ class Database:
         refused, as `<option> 'name': not a model...; did you mean ...`."""
         choices = reads.parameter_choices(self.con)
         named_queries.check(f"{option} {shown(name)}", "model", name, choices)
-        return frozenset(kind for kind in named_queries.MODEL_KINDS if name in choices[kind])
+        return frozenset(k for k in named_queries.MODEL_KINDS if name in choices.get(k, []))
 
     @translated
     def model_names(self) -> list[str]:

@@ -17,7 +17,7 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
-from imagenet_mistakes import build, reads, stored, views
+from imagenet_mistakes import reads, registry, stored, views
 
 
 def non_commercial_note(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -27,7 +27,7 @@ def non_commercial_note(con: duckdb.DuckDBPyConnection) -> str | None:
         return None
     restricted = {source.source_id for source in found}
     fillers: dict[str, set[str]] = {}
-    for step in build.registry():
+    for step in registry.registry():
         for table in step.tables:
             fillers.setdefault(table, set()).add(step.source)
     loaded = {t for t, sources in fillers.items() if sources <= restricted}

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from filelock import FileLock
 
-from imagenet_mistakes import Database, build, zoo
+from imagenet_mistakes import Database, build, registry, zoo
 from tests import environments, superset_server, synthetic
 from tests.synthetic import write_mirror
 
@@ -100,7 +100,7 @@ def real_db(real_mirror: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     """A database built once from the real mirror (multi-labels from the TFDS dump)."""
 
     def make(db: Path) -> None:
-        build.build(db, build.Inputs(source_dir=real_mirror, cache_dir=db.parent / "cache"))
+        build.build(db, registry.Inputs(source_dir=real_mirror, cache_dir=db.parent / "cache"))
 
     return built_once(tmp_path_factory, "real", make)
 
@@ -152,7 +152,7 @@ def synthetic_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     def make(db: Path) -> None:
         mirror = write_mirror(db.parent / "mirror")
-        build.build(db, build.Inputs(source_dir=mirror, cache_dir=db.parent / "cache"))
+        build.build(db, registry.Inputs(source_dir=mirror, cache_dir=db.parent / "cache"))
 
     return built_once(tmp_path_factory, "synthetic", make)
 

@@ -19,6 +19,7 @@ from imagenet_mistakes import (
     metrics,
     named_queries,
     predictions,
+    registry,
     report,
     schema,
     storage,
@@ -80,7 +81,7 @@ def test_a_metric_added_as_one_entry_reaches_the_leaderboard_summary_and_report(
     monkeypatch.setattr(metrics, "FILE", extended)
     db = tmp_path / "im.duckdb"
     mirror = write_mirror(tmp_path / "mirror")
-    Database.build(db, build.Inputs(source_dir=mirror, cache_dir=tmp_path / "cache"))
+    Database.build(db, registry.Inputs(source_dir=mirror, cache_dir=tmp_path / "cache"))
     preds = tmp_path / "p.csv"
     # Images 1, 2, 4, 5 are scored (3 is problematic): right on 1 and 4, unclear-only on 2.
     preds.write_text(
@@ -116,12 +117,23 @@ def test_each_schema_file_creates_one_object_named_after_it() -> None:
 
 def test_every_produced_table_is_written(synthetic_mirror: Path, tmp_path: Path) -> None:
     """The registry's tables are the schema's; a loader's extra table is an error, not dropped."""
-    produced = {table for step in build.registry() for table in step.tables}
+    produced = {table for step in registry.registry() for table in step.tables}
     assert produced <= set(schema.tables())
-    loaded, flags = build.load_all(build.Inputs(synthetic_mirror, tmp_path / "cache"))
+    loaded, flags = registry.load_all(registry.Inputs(synthetic_mirror, tmp_path / "cache"))
     loaded[0].tables["not_a_table"] = loaded[0].tables["classes"]
     with pytest.raises(RuntimeError, match="not_a_table"):
         build._write(_empty_database(tmp_path), loaded, flags)
+
+
+def test_each_build_step_comes_after_the_steps_giving_what_it_needs() -> None:
+    """A step takes what earlier ones give as arguments: the registry's order provides each,
+    and what a step declares it gives is given once."""
+    given: list[str] = []
+    for step in registry.registry():
+        assert set(step.needs) <= set(given), (step.source, step.needs, given)
+        assert not set(step.gives) & set(given), step.source
+        given += step.gives
+    assert {"images", "multi", "real_excluded"} <= set(given)  # the image flags need them
 
 
 def _empty_database(tmp_path: Path) -> duckdb.DuckDBPyConnection:

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from imagenet_mistakes import build
+from imagenet_mistakes import registry
 from imagenet_mistakes.boundary import guarded
 from imagenet_mistakes.cli import app
 from imagenet_mistakes.errors import LINE_LIMIT, ImagenetMistakesError
@@ -227,7 +227,7 @@ def checksum_mismatch(s: Setting) -> tuple[list[str | Path], str | Path]:
     """A download whose bytes differ from the manifest's sha256, from a server on 127.0.0.1."""
     manifest = s.stack.enter_context(http_mirror.served(s.mirror))
     manifest["real"] = dataclasses.replace(manifest["real"], sha256="0" * 64)
-    s.monkeypatch.setattr(build, "manifest", lambda: manifest)
+    s.monkeypatch.setattr(registry, "manifest", lambda: manifest)
     cache = s.inputs / "cache"  # files that verified may stay here; this one must not
 
     def not_kept() -> None:
@@ -581,12 +581,12 @@ def test_binary_garbage_in_any_mirror_file_is_one_error_naming_it(
 ) -> None:
     """Every reader of a mirror file, on bytes of no format: a typed error, never the
     bug path. The sources are read and checked before a database is written
-    (build.load_all), so the database's part needs no build here."""
+    (registry.load_all), so the database's part needs no build here."""
     damaged_file = synthetic_mirror / relative
     damaged_file.write_bytes(np.random.default_rng(len(relative)).bytes(5000))
-    inputs = build.Inputs(source_dir=synthetic_mirror, cache_dir=tmp_path / "cache")
+    inputs = registry.Inputs(source_dir=synthetic_mirror, cache_dir=tmp_path / "cache")
     with pytest.raises(ImagenetMistakesError) as raised, guarded(tmp_path / "im.duckdb"):
-        build.load_all(inputs)
+        registry.load_all(inputs)
     line = str(raised.value)
     assert relative.rsplit("/", 1)[-1] in line, line
     assert "\n" not in line and len(line) <= LINE_LIMIT and line.isprintable()
@@ -600,6 +600,6 @@ def test_binary_garbage_in_the_tfds_dump_is_one_error_naming_it(
     dump = synthetic_mirror / "multilabel" / "tfds_imagenet2012_multilabel_validation_dump.csv"
     for damage in (np.random.default_rng(0).bytes(5000), b"id,is_problematic\n\0\0\0\n"):
         dump.write_bytes(damage)
-        inputs = build.Inputs(source_dir=synthetic_mirror, cache_dir=tmp_path / "cache")
+        inputs = registry.Inputs(source_dir=synthetic_mirror, cache_dir=tmp_path / "cache")
         with pytest.raises(ImagenetMistakesError, match=dump.name), guarded(tmp_path / "db"):
-            build.load_all(inputs)
+            registry.load_all(inputs)

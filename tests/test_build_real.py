@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from imagenet_mistakes import build
+from imagenet_mistakes import build, registry
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str) -> object:
@@ -135,7 +135,7 @@ def test_reconstructed_canonical_file_gives_the_same_labels_as_the_dump(
     """Two formats, two loaders, one content: the canonical-schema JSON and the TFDS CSV dump."""
     db = tmp_path / "from_json.duckdb"
     reconstructed = real_mirror / "multilabel/human_accuracy_v3.0.0.reconstructed.json"
-    build.build(db, build.Inputs(real_mirror, tmp_path / "cache", multilabel=reconstructed))
+    build.build(db, registry.Inputs(real_mirror, tmp_path / "cache", multilabel=reconstructed))
     query = "select * from image_labels where label_set = 'multilabel_v3' order by all"
     flags = "select image_number, multilabel_annotated, problematic from image_flags order by all"
     with duckdb.connect(str(db), read_only=True) as con:
@@ -151,7 +151,7 @@ def test_building_twice_gives_the_same_contents(
     real_db: Path, real_mirror: Path, tmp_path: Path
 ) -> None:
     again = tmp_path / "again.duckdb"
-    build.build(again, build.Inputs(real_mirror, tmp_path / "cache"))
+    build.build(again, registry.Inputs(real_mirror, tmp_path / "cache"))
     tables = ["classes", "images", "label_sets", "image_labels", "image_flags", "mistakes",
               "confusions", "models", "predictions"]  # fmt: skip
     with (

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from imagenet_mistakes import build, schema, storage
+from imagenet_mistakes import build, registry, schema, storage
 from imagenet_mistakes.cli import app
 from imagenet_mistakes.errors import SourceFormatError, SourceUnavailable
 from tests import synthetic, tfds_prepared
@@ -17,7 +17,7 @@ from tests import synthetic, tfds_prepared
 
 def build_db(mirror: Path, tmp_path: Path, **options: Path) -> duckdb.DuckDBPyConnection:
     db = tmp_path / "im.duckdb"
-    build.build(db, build.Inputs(mirror, tmp_path / "cache", **options))
+    build.build(db, registry.Inputs(mirror, tmp_path / "cache", **options))
     return duckdb.connect(str(db), read_only=True)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from imagenet_mistakes import build, sources
+from imagenet_mistakes import build, registry, sources
 from tests import http_mirror, synthetic
 
 
@@ -19,7 +19,7 @@ def served(
     """Serve a synthetic mirror on 127.0.0.1 and point the manifest's URLs (and checksums) at it."""
     mirror = synthetic.write_mirror(tmp_path / "upstream")
     with http_mirror.served(mirror) as local:
-        monkeypatch.setattr(build, "manifest", lambda: local)
+        monkeypatch.setattr(registry, "manifest", lambda: local)
         yield mirror, local
 
 
@@ -34,7 +34,7 @@ def test_download_then_cache_and_403_falls_back_to_the_dump(
     upstream, _ = served
     cache = tmp_path / "cache"
     db = tmp_path / "im.duckdb"
-    build.build(db, build.Inputs(source_dir=None, cache_dir=cache))
+    build.build(db, registry.Inputs(source_dir=None, cache_dir=cache))
     first = origins(db)
     assert first["real"] == "download" and first["classes"] == "download"
     assert "human_accuracy_v3" not in first and first["tfds_multilabel_dump"] == "download"
@@ -48,7 +48,7 @@ def test_download_then_cache_and_403_falls_back_to_the_dump(
         upstream / "reassessed-imagenet/real.json"
     ).read_bytes()
 
-    build.build(db, build.Inputs(source_dir=None, cache_dir=cache))
+    build.build(db, registry.Inputs(source_dir=None, cache_dir=cache))
     second = origins(db)
     assert second["real"] == "cache" and second["tfds_multilabel_dump"] == "cache"
 

@@ -8,8 +8,8 @@ import duckdb
 import pytest
 
 from imagenet_mistakes import Database
-from imagenet_mistakes.build import Inputs
 from imagenet_mistakes.errors import BadArgument
+from imagenet_mistakes.registry import Inputs
 from tests.commands import invoke
 
 # Databases written by the package at commit a29f4e2, before files had
