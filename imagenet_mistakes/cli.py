@@ -254,8 +254,6 @@ def build(
 
     Example: imagenet-mistakes build --source-dir ../shared/data
     """
-    if multilabel is not None and tfds_data_dir is not None:
-        raise BadArgument("--multilabel, --tfds-data-dir: give one or the other, not both")
     # Imported here: the loaders and pyarrow.compute are for `build` alone (0.1 s at every start).
     from imagenet_mistakes.registry import Inputs
 

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from imagenet_mistakes import label_sets
-from imagenet_mistakes.errors import SourceUnavailable
+from imagenet_mistakes.errors import BadArgument, SourceUnavailable
 from imagenet_mistakes.loaders import (
     class_orders,
     classes,
@@ -60,6 +60,10 @@ class Inputs:
     cache_dir: Path
     multilabel: Path | None = None
     tfds_data_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.multilabel is not None and self.tfds_data_dir is not None:
+            raise BadArgument("--multilabel, --tfds-data-dir: give one or the other, not both")
 
 
 @dataclass(frozen=True)
