@@ -186,12 +186,15 @@ SLOWEST_FIRST = ("test_lake.py", "test_superset.py", "test_faults.py", "test_ctr
 # real mirror (its databases take a minute to build) or a real client (Spark,
 # PostgreSQL, Chromium, Superset, another DuckDB), what builds from a mirror of its own
 # (the synthetic one is built once, for the rest), and the files that kill, interrupt
-# or fuzz whole processes. Every module is still run: the rest use the built database.
+# or fuzz whole processes, and downloads (from a local server). Every module is still
+# run: the rest use the built database.
 SLOW_FIXTURES = {
     "real_mirror", "chromium", "duckdb15_python", "superset_bin", "spark", "postgres",
     "synthetic_mirror",
 }  # fmt: skip
-SLOW_FILES = {"test_faults.py", "test_ctrl_c.py", "test_fuzz.py", "test_properties.py"}
+SLOW_FILES = {
+    "test_faults.py", "test_ctrl_c.py", "test_fuzz.py", "test_properties.py", "test_downloads.py",
+}  # fmt: skip
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

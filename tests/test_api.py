@@ -67,6 +67,7 @@ def test_read_only_is_read_only_and_errors_are_typed(synthetic_db: Path) -> None
         predictions.from_logits(np.zeros((3, 10), np.float32))
 
 
+@pytest.mark.slow  # builds from a mirror of its own
 def test_a_metric_added_as_one_entry_reaches_the_leaderboard_summary_and_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -200,7 +201,7 @@ def test_every_api_function_refuses_a_wrong_type_as_one_typed_error(
          "Database.add_model: predictions: expected Predictions, got NoneType"),
         (lambda db: predictions.from_top_k(np.zeros((2, 5), np.int64), order=["a", 3]),  # type: ignore[list-item]
          "from_top_k: order: expected RowOrder | Sequence[str] | None, got list (item 1 is"),
-        (lambda db: db.query("leaderboard", {}, "extra"),
+        (lambda db: db.query("leaderboard", {}, None, "extra"),
          "Database.query: too many positional arguments"),
     ],
 )  # fmt: skip

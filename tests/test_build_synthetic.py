@@ -56,6 +56,7 @@ def test_canonical_file_gives_imagenet_m_and_skips_imagenetv2_images(
         ).fetchall() == [("human_accuracy_v3",)]
 
 
+@pytest.mark.slow  # builds from a mirror of its own
 def test_without_the_canonical_file_the_dump_is_used_and_imagenet_m_is_unknown(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -76,6 +77,7 @@ def test_without_the_canonical_file_the_dump_is_used_and_imagenet_m_is_unknown(
     assert "ImageNet-M list: not available from the multi-label source used" in caplog.text
 
 
+@pytest.mark.slow  # builds from a mirror of its own
 def test_the_dump_and_the_canonical_file_give_the_same_labels(tmp_path: Path) -> None:
     with_canonical = synthetic.write_mirror(tmp_path / "a")
     dump_only = synthetic.write_mirror(tmp_path / "b", canonical=False)

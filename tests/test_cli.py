@@ -33,6 +33,7 @@ def test_build_then_info(synthetic_mirror: Path, tmp_path: Path) -> None:
     assert "human_accuracy_v3" in stdout and "image_labels" in stdout
 
 
+@pytest.mark.slow  # builds from a mirror of its own
 def test_info_says_what_is_missing(tmp_path: Path) -> None:
     mirror = synthetic.write_mirror(tmp_path / "mirror", canonical=False)
     db = tmp_path / "im.duckdb"
