@@ -85,8 +85,7 @@ def _write(con: duckdb.DuckDBPyConnection, tmp: Path) -> None:
 
 def _licences(con: duckdb.DuckDBPyConnection) -> str:
     """The README's closing section: what may be used how, from the sources' licences."""
-    note = licences.non_commercial_note(con)
-    restricted = f"{note}\n\n" if note else ""
+    restricted = "".join(f"{note}\n\n" for note in licences.notes(con))
     return (
         "\n## Licences\n\n"
         f"{restricted}Every source's licence and citation: `tables/sources.parquet`.\n"

@@ -1,15 +1,17 @@
-"""What a database holds for non-commercial use only, said wherever its contents leave it.
+"""What a database holds under a restriction, said wherever its contents leave it.
 
-A source's licence decides (the table `sources`; ImageNet-X's is CC BY-NC
-4.0). The note names the tables only such sources fill, every view that
-reads them and every table the package's writes fill from those (the stored
-factor counts), and the rows such sources add to tables others fill too
-(published_models and published_results). `export` writes it into the
-lake's README and `publish` logs it.
+A source's licence decides (the table `sources`): ImageNet-X's is CC BY-NC 4.0,
+for non-commercial use only; the problem groups of "Flaws of ImageNet" come
+with no licence at all, so their authors keep every right. Each note names the
+tables only such sources fill, every view that reads them and every table the
+package's writes fill from those (the stored factor counts), and the rows such
+sources add to tables others fill too (published_models and published_results).
+`export` writes the notes into the lake's README and `publish` logs them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -20,11 +22,32 @@ from sqlglot import exp
 from imagenet_mistakes import reads, registry, stored, views
 
 
-def non_commercial_note(con: duckdb.DuckDBPyConnection) -> str | None:
-    """One sentence naming what is for non-commercial use only, or None when nothing is."""
-    found = reads.non_commercial_sources(con)
-    if not found:
-        return None
+@dataclass(frozen=True)
+class Restriction:
+    """A restriction some licences put on what their sources fill."""
+
+    lead: str  # how the note about it begins
+    licences: str  # a LIKE pattern on sources.licence
+    named: bool  # whether the note names the licences
+
+
+RESTRICTIONS = (
+    Restriction("For non-commercial use only", "CC-BY-NC%", named=True),
+    Restriction(
+        "Published with no licence, so its authors keep every right (cite them)",
+        "none published%",
+        named=False,
+    ),
+)
+
+
+def notes(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """One sentence for each restriction some loaded source carries, naming what it covers."""
+    found = [(r, reads.restricted_sources(con, r.licences)) for r in RESTRICTIONS]
+    return [_note(restriction, sources) for restriction, sources in found if sources]
+
+
+def _note(restriction: Restriction, found: list[reads.RestrictedSource]) -> str:
     restricted = {source.source_id for source in found}
     fillers: dict[str, set[str]] = {}
     for step in registry.registry():
@@ -37,13 +60,15 @@ def non_commercial_note(con: duckdb.DuckDBPyConnection) -> str | None:
     reading = derived(loaded)
     written = {table for table, _ in _writes()}
     tables = sorted(name for name in reading if name in loaded or name in written)
-    licences = ", ".join(sorted({source.licence for source in found}))
+    licences = f" ({', '.join(sorted({s.licence for s in found}))})" if restriction.named else ""
     published = sorted({s.published_as for s in found if s.published_as is not None})
     parts = [f"the tables {', '.join(tables)}"]
-    parts.append(f"the views {', '.join(sorted(reading - set(tables)))}")
+    views_reading = sorted(reading - set(tables))
+    if views_reading:
+        parts.append(f"the views {', '.join(views_reading)}")
     if published and shared:
         parts.append(f"the rows of {' and '.join(shared)} from {', '.join(published)}")
-    return f"For non-commercial use only ({licences}): {'; '.join(parts)}."
+    return f"{restriction.lead}{licences}: {'; '.join(parts)}."
 
 
 def derived(tables: set[str]) -> set[str]:

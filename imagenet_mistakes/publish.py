@@ -115,8 +115,7 @@ def publish(con: duckdb.DuckDBPyConnection, url: str, schema: str) -> str:
             )
         )
         _record(con, cursor, schema)
-    note = licences.non_commercial_note(con)
-    if note:
+    for note in licences.notes(con):
         log.info("%s", note)
     return target.shown
 

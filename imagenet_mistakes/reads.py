@@ -33,7 +33,7 @@ def model_names(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 @dataclass(frozen=True)
-class NonCommercialSource:
+class RestrictedSource:
     source_id: str
     licence: str
     # Its name in published_models and published_results, for a published source.
@@ -48,9 +48,11 @@ def scored_top1(con: duckdb.DuckDBPyConnection, model: str) -> dict[int, str | N
     return dict(_rows(con, "scored_top1", {"model": model})[1])
 
 
-def non_commercial_sources(con: duckdb.DuckDBPyConnection) -> list[NonCommercialSource]:
-    """The loaded sources licensed for non-commercial use only."""
-    return [NonCommercialSource(*row) for row in _rows(con, "non_commercial")[1]]
+def restricted_sources(con: duckdb.DuckDBPyConnection, licence: str) -> list[RestrictedSource]:
+    """The loaded sources whose licence matches `licence`, a LIKE pattern."""
+    return [
+        RestrictedSource(*row) for row in _rows(con, "restricted_sources", {"licence": licence})[1]
+    ]
 
 
 def confidence_level(con: duckdb.DuckDBPyConnection) -> float:

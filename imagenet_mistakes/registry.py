@@ -34,6 +34,7 @@ from imagenet_mistakes.loaders import (
     imagenet_x,
     imagenet_x_results,
     mistakes,
+    problem_groups,
     real,
     real_ratings,
     testbed,
@@ -144,7 +145,7 @@ def registry() -> list[Step]:
         if source.model is not None
     ]
     return [
-        Step("classes", ("classes",), _classes, gives=("class_ids",)),
+        Step("classes", ("classes",), _classes, gives=("class_ids", "class_names")),
         Step("class_wnids", (), _class_wnids),
         Step("ilsvrc2012_id_order", ("class_orders",), _class_orders),
         Step("validation_labels", ("images", "image_labels"), _validation_labels, ("images",)),
@@ -168,6 +169,9 @@ def registry() -> list[Step]:
         ),
         Step("imagenet_x_top_factor", ("image_factors",), _imagenet_x_top),
         Step("imagenet_x_metaclasses", ("class_metaclasses",), _imagenet_x_metaclasses),
+        # Flaws of ImageNet: the kinds of problem first, as the groups name them.
+        Step("flaws_problem_kinds", ("problem_kinds",), _problem_kinds, ("problem_kinds",)),
+        Step("flaws_problem_groups", ("class_problem_groups",), _problem_groups),
         # Published results of other models.
         *[
             Step(_timm_source(name), _published_tables(name == "imagenet"), _timm_results(name))
@@ -199,7 +203,9 @@ def _classes(sources: Sources) -> Loaded:
     file = sources.fetch("classes")
     rows = classes.load(file.path)
     class_ids = {wnid: i for i, wnid in enumerate(rows["wnid"].to_pylist())}
-    return Loaded(file, {"classes": rows}, gives={"class_ids": class_ids})
+    # Every name of each class, by class id: what other sources' names are checked against.
+    names = [synonyms.split(", ") for synonyms in rows["synonyms"].to_pylist()]
+    return Loaded(file, {"classes": rows}, gives={"class_ids": class_ids, "class_names": names})
 
 
 def _class_wnids(sources: Sources, class_ids: dict[str, int]) -> Loaded:
@@ -256,6 +262,22 @@ def _imagenet_x_top(sources: Sources, images: pa.Table, imagenet_x_multi: pa.Tab
 def _imagenet_x_metaclasses(sources: Sources) -> Loaded:
     file = sources.fetch("imagenet_x_metaclasses")
     return Loaded(file, {"class_metaclasses": imagenet_x.metaclasses(file.path)})
+
+
+def _problem_kinds(sources: Sources) -> Loaded:
+    file = sources.fetch("flaws_problem_kinds")
+    rows = problem_groups.kinds(file.path)
+    return Loaded(
+        file, {"problem_kinds": rows}, gives={"problem_kinds": set(rows["kind"].to_pylist())}
+    )
+
+
+def _problem_groups(
+    sources: Sources, class_names: list[list[str]], problem_kinds: set[int]
+) -> Loaded:
+    file = sources.fetch("flaws_problem_groups")
+    rows = problem_groups.groups(file.path, class_names, problem_kinds)
+    return Loaded(file, {"class_problem_groups": rows})
 
 
 def _real_scores(sources: Sources) -> Loaded:

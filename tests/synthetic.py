@@ -153,8 +153,37 @@ def write_mirror(root: Path, *, canonical: bool = True) -> Path:
     )
     write_hierarchy(files["wordnet_hierarchy"], files["wordnet_names"])
     files["cleanlab_mturk"].write_text(json.dumps(cleanlab_votes()))
+    write_problem_groups(files["flaws_problem_kinds"], files["flaws_problem_groups"])
     write_published(files)
     return root
+
+
+# Synthetic problem groups (Flaws of ImageNet's clusters.json): classes 0 and 1, literally
+# similar; classes 2, 3 and 4, a subclass and what occurs with it.
+PROBLEM_GROUPS = [([0, 1], [2]), ([2, 3, 4], [3, 6])]
+
+
+def write_problem_groups(kinds: Path, groups: Path) -> None:
+    """CATEGORIES.md's table of kinds and clusters.json, as Flaws of ImageNet writes them."""
+    kinds.write_text(
+        "### The categories are defined as follows:\n\n"
+        "| Category | Description | Examples |\n|---|---|---|\n"
+        "| 1 | Easily distinguishable by non-experts | parallel bars, horizontal bar |\n"
+        "| 2 | Literally similar for non-experts | husky, malamute |\n"
+        "| 3 | Class is a subclass of another class | elephant is also a tusker |\n"
+        "| 4 | Class is a part of another class object | space bar is a part of keyboard |\n"
+        "| 5 | Near synonyms as understood by non-experts | laptop, notebook |\n"
+        "| 6 | Mostly occur together | corals, anemone fish |\n"
+    )
+    groups.write_text(
+        json.dumps(
+            [
+                {"category": kinds_of, "classes": {str(c): f"alias {c}" for c in members}}
+                for members, kinds_of in PROBLEM_GROUPS
+            ],
+            indent=4,
+        )
+    )
 
 
 def write_real_ratings(scores: Path, raters: Path) -> None:

@@ -164,6 +164,16 @@ def unknown_category(entries: object) -> None:
     next(iter(entries.values()))["failure category"] = "Cosmic ray"
 
 
+def unknown_kind(groups: object) -> None:
+    assert isinstance(groups, list)
+    groups[0]["category"].append(9)
+
+
+def lone_class(groups: object) -> None:
+    assert isinstance(groups, list)
+    groups[0]["classes"] = {"0": "alias 0"}
+
+
 def image_50001(entries: object) -> None:
     assert isinstance(entries, dict)
     entries["ILSVRC2012_val_00050001.JPEG"] = next(iter(entries.values()))
@@ -323,6 +333,8 @@ MIRROR_FILES = {
     "imagenet_x_results": (
         "imagenetx/results/val/top_factor/imagenet_testbed/class/accuracies_per_factor.csv"
     ),
+    "problem_groups": "flaws-of-imagenet/classes/problem_groups/clusters.json",
+    "problem_kinds": "flaws-of-imagenet/classes/problem_groups/CATEGORIES.md",
 }
 
 # (id, make, exit code, problem the error line must state)
@@ -378,6 +390,18 @@ CASES: list[tuple[str, Make, int, str]] = [
     ("imagenet-x-results-model-twice",
      damaged(MIRROR_FILES["imagenet_x_results"], edit_text(r"\nresnet50,", "\nsynthnet_x,")),
      DATA, "a model listed twice"),
+    ("problem-groups-in-another-class-order",
+     damaged(MIRROR_FILES["problem_groups"], edit_text(r'"0": "alias 0"', '"5": "alias 0"')),
+     DATA, "class 5 is called 'alias 0', which is none of its names"),
+    ("problem-groups-unknown-kind",
+     damaged(MIRROR_FILES["problem_groups"], edit_json(unknown_kind)), DATA,
+     "group 1: 9 is not a kind of CATEGORIES.md"),
+    ("problem-groups-one-class",
+     damaged(MIRROR_FILES["problem_groups"], edit_json(lone_class)), DATA,
+     "group 1 has 1 class; a group has two or more"),
+    ("problem-kinds-without-a-table",
+     damaged(MIRROR_FILES["problem_kinds"], edit_text(r"\| 1 \|[\s\S]*", "")), DATA,
+     "no table of kinds"),
     # Model files of `add-model`.
     ("truncated-npy", add_model("--logits", truncated), DATA,
      "is truncated: 1000000 bytes, too few for a (50000, 1000) float16 array"),

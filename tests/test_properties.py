@@ -161,7 +161,7 @@ def insert(con: duckdb.DuckDBPyConnection, sample: Sample, batch: int | None = N
 
 
 # Examples are bounded by CI's 15 minutes: these tests were a quarter of the run.
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=45, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sample=samples())
 def test_sql_metrics_equal_the_reference(con: duckdb.DuckDBPyConnection, sample: Sample) -> None:
     con.begin()
@@ -245,7 +245,7 @@ def test_the_same_predictions_give_the_same_bytes_and_rank_in_any_order(
             assert twin == (value, rank)  # bit-identical value, shared rank
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(
     rows=st.integers(1, 3000),  # past one chunk (2,048 rows) of 128-row blocks
     k=st.sampled_from([1, 2, 5, 999, 1000]),

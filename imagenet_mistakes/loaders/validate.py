@@ -40,10 +40,11 @@ def text(path: Path, most: int = MOST_TEXT) -> str:
         raise SourceFormatError(path, "not UTF-8 text") from e
 
 
-def read_json(path: Path) -> Any:
-    """Parse a JSON file, turning a syntax error into a one-line error naming the file."""
+def read_json(path: Path, *, unique_keys: bool = False) -> Any:
+    """Parse a JSON file, turning a syntax error into a one-line error naming the file;
+    with `unique_keys`, a key given twice in an object too (json keeps the last silently)."""
     try:
-        return json.loads(text(path))
+        return json.loads(text(path), object_pairs_hook=no_duplicate_keys if unique_keys else None)
     except json.JSONDecodeError as e:
         raise SourceFormatError(path, f"malformed JSON at line {e.lineno} column {e.colno}") from e
     except RecursionError as e:
