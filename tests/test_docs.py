@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from imagenet_mistakes import named_queries, schema
 from imagenet_mistakes.cli import app
+from tests import docs_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "\n".join(p.read_text() for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
@@ -49,3 +50,8 @@ def test_every_named_query_table_and_view_is_documented() -> None:
     names = [q.name for q in named_queries.catalogue()]
     names += [name.removesuffix(".sql") for name in schema.files()]
     assert sorted(n for n in names if not re.search(rf"`{n}`|\b{n}\b", TEXT)) == []
+
+
+def test_the_table_of_stored_aggregates_is_made_from_their_declarations() -> None:
+    """Not written by hand: `python -m tests.docs_tables` rewrites it after a change."""
+    assert docs_tables.current(docs_tables.PAGE.read_text()) == docs_tables.table()

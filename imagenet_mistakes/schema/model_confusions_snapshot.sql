@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS model_confusions_snapshot (
     mistakes        BIGINT NOT NULL
 );
 
-COMMENT ON TABLE model_confusions_snapshot IS 'The pairs of model_mistakes counted per model when it is added; model_confusions reads it';
+COMMENT ON TABLE model_confusions_snapshot IS 'model_confusions_live stored per model when it is added; model_confusions reads it';
 COMMENT ON COLUMN model_confusions_snapshot.model IS 'As model_confusions.model';
 COMMENT ON COLUMN model_confusions_snapshot.original_class IS 'As model_confusions.original_class';
 COMMENT ON COLUMN model_confusions_snapshot.predicted_class IS 'As model_confusions.predicted_class';
