@@ -9,6 +9,7 @@ checks a value against one at run time, containers item by item.
 
 from __future__ import annotations
 
+import ast
 import functools
 import importlib
 import inspect
@@ -44,23 +45,36 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
     return run
 
 
-# The classes the core imports only when a method needs them (NumPy, Arrow's compute, the
-# loaders: a command that only reads starts without them), found where they live when an
-# annotation names them.
-_IMPORTED_LATER = {
-    "Predictions": "imagenet_mistakes.predictions",
-    "Inputs": "imagenet_mistakes.build",
-}
-
-
 class _Later(dict[str, Any]):
-    """The local names of an annotation's eval: those above, imported when named; any other
-    name is looked up as usual, in the module's globals and then the builtins."""
+    """The local names of an annotation's eval: the classes its module imports only for
+    type checking (NumPy's, Arrow's compute's, the loaders': a command that only reads
+    starts without them), imported when an annotation names one; any other name is
+    looked up as usual, in the module's globals and then the builtins."""
+
+    def __init__(self, module: str) -> None:
+        super().__init__()
+        self.module = module
 
     def __missing__(self, name: str) -> Any:
-        if name not in _IMPORTED_LATER:
+        homes = _type_checking_imports(self.module)  # read only when a name is missing
+        if name not in homes:
             raise KeyError(name)
-        return getattr(importlib.import_module(_IMPORTED_LATER[name]), name)
+        return getattr(importlib.import_module(homes[name]), name)
+
+
+@functools.cache
+def _type_checking_imports(module: str) -> dict[str, str]:
+    """Each name `module` imports under `if TYPE_CHECKING:`, and the module it comes from,
+    read from its source: the list is the module's own, not kept twice."""
+    source = inspect.getsource(importlib.import_module(module))
+    homes = {}
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"):
+            continue
+        for statement in node.body:
+            if isinstance(statement, ast.ImportFrom) and statement.module:
+                homes.update({a.asname or a.name: statement.module for a in statement.names})
+    return homes
 
 
 @functools.cache
@@ -72,7 +86,7 @@ def _hints(function: Callable[..., Any], signature: inspect.Signature) -> dict[s
         if annotation is inspect.Parameter.empty or name == "self":
             continue
         if isinstance(annotation, str):  # the package's own annotations
-            annotation = eval(annotation, function.__globals__, _Later())
+            annotation = eval(annotation, function.__globals__, _Later(function.__module__))
         hints[name] = annotation
     return hints
 
