@@ -35,6 +35,7 @@ KINDS = {
     "model": "a model of this database",
     "predicted_model": "a model with predictions",
     "categorised_model": "one of the paper's categorised models",
+    "category": "a category of auto_categories",
     "label_set": "a label set",
     "object": "a table or view",
     "rows": f"a whole number of rows, 1 to {MAX_ROWS:,}",

@@ -49,7 +49,11 @@ def _records(db: Database, name: str, **params: str) -> list[dict[str, Any]]:
 
 def _context(db: Database, model: str) -> dict[str, Any]:
     kinds = db.model_kinds(model)
-    metrics = _records(db, "model_summary", model=model)
+    aggregates = db.metric_aggregates()
+    # The summary's metrics; its rows after them are the shares of auto_category_counts.
+    metrics = [
+        row for row in _records(db, "model_summary", model=model) if row["metric_id"] in aggregates
+    ]
     listed = {row["model"]: row for row in _records(db, "models")}
     auto = _records(db, "auto_category_counts", model=model)
     # The paper's categories for its own models; what remains of them for models with predictions.
@@ -80,7 +84,6 @@ def _context(db: Database, model: str) -> dict[str, Any]:
     mistake_factors = (
         _records(db, "mistake_factors", model=model) if "categorised_model" in kinds else []
     )
-    aggregates = db.metric_aggregates()
     for row in metrics:
         row["aggregate"] = aggregates[row["metric_id"]]
     by_metric = {row["metric_id"]: row for row in metrics}
@@ -109,7 +112,10 @@ def _context(db: Database, model: str) -> dict[str, Any]:
         "models": metrics[0]["models"],
         "metrics": [_shown(row) for row in metrics],
         "imagenet_m": _imagenet_m(by_metric["imagenet_m_correct"]),
-        "mistakes": sum(row["mistakes"] for row in auto),
+        "mistakes": sum(
+            row["mistakes"] for row in auto if row["model"] == model and row["judged_by"] == "rules"
+        ),
+        "kinds": [row for row in auto if row["model"] == model and row["judged_by"] == "rules"],
         "manual": manual,
         "remaining": remaining,
         "factors": factors,
@@ -200,15 +206,26 @@ def _field_chart(field: list[dict[str, Any]], model: str) -> dict[str, Any]:
 
 
 def _auto_chart(auto: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each category's share of the model's mistakes by the rules, beside the paper's
+    models by the paper and by the rules: one bar per model and judge."""
+    values = [{**row, "judged": f"{row['model']} by the {row['judged_by']}"} for row in auto]
     return (
-        alt.Chart(alt.Data(values=auto))
+        alt.Chart(alt.Data(values=values))
         .mark_bar()
         .encode(
-            x=alt.X("mistakes:Q"),
-            y=alt.Y("auto_category:N", sort="-x", title=None),
-            tooltip=["mistakes:Q", alt.Tooltip("share:Q", format=".1%")],
+            x=alt.X("share:Q", axis=alt.Axis(format="%"), title="share of its mistakes"),
+            y=alt.Y("judged:N", title=None, sort=None),
+            color=alt.Color("judged:N", legend=None),
+            row=alt.Row("category:N", title=None, sort=None),
+            tooltip=[
+                "judged:N",
+                "category:N",
+                "mistakes:Q",
+                alt.Tooltip("share:Q", format=".1%"),
+                "major:Q",
+            ],
         )
-        .properties(width=600)
+        .properties(width=500)
         .to_dict()
     )
 

@@ -21,7 +21,7 @@ from importlib import resources
 
 import duckdb
 
-from imagenet_mistakes import intervals, metrics, stored
+from imagenet_mistakes import intervals, metrics, rules, stored
 
 _FOLDER = resources.files("imagenet_mistakes") / "schema"
 
@@ -38,7 +38,7 @@ def files() -> list[str]:
 
 def rendered() -> list[tuple[str, str]]:
     """(file name, SQL) of every schema file, rendered with the metric definitions, the
-    stored aggregates and the intervals' confidence level."""
+    stored aggregates, the categoriser's rules and the intervals' confidence level."""
     return list(_rendered(tuple(metrics.definitions()), intervals.level()))
 
 
@@ -51,6 +51,9 @@ def _rendered(definitions: tuple[metrics.Metric, ...], level: float) -> tuple[tu
     context = {
         "metrics": definitions,
         "stored": stored.declared(),
+        "rules": {decides: rules.of(decides) for decides in rules.GIVES},
+        "gives": rules.GIVES,
+        "defaults": rules.DEFAULTS,
         "level": repr(level),
         "z": repr(intervals.z(level)),
     }
@@ -113,6 +116,8 @@ def version() -> str:
     digest.update(metrics.FILE.read_text().encode())
     digest.update(intervals.FILE.read_text().encode())
     digest.update(stored.FILE.read_text().encode())
+    for rule_file in rules.files():
+        digest.update(f"{rule_file.name}\0{rule_file.read_text()}\0".encode())
     return digest.hexdigest()[:16]
 
 

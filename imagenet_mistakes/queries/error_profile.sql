@@ -4,7 +4,7 @@
 -- error analysis, beside the share ETH's 962 published models have in each of theirs.
 -- The two categorisers differ and their rows do not map one to one. Ours: the
 -- prediction is a correct or unclear multi-label (so not a mistake), else a
--- rule-based category of auto_categories (WordNet ancestry, co-occurrence).
+-- rule-based category of auto_categories (the paper's four, or unexplained).
 -- ETH's: their pipeline's types (Peychev et al. 2023; definitions in their
 -- src/evaluation.py), for the published model with the same weights
 -- (crosswalk), if there is one. Both count the same errors: top-1 against the

@@ -1,9 +1,9 @@
 -- Every remaining mistake of a model with what a person wants beside it (gallery's cards).
 -- Parameters: $model: model.
 -- Every remaining mistake of a model with what a person looking at its image wants
--- beside it: the labels, the top-5, the paper's and the rules' categories, ImageNet-X's
--- factors, how many models share it, whether the label itself is in doubt (the cards of
--- `gallery`).
+-- beside it: the labels, the top-5, the paper's and the rules' verdicts (with the
+-- rules' evidence), ImageNet-X's factors, how many models share it, whether the label
+-- itself is in doubt (the cards of `gallery`).
 -- label_error_suspected: a label set judges the original label wrong (the
 -- multi-label annotators, ReaL by leaving it out, or cleanlab's crowd).
 with
@@ -11,7 +11,7 @@ with
 mistakes as (
     select
         image_number, original_class, predicted_class, manual_category, manual_severity,
-        auto_category
+        auto_category, category_evidence, auto_severity, severity_evidence
     from auto_categories
     where model = $model
 ),
@@ -78,6 +78,9 @@ final as (
         mistakes.manual_category,
         mistakes.manual_severity,
         mistakes.auto_category,
+        mistakes.category_evidence,
+        mistakes.auto_severity,
+        mistakes.severity_evidence,
         coalesce(factors.factors, []) as factors,
         factors.top_factor,
         difficulty.models_wrong,

@@ -87,10 +87,27 @@ final as (
     left join bests using (metric)
     left join standing using (metric)
     where exists (select 1 from model_metrics where model = $model)
+),
+
+-- Then what kind its mistakes are: each category's share of them, its count as `images`
+-- (model_category_shares).
+shares as (
+    select
+        'mistakes: ' || category as name,
+        share as value,
+        mistakes as images,
+        'share_' || replace(category, '-', '_') as metric,
+        position
+    from model_category_shares
+    where model = $model
 )
 
 select
     name as metric, value, lower, upper, images, rank, best_rank, worst_rank, tied_with, models,
     best, published, metric as metric_id, (select image_set from this_set) as image_set
-from final
-order by position
+from (
+    select *, 0 as part from final
+    union all by name
+    select *, 1 as part from shares
+) as summary
+order by part, position

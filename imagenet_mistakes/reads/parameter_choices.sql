@@ -10,6 +10,8 @@ select 'predicted_model', model from models
 union all
 select distinct 'categorised_model', model from mistakes
 union all
+select 'category', category from verdict_categories
+union all
 select 'label_set', label_set from label_sets
 union all
 select 'object', table_name

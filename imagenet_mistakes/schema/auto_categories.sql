@@ -1,6 +1,6 @@
--- auto_categories: a transparent, rule-based category for every mistake of every model,
--- after the automated error analysis of Peychev et al. (NeurIPS 2023): the rules
--- are in auto_categories_live.
+-- auto_categories: the paper's category and severity for every mistake of every model,
+-- by the rules in rules/ (category_rules lists them; auto_categories_live applies
+-- them), each with the rule that gave it and its evidence.
 -- Models with predictions: as stored when they were added (model_mistakes_snapshot).
 -- The paper's models without loaded predictions: worked out now from the
 -- mistakes table (2 models: milliseconds).
@@ -15,8 +15,11 @@ stored as (
         images.label as original_class,
         stored.predicted_class,
         stored.auto_category,
-        stored.ancestor_steps,
-        stored.co_occurring_images,
+        stored.category_rule,
+        stored.category_evidence,
+        stored.auto_severity,
+        stored.severity_rule,
+        stored.severity_evidence,
         mistakes.category as manual_category,
         mistakes.severity as manual_severity,
         'predictions' as evaluated_from
@@ -35,8 +38,11 @@ final as (
         original_class,
         predicted_class,
         auto_category,
-        ancestor_steps,
-        co_occurring_images,
+        category_rule,
+        category_evidence,
+        auto_severity,
+        severity_rule,
+        severity_evidence,
         manual_category,
         manual_severity,
         evaluated_from
@@ -46,15 +52,18 @@ final as (
 
 select * from final;
 
-COMMENT ON VIEW auto_categories IS 'Every model''s mistakes categorised by two SQL rules (fine-grained by WordNet ancestry, spurious-correlation by label co-occurrence), next to the paper''s manual category where there is one';
+COMMENT ON VIEW auto_categories IS 'Every model''s mistakes with the paper''s category and severity given by the rules of category_rules, each with its evidence, next to the paper''s own verdict where there is one';
 COMMENT ON COLUMN auto_categories.model IS 'Model';
 COMMENT ON COLUMN auto_categories.image_number IS 'Image (images.image_number)';
 COMMENT ON COLUMN auto_categories.file_name IS 'Image name, ILSVRC2012_val_XXXXXXXX.JPEG';
 COMMENT ON COLUMN auto_categories.original_class IS 'Original ImageNet label';
 COMMENT ON COLUMN auto_categories.predicted_class IS 'Top-1 prediction';
-COMMENT ON COLUMN auto_categories.auto_category IS 'fine-grained, spurious-correlation or unclassified, by the rules in the view''s SQL';
-COMMENT ON COLUMN auto_categories.ancestor_steps IS 'Fewest is-a steps from the prediction and a correct label up to a shared ancestor (NULL: no correct label)';
-COMMENT ON COLUMN auto_categories.co_occurring_images IS 'Other annotated images of the same original class whose correct labels include the prediction';
+COMMENT ON COLUMN auto_categories.auto_category IS 'fine-grained, fine-grained-oov, spurious-correlation, non-prototypical (the paper''s four) or unexplained, by the first category rule that fires';
+COMMENT ON COLUMN auto_categories.category_rule IS 'The category rule that fired (category_rules.rule; NULL: none did, so unexplained)';
+COMMENT ON COLUMN auto_categories.category_evidence IS 'What the category rule found, in words, e.g. the WordNet ancestor the prediction shares with a label';
+COMMENT ON COLUMN auto_categories.auto_severity IS 'major or minor, by the first severity rule that fires (minor when none does)';
+COMMENT ON COLUMN auto_categories.severity_rule IS 'The severity rule that fired (category_rules.rule; NULL: none did, so minor)';
+COMMENT ON COLUMN auto_categories.severity_evidence IS 'What the severity rule found, in words';
 COMMENT ON COLUMN auto_categories.manual_category IS 'The paper''s category, when it categorised this mistake';
 COMMENT ON COLUMN auto_categories.manual_severity IS 'The paper''s severity, when it categorised this mistake';
 COMMENT ON COLUMN auto_categories.evaluated_from IS 'predictions, or the mistakes table for paper models whose predictions are not loaded';

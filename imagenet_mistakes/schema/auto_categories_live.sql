@@ -1,69 +1,88 @@
--- auto_categories_live: a transparent, rule-based category for every mistake of every model,
--- after the automated error analysis of Peychev et al. (NeurIPS 2023), in SQL,
--- worked out now. add-model stores a model's (model_mistakes_live_snapshot), which
--- auto_categories reads.
+-- auto_categories_live: the paper's category and severity for every mistake of every
+-- model, by the rules in rules/ (listed by category_rules), each verdict with the rule
+-- that gave it and its evidence, worked out now. add-model stores a model's
+-- (model_mistakes_snapshot), which auto_categories reads.
 --
--- Rule 1, fine-grained: the prediction and one of the image's correct labels
---   (multilabel_v3) share a WordNet ancestor at most 4 is-a steps above each
---   (class_ancestors). E.g. two terriers meet at 'terrier' after 1 step.
--- Rule 2, spurious-correlation (co-occurrence): otherwise, when the predicted
---   class is a correct label of at least 2 other annotated images with the
---   same original label: the two classes appear together, but are not alike.
--- Otherwise 'unclassified': the rules do not guess non-prototypical or
---   out-of-vocabulary mistakes, which need the image itself.
---
--- The thresholds were chosen on ViT-3B's categorised mistakes (4 steps gave
--- the best F1 for fine-grained of 1 to 5; 2 images is the least "frequent"
--- that is more than a coincidence) and then scored unchanged on Greedy Soups:
--- see auto_category_scores.
+-- A mistake gets the category of the first category rule that fires on it, or
+-- 'unexplained' (ETH's "model failure"); then the severity of the first severity rule
+-- that fires, or 'minor'. The rules read the mistake's image and prediction and the
+-- loaded evidence only, so every model making the same mistake gets the same verdict.
+-- (evaluated_from is a key of every join so that a filter on it, as auto_categories
+-- applies, reaches every read of model_mistakes_live.)
 create or replace view auto_categories_live as
 with
 
-correct_labels as (
-    select image_number, class_id
-    from image_labels
-    where verdict = 'correct' and label_set in (select label_set from label_sets where analysed)
+candidates as (
+    select model, image_number, evaluated_from, original_class, predicted_class
+    from model_mistakes_live
 ),
 
--- The fewest steps up from both the prediction and a correct label to a shared ancestor.
--- (evaluated_from is a key of the joins below so that a filter on it, as
--- auto_categories applies, reaches every read of model_mistakes_live.)
-nearest_common_ancestor as (
+-- Each image's correct labels on the analysed label set, and its original label.
+labels as (
+    select image_number, class_id, bool_or(correct) as correct
+    from (
+        select image_labels.image_number, image_labels.class_id, true as correct
+        from image_labels
+        inner join label_sets using (label_set)
+        where label_sets.analysed and image_labels.verdict = 'correct'
+        union all
+        select image_number, label as class_id, false as correct
+        from images
+    ) as each_label
+    group by image_number, class_id
+),
+{% for decides in ["category", "severity"] %}
+{% for rule in rules[decides] %}
+{{ decides }}_{{ rule.name }} as (
+{{ rule.sql | indent(4, first=True) }}
+),
+{% endfor %}
+-- Every {{ decides }} rule that fires on each mistake; then the first (the evidence
+-- breaks a tie within one rule, so the verdict does not depend on the plan).
+{{ decides }}_fired as (
+    select model, image_number, evaluated_from, position, rule, gives, evidence
+    from (
+{%- for rule in rules[decides] %}
+        select
+            model,
+            image_number,
+            evaluated_from,
+            {{ rule.position }} as position,
+            {{ rule.name | sql_string }} as rule,
+            {{ rule.gives | sql_string }} as gives,
+            evidence
+        from {{ decides }}_{{ rule.name }}
+{%- if not loop.last %}
+        union all
+{%- endif %}
+{%- endfor %}
+    ) as fired
+),
+
+{{ decides }}_first as (
+    select model, image_number, evaluated_from, rule, gives, evidence
+    from (
+        select
+            *,
+            row_number() over (
+                partition by model, image_number, evaluated_from order by position, evidence
+            ) as turn
+        from {{ decides }}_fired
+    ) as ordered
+    where turn = 1
+),
+{% if decides == "category" %}
+categorised as (
     select
-        found.model,
-        found.image_number,
-        found.evaluated_from,
-        min(greatest(predicted.distance, labelled.distance)) as steps
-    from model_mistakes_live as found
-    inner join correct_labels on correct_labels.image_number = found.image_number
-    inner join class_ancestors as predicted on predicted.class_id = found.predicted_class
-    inner join class_ancestors as labelled
-        on labelled.class_id = correct_labels.class_id
-        and labelled.ancestor = predicted.ancestor
-    where correct_labels.class_id <> found.predicted_class
-    group by found.model, found.image_number, found.evaluated_from
+        candidates.*,
+        coalesce(category_first.gives, {{ defaults.category | sql_string }}) as category,
+        category_first.rule as category_rule,
+        coalesce(category_first.evidence, 'no category rule fired') as category_evidence
+    from candidates
+    left join category_first using (model, image_number, evaluated_from)
 ),
-
--- Annotated images of each original class that list a class as correct: a
--- class-pair count, worked out once and joined to the mistakes (counting the
--- same-class images of every mistake of every model ran out of memory).
-class_co_occurrence as (
-    select images.label as original_class, correct_labels.class_id, count(*) as images
-    from correct_labels
-    inner join images using (image_number)
-    group by images.label, correct_labels.class_id
-),
-
--- Other annotated images of the mistake's original class that list its prediction as
--- correct. (The mistaken image itself never does: its prediction is not a correct label.)
-co_occurrence as (
-    select found.model, found.image_number, found.evaluated_from, class_co_occurrence.images
-    from model_mistakes_live as found
-    inner join class_co_occurrence
-        on class_co_occurrence.original_class = found.original_class
-        and class_co_occurrence.class_id = found.predicted_class
-),
-
+{% endif %}
+{% endfor %}
 final as (
     select
         found.model,
@@ -71,32 +90,34 @@ final as (
         found.file_name,
         found.original_class,
         found.predicted_class,
-        case
-            when nearest_common_ancestor.steps <= 4 then 'fine-grained'
-            when co_occurrence.images >= 2 then 'spurious-correlation'
-            else 'unclassified'
-        end as auto_category,
-        nearest_common_ancestor.steps as ancestor_steps,
-        coalesce(co_occurrence.images, 0) as co_occurring_images,
+        categorised.category as auto_category,
+        categorised.category_rule,
+        categorised.category_evidence,
+        coalesce(severity_first.gives, {{ defaults.severity | sql_string }}) as auto_severity,
+        severity_first.rule as severity_rule,
+        coalesce(severity_first.evidence, 'no severity rule fired') as severity_evidence,
         found.manual_category,
         found.manual_severity,
         found.evaluated_from
     from model_mistakes_live as found
-    left join nearest_common_ancestor using (model, image_number, evaluated_from)
-    left join co_occurrence using (model, image_number, evaluated_from)
+    inner join categorised using (model, image_number, evaluated_from)
+    left join severity_first using (model, image_number, evaluated_from)
 )
 
 select * from final;
 
-COMMENT ON VIEW auto_categories_live IS 'auto_categories worked out now from the predictions: slow over many models; auto_categories reads the stored categories';
+COMMENT ON VIEW auto_categories_live IS 'auto_categories worked out now from the predictions: slow over many models; auto_categories reads the stored verdicts';
 COMMENT ON COLUMN auto_categories_live.model IS 'As auto_categories.model';
 COMMENT ON COLUMN auto_categories_live.image_number IS 'As auto_categories.image_number';
 COMMENT ON COLUMN auto_categories_live.file_name IS 'As auto_categories.file_name';
 COMMENT ON COLUMN auto_categories_live.original_class IS 'As auto_categories.original_class';
 COMMENT ON COLUMN auto_categories_live.predicted_class IS 'As auto_categories.predicted_class';
 COMMENT ON COLUMN auto_categories_live.auto_category IS 'As auto_categories.auto_category';
-COMMENT ON COLUMN auto_categories_live.ancestor_steps IS 'As auto_categories.ancestor_steps';
-COMMENT ON COLUMN auto_categories_live.co_occurring_images IS 'As auto_categories.co_occurring_images';
+COMMENT ON COLUMN auto_categories_live.category_rule IS 'As auto_categories.category_rule';
+COMMENT ON COLUMN auto_categories_live.category_evidence IS 'As auto_categories.category_evidence';
+COMMENT ON COLUMN auto_categories_live.auto_severity IS 'As auto_categories.auto_severity';
+COMMENT ON COLUMN auto_categories_live.severity_rule IS 'As auto_categories.severity_rule';
+COMMENT ON COLUMN auto_categories_live.severity_evidence IS 'As auto_categories.severity_evidence';
 COMMENT ON COLUMN auto_categories_live.manual_category IS 'As auto_categories.manual_category';
 COMMENT ON COLUMN auto_categories_live.manual_severity IS 'As auto_categories.manual_severity';
 COMMENT ON COLUMN auto_categories_live.evaluated_from IS 'As auto_categories.evaluated_from';

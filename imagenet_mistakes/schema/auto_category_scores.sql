@@ -1,36 +1,46 @@
--- auto_category_scores: precision and recall of each rule-based category against the paper's
--- manual one, per categorised model.
+-- auto_category_scores: precision, recall and F1 of each category the rules give,
+-- against the paper's own verdicts, per model the paper categorised.
 create or replace view auto_category_scores as
 with
 
 categories as (
-    select * from (values ('fine-grained'), ('spurious-correlation')) as t (category)
+    select category from verdict_categories where paper
+),
+
+counted as (
+    select
+        auto_category_confusion.model,
+        categories.category,
+        coalesce(sum(mistakes) filter (where manual_category = category), 0) as manual,
+        coalesce(sum(mistakes) filter (where auto_category = category), 0) as auto,
+        coalesce(sum(mistakes) filter (where manual_category = category and auto_category = category), 0)
+            as both
+    from auto_category_confusion
+    cross join categories
+    group by auto_category_confusion.model, categories.category
 ),
 
 final as (
     select
-        auto_category_confusion.model,
-        categories.category,
-        sum(mistakes) filter (where manual_category = category) as manual,
-        sum(mistakes) filter (where auto_category = category) as auto,
-        sum(mistakes) filter (where manual_category = category and auto_category = category)
-            as both,
-        coalesce(sum(mistakes) filter (where manual_category = category and auto_category = category), 0)
-            / sum(mistakes) filter (where auto_category = category) as precision,
-        coalesce(sum(mistakes) filter (where manual_category = category and auto_category = category), 0)
-            / sum(mistakes) filter (where manual_category = category) as recall
-    from auto_category_confusion
-    cross join categories
-    group by auto_category_confusion.model, categories.category
+        model,
+        category,
+        manual,
+        auto,
+        "both",
+        "both" / nullif(auto, 0) as precision,
+        "both" / nullif(manual, 0) as recall,
+        2 * "both" / nullif(manual + auto, 0) as f1
+    from counted
 )
 
 select * from final;
 
-COMMENT ON VIEW auto_category_scores IS 'Precision and recall of each automatic category against the paper''s manual one, per categorised model';
+COMMENT ON VIEW auto_category_scores IS 'Precision, recall and F1 of each category the rules give against the paper''s own verdicts, per categorised model';
 COMMENT ON COLUMN auto_category_scores.model IS 'Categorised model';
-COMMENT ON COLUMN auto_category_scores.category IS 'Category the rules assign';
+COMMENT ON COLUMN auto_category_scores.category IS 'One of the paper''s four categories';
 COMMENT ON COLUMN auto_category_scores.manual IS 'Mistakes the paper put in the category';
 COMMENT ON COLUMN auto_category_scores.auto IS 'Mistakes the rules put in it';
 COMMENT ON COLUMN auto_category_scores.both IS 'Mistakes both put in it';
-COMMENT ON COLUMN auto_category_scores.precision IS 'both / auto';
-COMMENT ON COLUMN auto_category_scores.recall IS 'both / manual (fine-grained-oov counts as a different category)';
+COMMENT ON COLUMN auto_category_scores.precision IS 'both / auto (NULL: the rules put none in it)';
+COMMENT ON COLUMN auto_category_scores.recall IS 'both / manual';
+COMMENT ON COLUMN auto_category_scores.f1 IS 'The harmonic mean of precision and recall: 2 both / (manual + auto)';

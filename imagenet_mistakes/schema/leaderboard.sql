@@ -34,9 +34,15 @@ select
     min(evaluated_from) as evaluated_from,
     -- all, or the subset of the validation images its predictions cover (an --order
     -- naming some): its metrics count those alone, and it is ranked among models on them.
-    min(model_metrics.image_set) as image_set
+    min(model_metrics.image_set) as image_set,
+{%- for category in gives.category + (defaults.category,) %}
+    -- The share of its mistakes the rules put in each category (model_category_shares).
+    any_value(shares.share) filter (where shares.category = {{ category | sql_string }})
+        as {{ category | replace("-", "_") }}_share{{ "," if not loop.last }}
+{%- endfor %}
 from model_metrics
 left join metric_ranks as ranks using (model, metric)
+left join model_category_shares as shares using (model)
 group by model;
 
 COMMENT ON VIEW leaderboard IS 'Every model''s metrics (fractions in [0, 1]) with their confidence intervals and the number of images each counts';
@@ -60,3 +66,6 @@ COMMENT ON COLUMN leaderboard.{{ m.metric }}_worst_rank IS {{ ('Worst rank on ' 
 COMMENT ON COLUMN leaderboard.{{ m.metric }}_tied_with IS {{ ('Models statistically tied with it on ' ~ m.metric ~ ' (metric_ranks.tied_with)') | sql_string }};
 {%- endfor %}
 COMMENT ON COLUMN leaderboard.image_set IS 'The images it is scored on (models.image_set): all, or subset-<digest> when its predictions cover only some validation images; its metrics count those alone and it is ranked only among models on the same images';
+{%- for category in gives.category + (defaults.category,) %}
+COMMENT ON COLUMN leaderboard.{{ category | replace("-", "_") }}_share IS {{ ('Share of its mistakes on the multi-label set the rules call ' ~ category ~ ' (model_category_shares)') | sql_string }};
+{%- endfor %}

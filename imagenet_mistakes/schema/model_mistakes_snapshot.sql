@@ -1,5 +1,5 @@
 -- model_mistakes_snapshot: the mistakes of each model with predictions and their rule-based
--- category (auto_categories_live), stored when it is added.
+-- category and severity with the evidence (auto_categories_live), stored when it is added.
 -- Written in the transaction that adds the model (and again when `build`
 -- carries models into a new database), so it always matches its predictions.
 -- The rest of a mistake (its file, original label, the paper's category)
@@ -9,8 +9,11 @@ CREATE TABLE IF NOT EXISTS model_mistakes_snapshot (
     image_number        INTEGER NOT NULL,
     predicted_class     INTEGER NOT NULL,
     auto_category       VARCHAR NOT NULL,
-    ancestor_steps      INTEGER,
-    co_occurring_images BIGINT NOT NULL
+    category_rule       VARCHAR,
+    category_evidence   VARCHAR NOT NULL,
+    auto_severity       VARCHAR NOT NULL,
+    severity_rule       VARCHAR,
+    severity_evidence   VARCHAR NOT NULL
 );
 
 COMMENT ON TABLE model_mistakes_snapshot IS 'auto_categories_live stored per model when it is added; model_mistakes and auto_categories read it';
@@ -18,5 +21,8 @@ COMMENT ON COLUMN model_mistakes_snapshot.model IS 'As auto_categories.model';
 COMMENT ON COLUMN model_mistakes_snapshot.image_number IS 'As auto_categories.image_number';
 COMMENT ON COLUMN model_mistakes_snapshot.predicted_class IS 'As auto_categories.predicted_class';
 COMMENT ON COLUMN model_mistakes_snapshot.auto_category IS 'As auto_categories.auto_category';
-COMMENT ON COLUMN model_mistakes_snapshot.ancestor_steps IS 'As auto_categories.ancestor_steps';
-COMMENT ON COLUMN model_mistakes_snapshot.co_occurring_images IS 'As auto_categories.co_occurring_images';
+COMMENT ON COLUMN model_mistakes_snapshot.category_rule IS 'As auto_categories.category_rule';
+COMMENT ON COLUMN model_mistakes_snapshot.category_evidence IS 'As auto_categories.category_evidence';
+COMMENT ON COLUMN model_mistakes_snapshot.auto_severity IS 'As auto_categories.auto_severity';
+COMMENT ON COLUMN model_mistakes_snapshot.severity_rule IS 'As auto_categories.severity_rule';
+COMMENT ON COLUMN model_mistakes_snapshot.severity_evidence IS 'As auto_categories.severity_evidence';

@@ -1,0 +1,97 @@
+"""The categoriser's rules: each is one `.sql` file in `rules/category/` or `rules/severity/`.
+
+Every mistake of every model gets the category of the first category rule that fires
+on it, in file-name order, or "unexplained"; then the severity of the first severity
+rule that fires, or "minor". A rule is a SELECT of the mistakes it fires on, each with
+a sentence of evidence naming the data it read, so a verdict says why it was given,
+and a researcher adds a rule by adding a file. The schema's `auto_categories_live`
+and `category_rules` are rendered from them (schema.py), so no list of rules is
+written twice.
+
+A rule reads `candidates` (category rules) or `categorised` (severity rules, which
+also see the `category` given): the mistakes, keyed by `model`, `image_number` and
+`evaluated_from`, with their `original_class` and `predicted_class`; and `labels`:
+each image's correct labels on the analysed label set and its original label
+(`correct` false when the annotators did not confirm it). It returns the key and
+`evidence`. It may read any loaded evidence, but nothing of the model itself: the
+same mistake gets the same verdict whichever model makes it.
+
+The file's header says what it gives and why:
+
+    -- gives: fine-grained
+    -- why: one or more lines of comment, the rule in words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+FOLDER: Traversable = resources.files("imagenet_mistakes") / "rules"
+
+# What the rules may give, and what a mistake gets when none fires.
+GIVES = {
+    "category": ("fine-grained", "fine-grained-oov", "spurious-correlation", "non-prototypical"),
+    "severity": ("major", "minor"),
+}
+DEFAULTS = {"category": "unexplained", "severity": "minor"}
+
+_FILE_NAME = re.compile(r"(\d{2})_([a-z][a-z0-9_]*)\.sql")
+_HEADER = re.compile(r"-- gives: (?P<gives>\S+)\n-- why: (?P<why>.*?)\n(?!--)", re.S)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: what it decides, its place in the order, what it gives and why."""
+
+    decides: str
+    position: int
+    name: str
+    gives: str
+    why: str
+    sql: str
+
+
+@cache
+def declared() -> tuple[Rule, ...]:
+    """Every rule, category rules first, each kind in the order it is applied.
+
+    A malformed file is a bug in the package data, so it raises ValueError.
+    """
+    found = []
+    for decides, allowed in GIVES.items():
+        folder = FOLDER / decides
+        for path in sorted(folder.iterdir(), key=lambda p: p.name):
+            named = _FILE_NAME.fullmatch(path.name)
+            text = path.read_text()
+            header = _HEADER.match(text)
+            if named is None or header is None or header["gives"] not in allowed:
+                raise ValueError(
+                    f"rules/{decides}/{path.name}: not NN_name.sql starting with "
+                    f"'-- gives: <one of {', '.join(allowed)}>' and '-- why: ...'"
+                )
+            why = " ".join(line.removeprefix("--").strip() for line in header["why"].split("\n"))
+            found.append(
+                Rule(
+                    decides=decides,
+                    position=int(named[1]),
+                    name=named[2],
+                    gives=header["gives"],
+                    why=why,
+                    sql=text[header.end() :].strip(),
+                )
+            )
+    return tuple(found)
+
+
+def of(decides: str) -> tuple[Rule, ...]:
+    """The rules that decide a category, or a severity, in order."""
+    return tuple(rule for rule in declared() if rule.decides == decides)
+
+
+def files() -> list[Traversable]:
+    """Every rule file, for the schema's version hash."""
+    return [FOLDER / rule.decides / f"{rule.position:02d}_{rule.name}.sql" for rule in declared()]

@@ -1,0 +1,18 @@
+-- gives: spurious-correlation
+-- why: "Flaws of ImageNet" groups the prediction with one of the image's labels as
+-- classes that mostly occur together (and not as look-alikes, subclasses or near
+-- synonyms): the model named what usually comes with the object, not the object.
+select
+    candidates.model,
+    candidates.image_number,
+    candidates.evaluated_from,
+    'Flaws of ImageNet group ' || class_problem_pairs.problem_group
+    || ' puts the prediction with the label ''' || class_problem_pairs.name_a
+    || ''' as classes that mostly occur together' as evidence
+from candidates
+inner join labels using (image_number)
+inner join class_problem_pairs
+    on class_problem_pairs.class_a = labels.class_id
+    and class_problem_pairs.class_b = candidates.predicted_class
+where list_contains(class_problem_pairs.kinds, 6)
+    and not list_has_any(class_problem_pairs.kinds, [2, 3, 5])

@@ -1,0 +1,17 @@
+-- gives: fine-grained
+-- why: "Flaws of ImageNet" groups the prediction with one of the image's labels as
+-- classes that non-experts find literally similar, a subclass of the other, or near
+-- synonyms.
+select
+    candidates.model,
+    candidates.image_number,
+    candidates.evaluated_from,
+    'Flaws of ImageNet group ' || class_problem_pairs.problem_group
+    || ' puts the prediction with the label ''' || class_problem_pairs.name_a || ''': '
+    || lower(array_to_string(class_problem_pairs.kind_descriptions, '; ')) as evidence
+from candidates
+inner join labels using (image_number)
+inner join class_problem_pairs
+    on class_problem_pairs.class_a = labels.class_id
+    and class_problem_pairs.class_b = candidates.predicted_class
+where list_has_any(class_problem_pairs.kinds, [2, 3, 5])
