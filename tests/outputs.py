@@ -23,7 +23,12 @@ from imagenet_mistakes.cli import app
 
 MODELS = ("resnet50", "vgg16", "vit3b")
 # Parameters a query needs but the models do not give: one value each.
-OTHER = {"label_set": "multilabel_v3", "object": "leaderboard", "other": "vgg16"}
+OTHER = {
+    "label_set": "multilabel_v3",
+    "object": "leaderboard",
+    "other": "vgg16",
+    "category": "fine-grained",
+}
 
 
 def write(db: Path, out: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -203,28 +204,109 @@ def wordnet_ancestors(mirror: Path) -> dict[str, dict[str, int]]:
     return {wnid: up(wnid) for wnid in list(parents)}
 
 
-def auto_category(
-    image: str,
-    predicted: int,
-    world: World,
-    wnids: list[str],
-    ancestors: dict[str, dict[str, int]],
-) -> str:
-    """The two rules of the auto_categories view, written out per mistake."""
-    up_predicted = ancestors[wnids[predicted]]
-    steps = [
-        max(up_predicted[a], d)
-        for label in world.multi[image].correct
-        if label != predicted
-        for a, d in ancestors[wnids[label]].items()
-        if a in up_predicted
+ETH_LISTS = "automated-error-analysis/common_error_samples"
+REAL = "reassessed-imagenet"
+
+
+def real_questions(mirror: Path) -> dict[tuple[int, int], tuple[float, list[int]]]:
+    """ReaL's (image number, class) -> (score, [no, maybe, yes] votes), read with NumPy alone."""
+    scores = np.load(mirror / REAL / "scores.npz")
+    raters = np.load(mirror / REAL / "raters.npz")
+    votes = raters["tensor"].sum(axis=0)
+    return {
+        (int(name[15:23]), int(label)): (float(score), [int(v) for v in count])
+        for (name, label), score, count in zip(scores["info"], scores["tensor"], votes, strict=True)
+    }
+
+
+@dataclass
+class Evidence:
+    """What the categoriser's rules read, each from its upstream file."""
+
+    world: World
+    wnids: list[str]
+    ancestors: dict[str, dict[str, int]]
+    # WordNet node -> how many of the 1,000 classes are it or below it.
+    sizes: dict[str, int]
+    # ETH's common-error lists: (image name, prediction) -> its type, and the images
+    # of the non-prototypical list.
+    eth_pairs: dict[tuple[str, int], set[str]]
+    eth_non_prototypical: set[str]
+    # Flaws of ImageNet: class -> (its group's classes, the group's kinds).
+    groups: dict[int, tuple[set[int], set[int]]]
+    real: dict[tuple[int, int], tuple[float, list[int]]]
+
+
+def read_evidence(mirror: Path, world: World) -> Evidence:
+    classes = json.loads((mirror / "imagenetv2/data/metadata/class_info.json").read_text())
+    wnids = [c["wnid"] for c in sorted(classes, key=lambda c: c["cid"])]
+    eth_pairs: dict[tuple[str, int], set[str]] = {}
+    non_prototypical = set()
+    for key, kind in [("fg", "fg"), ("fg-OOV", "oov"), ("spurious_correlation", "co_occurrence"),
+                      ("non-proto", "non_prototypical")]:  # fmt: skip
+        text = (mirror / ETH_LISTS / f"most_common_{key}.txt").read_text()
+        for block in text.split("\n\n"):
+            found = re.search(r"file = \w+/(\S+)", block)
+            pred = re.search(r"^pred = (\d+),", block, re.M)
+            if found and pred:
+                eth_pairs.setdefault((found[1], int(pred[1])), set()).add(kind)
+                if kind == "non_prototypical":
+                    non_prototypical.add(found[1])
+    clusters = json.loads(
+        (mirror / "flaws-of-imagenet/classes/problem_groups/clusters.json").read_text()
+    )
+    groups = {
+        int(c): ({int(x) for x in g["classes"]}, set(g["category"]))
+        for g in clusters
+        for c in g["classes"]
+    }
+    ancestors = wordnet_ancestors(mirror)
+    sizes: dict[str, int] = {}
+    for wnid in wnids:
+        for ancestor in ancestors[wnid]:
+            sizes[ancestor] = sizes.get(ancestor, 0) + 1
+    return Evidence(world, wnids, ancestors, sizes, eth_pairs, non_prototypical, groups,
+                    real_questions(mirror))  # fmt: skip
+
+
+def verdict(image: str, predicted: int, e: Evidence) -> tuple[str, str | None, str, str | None]:
+    """(category, its rule, severity, its rule) of one mistake: the rules of rules/, in
+    their order, written out per mistake."""
+    number = int(image[15:23])
+    correct = e.world.multi[image].correct
+    labels = (correct | {e.world.original[image]}) - {predicted}
+    up = e.ancestors[e.wnids[predicted]]
+    shared = [
+        (max(up[a], d), e.sizes[a])
+        for label in labels
+        for a, d in e.ancestors[e.wnids[label]].items()
+        if a in up
     ]
-    if steps and min(steps) <= 4:
-        return "fine-grained"
-    same_class = [
-        name
-        for name, labels in world.multi.items()
-        if name != image and world.original[name] == world.original[image]
-        and predicted in labels.correct
+    group = e.groups.get(predicted)
+    kinds = [group[1] for label in labels if group and label in group[0]]
+    eth = e.eth_pairs.get((image, predicted), set())
+    score = e.real.get((number, predicted), (None, []))[0]
+    category_rules = [
+        ("eth_non_prototypical", "non-prototypical", image in e.eth_non_prototypical),
+        ("problem_group_co_occur", "spurious-correlation",
+         any(6 in k and not k & {2, 3, 5} for k in kinds)),
+        ("eth_same_superclass", "fine-grained", "fg" in eth),
+        ("wordnet_near", "fine-grained", any(s <= 3 and n <= 120 for s, n in shared)),
+        ("problem_group_similar", "fine-grained", any(k & {2, 3, 5} for k in kinds)),
+        ("eth_out_of_vocabulary", "fine-grained-oov", "oov" in eth),
+        ("eth_co_occurrence", "spurious-correlation", "co_occurrence" in eth),
+        ("real_rejected", "spurious-correlation", score is not None and score < 0.005),
+        ("wordnet_far", "fine-grained-oov", bool(shared) and min(s for s, _ in shared) >= 5),
     ]  # fmt: skip
-    return "spurious-correlation" if len(same_class) >= 2 else "unclassified"
+    rule, category = next(
+        ((r, c) for r, c, fired in category_rules if fired), (None, "unexplained")
+    )
+    severity_rules = [
+        ("real_plausible", "minor", score is not None and score >= 0.1),
+        ("spurious_major", "major", category == "spurious-correlation"),
+        ("crowded_scene", "major", len(correct) >= 3),
+    ]
+    severity_rule, severity = next(
+        ((r, s) for r, s, fired in severity_rules if fired), (None, "minor")
+    )
+    return category, rule, severity, severity_rule

@@ -52,6 +52,7 @@ def test_every_named_query_table_and_view_is_documented() -> None:
     assert sorted(n for n in names if not re.search(rf"`{n}`|\b{n}\b", TEXT)) == []
 
 
-def test_the_table_of_stored_aggregates_is_made_from_their_declarations() -> None:
-    """Not written by hand: `python -m tests.docs_tables` rewrites it after a change."""
-    assert docs_tables.current(docs_tables.PAGE.read_text()) == docs_tables.table()
+def test_the_tables_of_stored_aggregates_and_rules_are_made_from_their_declarations() -> None:
+    """Not written by hand: `python -m tests.docs_tables` rewrites them after a change."""
+    assert docs_tables.STORED.current() == docs_tables.STORED.made(docs_tables.stored_table())
+    assert docs_tables.RULES.current() == docs_tables.RULES.made(docs_tables.rules_table())

@@ -45,8 +45,14 @@ QUERIES = [
     "select * from model_confusions order by model, original_class, predicted_class",
     "select * from paper_confusions order by class_a, class_b",
     "select count(*), sum(models_right) from imagenet_m_results",
-    "select model, auto_category, count(*), sum(co_occurring_images), sum(ancestor_steps) "
-    "from auto_categories group by model, auto_category order by model, auto_category",
+    "select model, auto_category, category_rule, auto_severity, severity_rule, count(*), "
+    "count(distinct category_evidence), sum(length(category_evidence)), "
+    "sum(length(severity_evidence)) from auto_categories "
+    "group by model, auto_category, category_rule, auto_severity, severity_rule "
+    "order by model, auto_category, category_rule nulls last, auto_severity, "
+    "severity_rule nulls last",
+    "select * from model_category_shares order by model, position",
+    "select * from auto_verdict_scores order by model",
     "select * from auto_category_confusion order by model, manual_category, auto_category",
     "select label_set, count(*), sum(models), sum(models_wrong), count(eth_error_type), "
     "sum(eth_models_wrong), sum(eth_predicted_class) from image_difficulty "

@@ -37,13 +37,14 @@ def test_every_named_query_runs_and_declares_its_parameters(
     with duckdb.connect(str(db_with_model), read_only=True) as con:
         (statement,) = con.extract_statements(named.sql)
     assert set(named.parameters) == statement.named_parameters
-    # Every parameter without a default names a model (ours, or one the paper categorised)
-    # or a table.
+    # Every parameter without a default names a model (ours, or one the paper categorised),
+    # a table or a category.
     example = {
         "model": "tiny",
         "predicted_model": "tiny",
         "categorised_model": "vit3b",
         "object": "leaderboard",
+        "category": "fine-grained",
     }
     params = {k: example[p.kind] for k, p in named.parameters.items() if p.default is None}
     with Database.open(db_with_model) as database:

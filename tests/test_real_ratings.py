@@ -15,19 +15,7 @@ import pytest
 from imagenet_mistakes import Database
 from imagenet_mistakes.errors import SourceFormatError
 from imagenet_mistakes.loaders import real_ratings
-
-REAL = "reassessed-imagenet"
-
-
-def questions(mirror: Path) -> dict[tuple[int, int], tuple[float, list[int]]]:
-    """(image, class) -> (score, [no, maybe, yes] votes), read with NumPy alone."""
-    scores = np.load(mirror / REAL / "scores.npz")
-    raters = np.load(mirror / REAL / "raters.npz")
-    votes = raters["tensor"].sum(axis=0)
-    return {
-        (int(name[15:23]), int(label)): (float(score), [int(v) for v in count])
-        for (name, label), score, count in zip(scores["info"], scores["tensor"], votes, strict=True)
-    }
+from tests import reference
 
 
 def test_real_labels_are_the_rated_classes_scoring_at_least_0_8(
@@ -35,8 +23,8 @@ def test_real_labels_are_the_rated_classes_scoring_at_least_0_8(
 ) -> None:
     """ReaL's operating point: on the images raters saw, real.json lists exactly the classes
     scoring 0.8 or more; the others' labels were never put to raters."""
-    rated = questions(real_mirror)
-    real = json.loads((real_mirror / REAL / "real.json").read_text())
+    rated = reference.real_questions(real_mirror)
+    real = json.loads((real_mirror / reference.REAL / "real.json").read_text())
     high: dict[int, set[int]] = {}
     for (number, label), (score, _) in rated.items():
         high.setdefault(number, set())
@@ -56,9 +44,9 @@ def test_real_labels_are_the_rated_classes_scoring_at_least_0_8(
 def test_soft_real_accuracy_is_the_mean_score_of_the_prediction(
     small_zoo_db: Path, real_mirror: Path
 ) -> None:
-    rated = questions(real_mirror)
+    rated = reference.real_questions(real_mirror)
     rated_images = {number for number, _ in rated}
-    real = json.loads((real_mirror / REAL / "real.json").read_text())
+    real = json.loads((real_mirror / reference.REAL / "real.json").read_text())
     with Database.open(small_zoo_db) as db:
         top1 = dict(
             db.sql("select image_number, classes[1] from predictions where model = 'resnet50'").rows
@@ -101,7 +89,7 @@ def test_the_stored_soft_totals_are_those_summed_afresh(small_zoo_db: Path) -> N
 def test_label_agreement_carries_the_votes_on_the_original_label(
     real_db: Path, real_mirror: Path
 ) -> None:
-    rated = questions(real_mirror)
+    rated = reference.real_questions(real_mirror)
     original = {}
     with Database.open(real_db) as db:
         original = dict(db.sql("select image_number, label from images").rows)

@@ -86,7 +86,9 @@ final as (
     left join this_model using (metric)
     left join bests using (metric)
     left join standing using (metric)
-    where exists (select 1 from model_metrics where model = $model)
+    -- (Not EXISTS over model_metrics: DuckDB 2.0.1 then drops these rows from the union
+    -- with the shares below.)
+    where (select count(*) from this_model) > 0
 ),
 
 -- Then what kind its mistakes are: each category's share of them, its count as `images`
