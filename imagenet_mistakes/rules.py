@@ -8,17 +8,19 @@ and a researcher adds a rule by adding a file. The schema's `auto_categories_liv
 and `category_rules` are rendered from them (schema.py), so no list of rules is
 written twice.
 
-A rule reads `candidates` (category rules) or `categorised` (severity rules, which
-also see the `category` given): the mistakes, keyed by `model`, `image_number` and
-`evaluated_from`, with their `original_class` and `predicted_class`; and `labels`:
-each image's correct labels on the analysed label set and its original label
-(`correct` false when the annotators did not confirm it). It returns the key and
-`evidence`. It may read any loaded evidence, but nothing of the model itself: the
-same mistake gets the same verdict whichever model makes it.
+A rule is a SELECT over the view `mistake_candidates` (the mistakes, keyed by `model`,
+`image_number` and `evaluated_from`, with their `original_class` and `predicted_class`)
+and any loaded evidence, such as `mistake_labels` (each image's correct labels on the
+analysed label set and its original label). It returns the key and `evidence` for
+each mistake it fires on; where it gives several rows for one, the least evidence
+text is kept. It reads nothing of the model itself: the same mistake gets the same
+verdict whichever model makes it.
 
-The file's header says what it gives and why:
+The file's header says what it gives and why; a severity rule may also fire only on
+the mistakes of one category:
 
-    -- gives: fine-grained
+    -- gives: major
+    -- if category: spurious-correlation
     -- why: one or more lines of comment, the rule in words.
 """
 
@@ -40,7 +42,12 @@ GIVES = {
 DEFAULTS = {"category": "unexplained", "severity": "minor"}
 
 _FILE_NAME = re.compile(r"(\d{2})_([a-z][a-z0-9_]*)\.sql")
-_HEADER = re.compile(r"-- gives: (?P<gives>\S+)\n-- why: (?P<why>.*?)\n(?!--)", re.S)
+_HEADER = re.compile(
+    r"-- gives: (?P<gives>\S+)\n"
+    r"(?:-- if category: (?P<category>\S+)\n)?"
+    r"-- why: (?P<why>.*?)\n(?!--)",
+    re.S,
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,8 @@ class Rule:
     gives: str
     why: str
     sql: str
+    # A severity rule's condition on the category given, if it has one.
+    if_category: str | None = None
 
 
 @cache
@@ -68,10 +77,17 @@ def declared() -> tuple[Rule, ...]:
             named = _FILE_NAME.fullmatch(path.name)
             text = path.read_text()
             header = _HEADER.match(text)
-            if named is None or header is None or header["gives"] not in allowed:
+            if (
+                named is None
+                or header is None
+                or header["gives"] not in allowed
+                or (header["category"] is not None and decides != "severity")
+                or (header["category"] not in (None, *GIVES["category"]))
+            ):
                 raise ValueError(
                     f"rules/{decides}/{path.name}: not NN_name.sql starting with "
-                    f"'-- gives: <one of {', '.join(allowed)}>' and '-- why: ...'"
+                    f"'-- gives: <one of {', '.join(allowed)}>', for a severity rule "
+                    "perhaps '-- if category: <a category>', and '-- why: ...'"
                 )
             why = " ".join(line.removeprefix("--").strip() for line in header["why"].split("\n"))
             found.append(
@@ -82,6 +98,7 @@ def declared() -> tuple[Rule, ...]:
                     gives=header["gives"],
                     why=why,
                     sql=text[header.end() :].strip(),
+                    if_category=header["category"],
                 )
             )
     return tuple(found)

@@ -106,7 +106,8 @@ def version() -> str:
     """A hash of the schema: files built by a package with another schema differ.
 
     Hashes what the rendering depends on, the templates, the metric
-    definitions and the intervals' level, rather than the rendered text:
+    definitions, the stored aggregates, the categoriser's rules and the
+    intervals' level, rather than the rendered text:
     every command checks it on opening the file, and rendering takes longer
     than a small query.
     """

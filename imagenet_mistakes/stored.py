@@ -26,6 +26,7 @@ class Stored:
     table: str
     live: str
     key: tuple[str, ...]
+    plan_as_written: bool = False
 
 
 @cache
@@ -33,7 +34,12 @@ def declared() -> tuple[Stored, ...]:
     """Every stored aggregate, in the order they are written."""
     entries = tomllib.loads(FILE.read_text())
     return tuple(
-        Stored(table=table, live=entry["live"], key=tuple(entry["key"]))
+        Stored(
+            table=table,
+            live=entry["live"],
+            key=tuple(entry["key"]),
+            plan_as_written=entry.get("plan_as_written", False),
+        )
         for table, entry in entries.items()
     )
 

@@ -42,8 +42,8 @@ CATEGORY_EXAMPLES = [
      "same-superclass; 954 of its models"),
     # WordNet: entertainment center and wardrobe are both furniture, 2 steps up.
     ("ILSVRC2012_val_00001832.JPEG", 548, "fine-grained", "wordnet_near",
-     "the label 'wardrobe' are both 'furniture, piece of furniture, article of furniture' "
-     "(2 steps up, 22 classes)"),
+     "2 steps up, the prediction and the label 'wardrobe' are both 'furniture, piece of "
+     "furniture, article of furniture' (22 classes)"),
     # clusters.json: bookshop and bookcase, kinds [2, 4].
     ("ILSVRC2012_val_00020066.JPEG", 454, "fine-grained", "problem_group_similar",
      "with the label 'bookcase': literally similar for non-experts"),
@@ -58,7 +58,7 @@ CATEGORY_EXAMPLES = [
      "0 yes, 0 maybe, 5 no (score 0.0012)"),
     # WordNet: crossword puzzle is 6 steps from jersey, the image's only label.
     ("ILSVRC2012_val_00000282.JPEG", 918, "fine-grained-oov", "wordnet_far",
-     "the nearest label, 'jersey', is 6 WordNet steps"),
+     "every label of the image is at least 6 WordNet steps from the prediction"),
     # Hair spray on a chiffonier: nothing loaded explains it.
     ("ILSVRC2012_val_00010613.JPEG", 585, "unexplained", None, "no category rule fired"),
 ]  # fmt: skip

@@ -234,10 +234,7 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         )
         con.execute("update model_metrics_snapshot set value = 0.5 where metric = 'top1'")
         con.execute("update paper_metrics_snapshot set hits = hits + 1 where metric = 'mla'")
-        con.execute(
-            "insert into model_mistakes_snapshot values "
-            "('n', 2, 0, 'unexplained', null, 'none', 'minor', null, 'none')"
-        )
+        con.execute("insert into model_mistakes_snapshot values ('n', 2, 0)")
         con.execute("insert into model_confusions_snapshot values ('m', 0, 1, 5)")
         con.execute(
             "update image_difficulty_snapshot set models_wrong = models - models_wrong "

@@ -70,7 +70,12 @@ def test_the_licence_notes_say_the_groups_come_without_a_licence(real_db: Path) 
         notes = licences.notes(con)
     assert any(note.startswith("For non-commercial use only (CC-BY-NC-4.0)") for note in notes)
     unlicensed = [note for note in notes if note.startswith("Published with no licence")]
+    # The groups, and what the categoriser's verdicts (two of its rules read them) and the
+    # shares of each kind of mistake are made from; what reads the mistakes alone is not.
     assert unlicensed == [
         "Published with no licence, so its authors keep every right (cite them): the tables "
-        "class_problem_groups, problem_kinds; the views class_problem_pairs."
+        "class_problem_groups, mistake_verdicts_snapshot, problem_kinds; the views "
+        "auto_categories, auto_categories_live, auto_category_confusion, auto_category_eth, "
+        "auto_category_scores, auto_verdict_scores, class_problem_pairs, leaderboard, "
+        "model_category_shares, stored_rows."
     ]

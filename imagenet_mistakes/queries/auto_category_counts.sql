@@ -18,7 +18,7 @@ by_paper as (
         'paper' as judged_by,
         categories.category,
         count(mistakes.image_number) as mistakes,
-        count(mistakes.image_number) / any_value(totals.mistakes) as share,
+        count(mistakes.image_number) / max(totals.mistakes) as share,
         count(mistakes.image_number) filter (where mistakes.severity = 'major') as major,
         categories.position
     from verdict_categories as categories

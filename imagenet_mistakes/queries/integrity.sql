@@ -88,6 +88,16 @@ stored_mistakes as (
     group by model
 ),
 
+-- Each stored mistake has the rules' verdict stored beside it, and no verdict is left over.
+unmatched_verdicts as (
+    select coalesce(found.model, verdicts.model) as model, count(*) as unmatched
+    from model_mistakes_snapshot as found
+    full join mistake_verdicts_snapshot as verdicts
+        on verdicts.model = found.model and verdicts.image_number = found.image_number
+    where found.model is null or verdicts.model is null
+    group by coalesce(found.model, verdicts.model)
+),
+
 -- The stored pairs, as the stored mistakes count them.
 counted_pairs as (
     select model, original_class, predicted_class, mistakes
@@ -260,6 +270,14 @@ problems as (
     left join counted_mistakes using (model)
     left join stored_mistakes using (model)
     where coalesce(stored_mistakes.mistakes, 0) <> coalesce(counted_mistakes.mistakes, 0)
+
+    union all
+    select
+        'stored verdicts do not match the stored mistakes one to one',
+        model,
+        format('{} mistakes without a verdict or verdicts without a mistake', unmatched)
+    from unmatched_verdicts
+    where model in (select model from models)
 
     union all
     select

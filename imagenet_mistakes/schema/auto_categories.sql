@@ -1,31 +1,31 @@
 -- auto_categories: the paper's category and severity for every mistake of every model,
 -- by the rules in rules/ (category_rules lists them; auto_categories_live applies
 -- them), each with the rule that gave it and its evidence.
--- Models with predictions: as stored when they were added (model_mistakes_snapshot).
--- The paper's models without loaded predictions: worked out now from the
--- mistakes table (2 models: milliseconds).
+-- Models with predictions: their mistakes (model_mistakes) with the verdicts stored
+-- when they were added (mistake_verdicts_snapshot). The paper's models without
+-- loaded predictions: worked out now from the mistakes table (2 models: milliseconds).
 create or replace view auto_categories as
 with
 
 stored as (
     select
-        stored.model,
-        stored.image_number,
-        images.file_name,
-        images.label as original_class,
-        stored.predicted_class,
-        stored.auto_category,
-        stored.category_rule,
-        stored.category_evidence,
-        stored.auto_severity,
-        stored.severity_rule,
-        stored.severity_evidence,
-        mistakes.category as manual_category,
-        mistakes.severity as manual_severity,
-        'predictions' as evaluated_from
-    from model_mistakes_snapshot as stored
-    inner join images using (image_number)
-    left join mistakes using (model, image_number)
+        found.model,
+        found.image_number,
+        found.file_name,
+        found.original_class,
+        found.predicted_class,
+        verdicts.auto_category,
+        verdicts.category_rule,
+        verdicts.category_evidence,
+        verdicts.auto_severity,
+        verdicts.severity_rule,
+        verdicts.severity_evidence,
+        found.manual_category,
+        found.manual_severity,
+        found.evaluated_from
+    from model_mistakes as found
+    inner join mistake_verdicts_snapshot as verdicts using (model, image_number)
+    where found.evaluated_from = 'predictions'
 ),
 
 final as (

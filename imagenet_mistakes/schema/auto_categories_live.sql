@@ -1,88 +1,62 @@
 -- auto_categories_live: the paper's category and severity for every mistake of every
--- model, by the rules in rules/ (listed by category_rules), each verdict with the rule
--- that gave it and its evidence, worked out now. add-model stores a model's
--- (model_mistakes_snapshot), which auto_categories reads.
+-- model (model_mistakes), by the rules in rules/ (listed by category_rules), each
+-- verdict with the rule that gave it and its evidence, worked out now. add-model stores
+-- a model's (mistake_verdicts_snapshot), which auto_categories reads.
 --
 -- A mistake gets the category of the first category rule that fires on it, or
 -- 'unexplained' (ETH's "model failure"); then the severity of the first severity rule
--- that fires, or 'minor'. The rules read the mistake's image and prediction and the
--- loaded evidence only, so every model making the same mistake gets the same verdict.
--- (evaluated_from is a key of every join so that a filter on it, as auto_categories
--- applies, reaches every read of model_mistakes_live.)
+-- that fires (on its category, where the rule names one), or 'minor'. The rules read
+-- the mistake's image and prediction (mistake_candidates) and the loaded evidence
+-- only, so every model making the same mistake gets the same verdict.
+-- Each rule is joined once, as a subquery, to the mistakes: no CTE is read twice (DuckDB
+-- would work it out once for every model), so a filter on the model, as add-model's
+-- store applies, reaches every rule. add-model plans it as written (data/stored.toml).
 create or replace view auto_categories_live as
 with
 
-candidates as (
-    select model, image_number, evaluated_from, original_class, predicted_class
-    from model_mistakes_live
-),
-
--- Each image's correct labels on the analysed label set, and its original label.
-labels as (
-    select image_number, class_id, bool_or(correct) as correct
-    from (
-        select image_labels.image_number, image_labels.class_id, true as correct
-        from image_labels
-        inner join label_sets using (label_set)
-        where label_sets.analysed and image_labels.verdict = 'correct'
-        union all
-        select image_number, label as class_id, false as correct
-        from images
-    ) as each_label
-    group by image_number, class_id
-),
-{% for decides in ["category", "severity"] %}
-{% for rule in rules[decides] %}
-{{ decides }}_{{ rule.name }} as (
-{{ rule.sql | indent(4, first=True) }}
-),
-{% endfor %}
--- Every {{ decides }} rule that fires on each mistake; then the first (the evidence
--- breaks a tie within one rule, so the verdict does not depend on the plan).
-{{ decides }}_fired as (
-    select model, image_number, evaluated_from, position, rule, gives, evidence
-    from (
-{%- for rule in rules[decides] %}
-        select
-            model,
-            image_number,
-            evaluated_from,
-            {{ rule.position }} as position,
-            {{ rule.name | sql_string }} as rule,
-            {{ rule.gives | sql_string }} as gives,
-            evidence
-        from {{ decides }}_{{ rule.name }}
-{%- if not loop.last %}
-        union all
-{%- endif %}
-{%- endfor %}
-    ) as fired
-),
-
-{{ decides }}_first as (
-    select model, image_number, evaluated_from, rule, gives, evidence
-    from (
-        select
-            *,
-            row_number() over (
-                partition by model, image_number, evaluated_from order by position, evidence
-            ) as turn
-        from {{ decides }}_fired
-    ) as ordered
-    where turn = 1
-),
-{% if decides == "category" %}
 categorised as (
     select
-        candidates.*,
-        coalesce(category_first.gives, {{ defaults.category | sql_string }}) as category,
-        category_first.rule as category_rule,
-        coalesce(category_first.evidence, 'no category rule fired') as category_evidence
-    from candidates
-    left join category_first using (model, image_number, evaluated_from)
+        candidates.model,
+        candidates.image_number,
+        candidates.evaluated_from,
+        case
+{%- for rule in rules.category %}
+            when category_{{ rule.name }}.evidence is not null then {{ rule.gives | sql_string }}
+{%- endfor %}
+            else {{ defaults.category | sql_string }}
+        end as category,
+        case
+{%- for rule in rules.category %}
+            when category_{{ rule.name }}.evidence is not null then {{ rule.name | sql_string }}
+{%- endfor %}
+        end as category_rule,
+        coalesce(
+{%- for rule in rules.category %}
+            category_{{ rule.name }}.evidence,
+{%- endfor %}
+            'no category rule fired'
+        ) as category_evidence,
+{%- for rule in rules.severity %}
+        severity_{{ rule.name }}.evidence as severity_{{ rule.name }}{{ "," if not loop.last }}
+{%- endfor %}
+    from mistake_candidates as candidates
+{%- for decides in ["category", "severity"] %}
+{%- for rule in rules[decides] %}
+    -- {{ decides }} rule {{ rule.position }}: {{ rule.name }} (the least evidence where it fires twice)
+    left join (
+        select model, image_number, evaluated_from, min(evidence) as evidence
+        from (
+{{ rule.sql | indent(12, first=True) }}
+        ) as fired
+        group by model, image_number, evaluated_from
+    ) as {{ decides }}_{{ rule.name }}
+        on {{ decides }}_{{ rule.name }}.model = candidates.model
+        and {{ decides }}_{{ rule.name }}.image_number = candidates.image_number
+        and {{ decides }}_{{ rule.name }}.evaluated_from = candidates.evaluated_from
+{%- endfor %}
+{%- endfor %}
 ),
-{% endif %}
-{% endfor %}
+
 final as (
     select
         found.model,
@@ -93,15 +67,34 @@ final as (
         categorised.category as auto_category,
         categorised.category_rule,
         categorised.category_evidence,
-        coalesce(severity_first.gives, {{ defaults.severity | sql_string }}) as auto_severity,
-        severity_first.rule as severity_rule,
-        coalesce(severity_first.evidence, 'no severity rule fired') as severity_evidence,
+        case
+{%- for rule in rules.severity %}
+            when categorised.severity_{{ rule.name }} is not null
+{%- if rule.if_category %} and categorised.category = {{ rule.if_category | sql_string }}{% endif %}
+                then {{ rule.gives | sql_string }}
+{%- endfor %}
+            else {{ defaults.severity | sql_string }}
+        end as auto_severity,
+        case
+{%- for rule in rules.severity %}
+            when categorised.severity_{{ rule.name }} is not null
+{%- if rule.if_category %} and categorised.category = {{ rule.if_category | sql_string }}{% endif %}
+                then {{ rule.name | sql_string }}
+{%- endfor %}
+        end as severity_rule,
+        case
+{%- for rule in rules.severity %}
+            when categorised.severity_{{ rule.name }} is not null
+{%- if rule.if_category %} and categorised.category = {{ rule.if_category | sql_string }}{% endif %}
+                then categorised.severity_{{ rule.name }}
+{%- endfor %}
+            else 'no severity rule fired'
+        end as severity_evidence,
         found.manual_category,
         found.manual_severity,
         found.evaluated_from
-    from model_mistakes_live as found
+    from model_mistakes as found
     inner join categorised using (model, image_number, evaluated_from)
-    left join severity_first using (model, image_number, evaluated_from)
 )
 
 select * from final;

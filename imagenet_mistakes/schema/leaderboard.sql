@@ -37,7 +37,7 @@ select
     min(model_metrics.image_set) as image_set,
 {%- for category in gives.category + (defaults.category,) %}
     -- The share of its mistakes the rules put in each category (model_category_shares).
-    any_value(shares.share) filter (where shares.category = {{ category | sql_string }})
+    max(shares.share) filter (where shares.category = {{ category | sql_string }})
         as {{ category | replace("-", "_") }}_share{{ "," if not loop.last }}
 {%- endfor %}
 from model_metrics

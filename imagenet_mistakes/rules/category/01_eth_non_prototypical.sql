@@ -10,7 +10,7 @@ select
     'ETH lists this image as non-prototypical ('
     || published_image_errors.models_wrong
     || ' of its models make its most common such error)' as evidence
-from candidates
+from mistake_candidates as candidates
 inner join published_image_errors
     on published_image_errors.image_number = candidates.image_number
     and published_image_errors.source = 'eth'

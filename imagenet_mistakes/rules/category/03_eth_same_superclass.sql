@@ -7,7 +7,7 @@ select
     candidates.evaluated_from,
     'ETH calls this exact error same-superclass; ' || published_image_errors.models_wrong
     || ' of its models make it' as evidence
-from candidates
+from mistake_candidates as candidates
 inner join published_image_errors
     on published_image_errors.image_number = candidates.image_number
     and published_image_errors.predicted_class = candidates.predicted_class

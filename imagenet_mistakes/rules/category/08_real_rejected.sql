@@ -10,7 +10,7 @@ select
     'ReaL''s raters said the prediction is not in this image: ' || real_ratings.votes_yes
     || ' yes, ' || real_ratings.votes_maybe || ' maybe, ' || real_ratings.votes_no
     || ' no (score ' || cast(real_ratings.score as decimal(5, 4)) || ')' as evidence
-from candidates
+from mistake_candidates as candidates
 inner join real_ratings
     on real_ratings.image_number = candidates.image_number
     and real_ratings.class_id = candidates.predicted_class
