@@ -34,7 +34,7 @@ final as (
         steps.eth_step,
         shares.mistakes as ours,
         published_results.value::bigint as eth,
-        shares.mistakes / published_results.value as ratio,
+        shares.mistakes::double / published_results.value as ratio,
         shares.position
     from same_weights
     inner join model_category_shares as shares using (model)

@@ -11,9 +11,9 @@ counted as (
     select
         auto_category_confusion.model,
         categories.category,
-        coalesce(sum(mistakes) filter (where manual_category = category), 0) as manual,
-        coalesce(sum(mistakes) filter (where auto_category = category), 0) as auto,
-        coalesce(sum(mistakes) filter (where manual_category = category and auto_category = category), 0)
+        coalesce(sum(mistakes) filter (where manual_category = category), 0)::bigint as manual,
+        coalesce(sum(mistakes) filter (where auto_category = category), 0)::bigint as auto,
+        coalesce(sum(mistakes) filter (where manual_category = category and auto_category = category), 0)::bigint
             as both
     from auto_category_confusion
     cross join categories
@@ -27,9 +27,9 @@ final as (
         manual,
         auto,
         "both",
-        "both" / nullif(auto, 0) as precision,
-        "both" / nullif(manual, 0) as recall,
-        2 * "both" / nullif(manual + auto, 0) as f1
+        "both"::double / nullif(auto, 0) as precision,
+        "both"::double / nullif(manual, 0) as recall,
+        2 * "both"::double / nullif(manual + auto, 0) as f1
     from counted
 )
 

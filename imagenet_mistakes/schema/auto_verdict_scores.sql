@@ -8,15 +8,15 @@ severities as (
     select
         model,
         count(*) as mistakes,
-        avg((auto_severity = manual_severity)::int) as severity_accuracy,
-        avg((manual_severity = 'minor')::int) as always_minor_accuracy
+        avg((auto_severity = manual_severity)::int::double) as severity_accuracy,
+        avg((manual_severity = 'minor')::int::double) as always_minor_accuracy
     from auto_categories
     where manual_category is not null
     group by model
 ),
 
 macro as (
-    select model, avg(coalesce(f1, 0)) as macro_f1
+    select model, avg(coalesce(f1, 0)::double) as macro_f1
     from auto_category_scores
     group by model
 ),

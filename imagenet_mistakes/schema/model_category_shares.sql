@@ -13,7 +13,7 @@ counted as (
 ),
 
 models as (
-    select model, sum(mistakes) as all_mistakes
+    select model, sum(mistakes)::bigint as all_mistakes
     from counted
     group by model
 ),
@@ -23,7 +23,7 @@ final as (
         models.model,
         categories.category,
         coalesce(counted.mistakes, 0) as mistakes,
-        coalesce(counted.mistakes, 0) / models.all_mistakes as share,
+        coalesce(counted.mistakes, 0)::double / models.all_mistakes as share,
         coalesce(counted.major, 0) as major,
         categories.position
     from models
