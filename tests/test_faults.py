@@ -262,12 +262,14 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         ("m", "stored factor counts cover other images than the predictions"),
         ("m", "stored metaclass counts cover other images than the predictions"),
         ("m", "stored metrics differ from the metrics of the stored counts"),
-        # The extra mistake is not among the stored pairs or mistakes by factor either.
+        # The extra mistake is not among the stored pairs or mistakes by factor either,
+        # nor has it a verdict.
         ("n", "stored confusions differ from the pairs of the stored mistakes"),
         ("n", "stored metrics differ from the metrics of the stored counts"),
         ("n", "stored mistakes by factor differ in number from the stored mistakes"),
         ("n", "stored mistakes differ in number from the stored counts"),
         ("n", "stored soft ReaL totals differ from the stored class counts"),
+        ("n", "stored verdicts do not match the stored mistakes one to one"),
         ("vit3b", "stored metrics differ from the metrics of the stored counts"),
     ]
 
