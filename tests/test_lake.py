@@ -17,9 +17,16 @@ from imagenet_mistakes.errors import BadArgument
 from tests.compare import assert_same_rows
 from tests.conftest import unavailable
 
+LEADERBOARD_WITHOUT_SHARES = (
+    "select model, top1, top1_lower, top1_upper, top5, real, real_lower, real_upper, mla, "
+    "mla_lower, mla_upper, mla_rank, mla_best_rank, mla_worst_rank, mla_tied_with, "
+    "imagenet_m_correct, evaluated_from, image_set from leaderboard order by model"
+)
+
 # Deterministic queries over the views, NULLs placed explicitly (engines differ by default).
 QUERIES = [
     "select * from leaderboard order by model",
+    LEADERBOARD_WITHOUT_SHARES,
     "select * from model_metrics order by model, metric",
     "select * from mistake_breakdown order by model, category, severity",
     "select * from auto_category_scores order by model, category",
@@ -74,11 +81,20 @@ QUERIES = [
 # use (the rendered leaderboard, lists, FILTER, windows, VALUES, scalar
 # subqueries). DuckDB reading the lake and PostgreSQL compare every query, and
 # Spark creates every view, so each view's translation is still checked.
+# Not the categoriser's verdicts: for the paper's models Spark works out every rule
+# afresh, a thousand stages (40 s each for auto_categories and the leaderboard's shares of
+# each kind of mistake); DuckDB and PostgreSQL compare them, and Spark still creates the
+# views. Without its share columns, Spark leaves that join out of the leaderboard.
 SPARK_VIEWS = (
-    "leaderboard", "model_metrics", "image_results", "auto_categories", "image_difficulty",
+    "leaderboard", "model_metrics", "image_results", "image_difficulty",
     "eth_step_agreement", "metaclass_accuracy", "mistake_factor_shares", "real_soft_accuracy",
 )  # fmt: skip
-SPARK_QUERIES = [q for q in QUERIES if re.search(rf"from ({'|'.join(SPARK_VIEWS)})\b", q)]
+SPARK_QUERIES = [
+    q
+    for q in QUERIES
+    if re.search(rf"from ({'|'.join(SPARK_VIEWS)})\b", q)
+    and q != "select * from leaderboard order by model"
+]
 
 
 @pytest.fixture(scope="module")
