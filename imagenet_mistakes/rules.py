@@ -101,6 +101,12 @@ def declared() -> tuple[Rule, ...]:
                     if_category=header["category"],
                 )
             )
+    for decides in GIVES:
+        mine = [rule for rule in found if rule.decides == decides]
+        for what in ("position", "name"):
+            values = [getattr(rule, what) for rule in mine]
+            if len(set(values)) < len(values):
+                raise ValueError(f"rules/{decides}/: two rules share a {what}")
     return tuple(found)
 
 

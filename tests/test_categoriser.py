@@ -124,6 +124,14 @@ def test_a_rule_file_without_its_header_is_refused(
     try:
         with pytest.raises(ValueError, match="rules/category/01_guess.sql"):
             rules.declared()
+        # Two rules in one place would leave their order to chance.
+        for name in ("01_guess.sql", "01_other.sql"):
+            (tmp_path / "category" / name).write_text(
+                "-- gives: fine-grained\n-- why: x\nselect 1\n"
+            )
+        rules.declared.cache_clear()
+        with pytest.raises(ValueError, match="two rules share a position"):
+            rules.declared()
     finally:
         rules.declared.cache_clear()
 
