@@ -50,12 +50,14 @@ def _records(db: Database, name: str, **params: str) -> list[dict[str, Any]]:
 def _context(db: Database, model: str) -> dict[str, Any]:
     kinds = db.model_kinds(model)
     aggregates = db.metric_aggregates()
-    # The summary's metrics; its rows after them are the shares of auto_category_counts.
+    # The summary's metrics; its rows after them are each category's share of its mistakes.
     metrics = [
         row for row in _records(db, "model_summary", model=model) if row["metric_id"] in aggregates
     ]
     listed = {row["model"]: row for row in _records(db, "models")}
     auto = _records(db, "auto_category_counts", model=model)
+    # What kind its mistakes are by the rules; auto also holds the paper's models, to chart.
+    by_rules = [row for row in auto if row["model"] == model and row["judged_by"] == "rules"]
     # The paper's categories for its own models; what remains of them for models with predictions.
     manual = (
         [
@@ -112,10 +114,8 @@ def _context(db: Database, model: str) -> dict[str, Any]:
         "models": metrics[0]["models"],
         "metrics": [_shown(row) for row in metrics],
         "imagenet_m": _imagenet_m(by_metric["imagenet_m_correct"]),
-        "mistakes": sum(
-            row["mistakes"] for row in auto if row["model"] == model and row["judged_by"] == "rules"
-        ),
-        "kinds": [row for row in auto if row["model"] == model and row["judged_by"] == "rules"],
+        "mistakes": sum(row["mistakes"] for row in by_rules),
+        "kinds": by_rules,
         "manual": manual,
         "remaining": remaining,
         "factors": factors,
