@@ -136,33 +136,29 @@ def test_a_rule_file_without_its_header_is_refused(
         rules.declared.cache_clear()
 
 
-@pytest.mark.parametrize("example", CATEGORY_EXAMPLES, ids=lambda e: e[3] or "unexplained")
-def test_each_category_rule_on_a_mistake_checked_by_hand(
-    con: duckdb.DuckDBPyConnection, example: tuple[str, int, str, str | None, str]
+# The columns of auto_categories that hold what each kind of rule decides.
+VERDICT_COLUMNS = {
+    "category": "auto_category, category_rule, category_evidence",
+    "severity": "auto_severity, severity_rule, severity_evidence",
+}
+
+
+@pytest.mark.parametrize(
+    ("decides", "example"),
+    [("category", e) for e in CATEGORY_EXAMPLES] + [("severity", e) for e in SEVERITY_EXAMPLES],
+    ids=lambda value: value if isinstance(value, str) else (value[3] or "none fired"),
+)
+def test_each_rule_on_a_mistake_checked_by_hand(
+    con: duckdb.DuckDBPyConnection, decides: str, example: tuple[str, int, str, str | None, str]
 ) -> None:
-    image, predicted, category, rule, evidence = example
+    image, predicted, verdict, rule, evidence = example
     found = one(
         con,
-        "select auto_category, category_rule, category_evidence from auto_categories"
+        f"select {VERDICT_COLUMNS[decides]} from auto_categories"
         " where model = 'vit3b' and file_name = ? and predicted_class = ?",
         [image, predicted],
     )
-    assert found[:2] == (category, rule)
-    assert evidence in found[2]
-
-
-@pytest.mark.parametrize("example", SEVERITY_EXAMPLES, ids=lambda e: e[3] or "minor")
-def test_each_severity_rule_on_a_mistake_checked_by_hand(
-    con: duckdb.DuckDBPyConnection, example: tuple[str, int, str, str | None, str]
-) -> None:
-    image, predicted, severity, rule, evidence = example
-    found = one(
-        con,
-        "select auto_severity, severity_rule, severity_evidence from auto_categories"
-        " where model = 'vit3b' and file_name = ? and predicted_class = ?",
-        [image, predicted],
-    )
-    assert found[:2] == (severity, rule)
+    assert found[:2] == (verdict, rule)
     assert evidence in found[2]
 
 
