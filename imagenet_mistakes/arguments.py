@@ -10,6 +10,7 @@ checks a value against one at run time, containers item by item.
 from __future__ import annotations
 
 import ast
+import builtins
 import functools
 import importlib
 import inspect
@@ -51,11 +52,14 @@ class _Later(dict[str, Any]):
     starts without them), imported when an annotation names one; any other name is
     looked up as usual, in the module's globals and then the builtins."""
 
-    def __init__(self, module: str) -> None:
+    def __init__(self, module: str, found: dict[str, Any]) -> None:
         super().__init__()
         self.module = module
+        self.found = found  # the module's globals
 
     def __missing__(self, name: str) -> Any:
+        if name in self.found or hasattr(builtins, name):
+            raise KeyError(name)  # eval looks it up as usual, without reading the source
         homes = _type_checking_imports(self.module)  # read only when a name is missing
         if name not in homes:
             raise KeyError(name)
@@ -86,7 +90,8 @@ def _hints(function: Callable[..., Any], signature: inspect.Signature) -> dict[s
         if annotation is inspect.Parameter.empty or name == "self":
             continue
         if isinstance(annotation, str):  # the package's own annotations
-            annotation = eval(annotation, function.__globals__, _Later(function.__module__))
+            found = function.__globals__
+            annotation = eval(annotation, found, _Later(function.__module__, found))
         hints[name] = annotation
     return hints
 

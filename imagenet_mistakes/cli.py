@@ -92,7 +92,7 @@ def _usage_line(error: ClickException) -> str:
         hint = error.param_hint
         if error.param is not None:  # an option by its long name, an argument by its metavar
             options = [o for o in error.param.opts if o.startswith("--")]
-            hint = options[0] if options else error.param.display_name_raw
+            hint = options[0] if options else error.param.human_readable_name
         if isinstance(hint, str):
             return one_line(" ".join(f"{hint}: {error.message}".split()))
     where = (
@@ -163,6 +163,11 @@ def _database() -> type[Database]:
     return Database
 
 
+def _open(db: Path, *, write: bool = False) -> Database:
+    """The file, its results fetched as the Python rows every command prints (not Arrow)."""
+    return _database().open(db, write=write, arrow=False)
+
+
 @contextlib.contextmanager
 def _progress_bar() -> Iterator[Progress]:
     """A bar on stderr for each stage of long work, on a terminal only, gone when it ends, so
@@ -189,7 +194,7 @@ def _mirror(source_dir: Path | None, db: Path) -> Path | None:
     """--source-dir, or else the mirror the database was built from, while it is there."""
     if source_dir is not None or not db.is_file():
         return source_dir
-    with _database().open(db) as database:
+    with _open(db) as database:
         remembered = database.source_dir()
     return remembered if remembered is not None and remembered.is_dir() else None
 
@@ -274,7 +279,7 @@ def info(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
 
     Example: imagenet-mistakes info --format json
     """
-    with _database().open(db) as database:
+    with _open(db) as database:
         render_sections(database.info(), fmt, out)
 
 
@@ -288,7 +293,7 @@ def describe(
 
     Example: imagenet-mistakes describe leaderboard
     """
-    with _database().open(db) as database:
+    with _open(db) as database:
         _show(database.describe(name), fmt)
 
 
@@ -305,7 +310,7 @@ def shell(db: DbOption = DEFAULT_DB) -> None:
     ) or shutil.which("duckdb")
     if duckdb_cli is None:
         raise SourceUnavailable("duckdb: the DuckDB CLI is not installed (pip install duckdb-cli)")
-    with _database().open(db):  # a file of ours, of this schema: refused here otherwise
+    with _open(db):  # a file of ours, of this schema: refused here otherwise
         pass
     sys.stdout.flush()
     # Absolute: a file named "-x" is not one of the CLI's options.
@@ -432,7 +437,7 @@ def add_model(
         k=k,
     )
     source = fetched[0].location if fetched else str(logits or topk or predictions_file)
-    with _database().open(db, write=True) as database:
+    with _open(db, write=True) as database:
         summary = database.add_model(
             name,
             loaded,
@@ -491,7 +496,7 @@ def add_zoo(
         transient=True,
         disable=not err.is_terminal,
     )
-    with _database().open(db, write=True) as database:
+    with _open(db, write=True) as database:
         added = database.add_models(batch, replace=replace)
         err.print(f"Added {added} model{'' if added == 1 else 's'} from {zoo_name}")
 
@@ -512,7 +517,7 @@ def report(
     from imagenet_mistakes import report as pages  # charting libraries: slow to import
 
     target = out or Path(f"{model}.html")
-    with _database().open(db) as database:
+    with _open(db) as database:
         pages.write(database, model, target)
     err.print(f"Wrote {target}")
 
@@ -559,7 +564,7 @@ def gallery(
     """
     from imagenet_mistakes import gallery as pages  # Pillow: only the gallery needs it
 
-    with _database().open(db) as database:
+    with _open(db) as database:
         written = pages.write(
             database,
             model,
@@ -594,7 +599,7 @@ def export(
 
     Example: imagenet-mistakes export lake --format parquet
     """
-    with _database().open(db) as database:
+    with _open(db) as database:
         database.export(out, replace=force)
     err.print(f"Wrote {out} ({fmt.value})")
 
@@ -618,7 +623,7 @@ def publish(
 
     Example: imagenet-mistakes publish postgresql://me@localhost:5432/research
     """
-    with _database().open(db) as database:
+    with _open(db) as database:
         target = database.publish(url, schema)
     err.print(f"Published {db} to schema {schema} of {target}", soft_wrap=True)
 
@@ -629,7 +634,7 @@ def list_models(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> 
 
     Example: imagenet-mistakes models --format csv
     """
-    with _database().open(db) as database:
+    with _open(db) as database:
         _show(database.models(), fmt)
 
 
@@ -639,7 +644,7 @@ def remove_model(name: str, db: DbOption = DEFAULT_DB) -> None:
 
     Example: imagenet-mistakes remove-model my_vit
     """
-    with _database().open(db, write=True) as database:
+    with _open(db, write=True) as database:
         database.remove_model(name)
         err.print(f"Removed {name}")
 
@@ -680,7 +685,7 @@ def query(
         if key in params:
             raise BadArgument(f"-p {key}: given twice ({params[key]!r}, then {value!r})")
         params[key] = value
-    with _database().open(db) as database:
+    with _open(db) as database:
         result = database.query(name, params, _columns(columns))
     _show(result, fmt, columns, limit)
 
@@ -697,7 +702,7 @@ def sql(
 
     Example: imagenet-mistakes sql "select model, mla from leaderboard order by mla desc limit 5"
     """
-    with _database().open(db) as database:
+    with _open(db) as database:
         result = database.sql(statement, _columns(columns))
     _show(result, fmt, columns, limit)
 

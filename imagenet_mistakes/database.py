@@ -14,17 +14,17 @@ Python API and the CLI fail alike.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
-import pyarrow as pa
 
 from imagenet_mistakes import arguments, named_queries, reads, storage
 from imagenet_mistakes.boundary import first_line, guarded, is_damage
@@ -38,6 +38,8 @@ from imagenet_mistakes.errors import (
 from imagenet_mistakes.progress import Progress, silent
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from imagenet_mistakes.predictions import Predictions
     from imagenet_mistakes.registry import Inputs
 
@@ -47,40 +49,57 @@ R = TypeVar("R")
 
 @dataclass(frozen=True)
 class Result:
-    """Rows a query returned, as Arrow: `rows` to print, `to_pandas()` for notebooks.
+    """Rows a query returned: `rows` to print, `to_arrow()` and `to_pandas()` for notebooks.
+
+    Fetched as Arrow (columnar, DuckDB's exact types: what a notebook wants)
+    or, from a Database opened with `arrow=False`, as Python rows (what a
+    printer wants: fetching them skips loading Arrow and NumPy, 0.15 s of a
+    command's start-up); either form gives the other when asked.
 
     `notes` say why rows are missing that a user would expect: "ImageNet-M
     list: not available from ..." for a query that needs it.
     """
 
-    table: pa.Table
+    columns: list[str]
+    # DuckDB's names of the columns' types, e.g. 'STRUCT("class" VARCHAR, score DOUBLE)[]'.
+    types: list[str]
+    fetched: pa.Table | list[tuple[Any, ...]]
     notes: tuple[str, ...] = ()
     # The columns a table for people shows unless asked for others (a named query's
     # `-- Shows:` line); None: all.
     headline: tuple[str, ...] | None = None
 
-    def __post_init__(self) -> None:
-        names = unique_names(self.table.column_names)
-        if names != self.table.column_names:
-            object.__setattr__(self, "table", self.table.rename_columns(names))
-
-    @property
-    def columns(self) -> list[str]:
-        return list(self.table.column_names)
-
     @property
     def rows(self) -> list[tuple[Any, ...]]:
-        return list(zip(*(column.to_pylist() for column in self.table.columns), strict=True))
+        if isinstance(self.fetched, list):
+            return self.fetched
+        return list(zip(*(column.to_pylist() for column in self.fetched.columns), strict=True))
 
     def records(self) -> list[dict[str, Any]]:
-        records: list[dict[str, Any]] = self.table.to_pylist()
-        return records
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
     def to_arrow(self) -> pa.Table:
-        return self.table
+        if not isinstance(self.fetched, list):
+            return self.fetched
+        import pyarrow as pa
+
+        schema = _arrow_schema(self.columns, self.types)
+        values = [[row[i] for row in self.fetched] for i in range(len(self.columns))]
+        return pa.Table.from_arrays(
+            [pa.array(v, type) for v, type in zip(values, schema.types, strict=True)],
+            schema=schema,
+        )
 
     def to_pandas(self) -> Any:
-        return self.table.to_pandas()
+        return self.to_arrow().to_pandas()
+
+
+def _arrow_schema(columns: list[str], types: list[str]) -> pa.Schema:
+    """The Arrow schema DuckDB gives columns of these types, asked of an empty result."""
+    casts = ", ".join(f"NULL::{type} AS c{i}" for i, type in enumerate(types))
+    with duckdb.connect() as con:
+        empty = con.sql(f"SELECT {casts} LIMIT 0").to_arrow_table()
+    return empty.rename_columns(columns).schema
 
 
 def unique_names(columns: Sequence[str]) -> list[str]:
@@ -99,18 +118,24 @@ def _select(
     sql: str,
     values: dict[str, Any],
     columns: Sequence[str] | None = None,
+    *,
+    arrow: bool,
 ) -> Result:
-    """Run a query; `columns` (ones the caller will show) are checked against the result's
-    once DuckDB has bound it, before it runs."""
+    """Run a query, fetching Arrow or Python rows; `columns` (ones the caller will show) are
+    checked against the result's once DuckDB has bound it, before it runs."""
     try:
         relation = con.sql(sql, params=values)
         if relation is None:  # a statement that returns nothing
-            return Result(pa.table({}))
+            return Result([], [], [])
+        names = unique_names(relation.columns)
         if columns is not None:
-            _check_columns(columns, unique_names(relation.columns))
+            _check_columns(columns, names)
+        types = [str(type) for type in relation.types]
+        if not arrow:
+            return Result(names, types, relation.fetchall())
         # DuckDB 2 renamed arrow() to to_arrow_table(); 1.4 has only the old name.
         name = "to_arrow_table" if hasattr(relation, "to_arrow_table") else "arrow"
-        return Result(getattr(relation, name)())
+        return Result(names, types, getattr(relation, name)().rename_columns(names))
     except duckdb.Error as e:
         if is_damage(e):  # the file's fault, not the query's: the boundary names it
             raise
@@ -145,31 +170,43 @@ def translated(
 class Database:
     """An open imagenet-mistakes database file; use `Database.open` (a context manager)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, *, write: bool) -> None:
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, path: Path, *, write: bool, arrow: bool
+    ) -> None:
         self.con = con
         self.path = path
         self.write = write
+        self.arrow = arrow
         # What this Database has committed, in order: written by the transaction, read by
         # the boundary to say truthfully what a Ctrl-C left.
         self.committed: list[str] = []
 
     @classmethod
     @arguments.checked
-    def open(cls, path: str | os.PathLike[str], *, write: bool = False) -> Database:
-        """Open a database `build` wrote; read-only unless `write`.
+    def open(
+        cls, path: str | os.PathLike[str], *, write: bool = False, arrow: bool = True
+    ) -> Database:
+        """Open a database `build` wrote; read-only unless `write`. Results come as Arrow
+        unless `arrow` is False (see `Result`).
 
         Refuses a file of another schema version (rebuild it) or one this
         package did not build. Waits up to 5 s for another process's lock.
         """
         where = Path(path)
         with guarded(where):
-            con = storage.connect(where, read_only=not write)
+            # A reader reads through the sandbox the users' SQL runs in: one DuckDB
+            # instance for `sql`, not two (0.04 s of its start-up).
+            con = (
+                storage.connect(where, read_only=False)
+                if write
+                else storage.connect_sandboxed(where)
+            )
             try:
                 storage.check_version(con, where)
             except BaseException:
                 con.close()
                 raise
-            return cls(con, where, write=write)
+            return cls(con, where, write=write, arrow=arrow)
 
     @staticmethod
     @arguments.checked
@@ -217,7 +254,7 @@ class Database:
         values = named_queries.bind(named, params or {}, lambda: reads.parameter_choices(self.con))
         if name == "integrity":  # its checks read what they need; damage can hide elsewhere
             storage.read_every_block(self.con)
-        result = _select(self.con, named.sql, values, columns)
+        result = _select(self.con, named.sql, values, columns, arrow=self.arrow)
         lacking = reads.missing(self.con)
         notes = tuple(
             f"{need}: {lacking[need]}; query {name} has no rows without it"
@@ -231,10 +268,11 @@ class Database:
     def sql(self, statement: str, columns: Sequence[str] | None = None) -> Result:
         """Run ad hoc SQL in a sandbox; DuckDB's complaint about it is a `QueryError`.
 
-        The sandbox (storage.sandbox) reads the file and nothing else: no
-        writes, no other file, no extension, no ATTACH, COPY TO, EXPORT or
-        SET. It needs the file open read-only: a Database opened for writing
-        holds it in a way a second DuckDB instance cannot share.
+        The sandbox (storage.connect_sandboxed) reads the file and nothing
+        else: no writes, no other file, no extension, no ATTACH, COPY TO,
+        EXPORT or SET. The statement runs on a connection of its own, so what
+        it makes (a temporary view, a USE) is gone when it ends. A Database
+        opened for writing is not sandboxed: open the file read-only for SQL.
         """
         if not statement.strip():
             raise BadArgument("SQL: empty; give a statement, e.g. 'select * from leaderboard'")
@@ -242,8 +280,8 @@ class Database:
             raise BadArgument(
                 f"{self.path}: opened for writing; open it read-only to run SQL in its sandbox"
             )
-        with storage.sandbox(self.path) as con:
-            return _select(con, statement, {}, columns)
+        with storage.own_cursor(self.con) as con:
+            return _select(con, statement, {}, columns, arrow=self.arrow)
 
     @translated
     def leaderboard(self) -> Result:
@@ -363,6 +401,19 @@ class Database:
         if not self.write:
             raise BadArgument(f"{self.path}: opened read-only; open it with write=True")
 
+    @contextlib.contextmanager
+    def _unsandboxed(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection that may write files and load extensions: a reader's own is
+        sandboxed, so it opens the file again."""
+        if self.write:
+            yield self.con
+            return
+        con = storage.connect(self.path, read_only=True)
+        try:
+            yield con
+        finally:
+            con.close()
+
     # Writing elsewhere: files and other databases (the report and the gallery are
     # written by report.write and gallery.write, which read through these methods).
 
@@ -372,7 +423,8 @@ class Database:
         with `replace`, `out` may be an earlier export, which is replaced whole."""
         from imagenet_mistakes import export  # sqlglot: slow to import
 
-        export.export(self.con, Path(out), replace=replace)
+        with self._unsandboxed() as con:
+            export.export(con, Path(out), replace=replace)
 
     @translated
     def publish(self, url: str, schema: str = "imagenet_mistakes") -> str:
@@ -384,4 +436,5 @@ class Database:
             raise SourceUnavailable(
                 "publish needs psycopg: pip install 'imagenet-mistakes[postgres]'"
             ) from e
-        return publish.publish(self.con, url, schema)
+        with self._unsandboxed() as con:
+            return publish.publish(con, url, schema)

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import numpy as np
+
+if TYPE_CHECKING:  # NumPy is for adding models; loaded there (0.1 s of every start)
+    import numpy as np
 
 
 @cache
@@ -155,6 +157,8 @@ def missing(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 def original_labels(con: duckdb.DuckDBPyConnection) -> np.ndarray:
     """The original label of each image, indexed by image number (-1 at 0, which is none)."""
+    import numpy as np
+
     found = con.execute(_sql("original_labels")).fetchnumpy()
     labels = np.full(int(found["image_number"].max()) + 1, -1, np.int64)
     labels[found["image_number"]] = found["label"]
@@ -163,10 +167,14 @@ def original_labels(con: duckdb.DuckDBPyConnection) -> np.ndarray:
 
 def class_folder_order(con: duckdb.DuckDBPyConnection) -> np.ndarray:
     """The image numbers in class-folder order (val/<wnid>/<file>, by wnid then file name)."""
+    import numpy as np
+
     return np.asarray(con.execute(_sql("class_folder_order")).fetchnumpy()["image_number"])
 
 
 def class_order(con: duckdb.DuckDBPyConnection, order: str) -> np.ndarray:
     """The class id each output index means, in the class order `order` (class_orders)."""
+    import numpy as np
+
     found = con.execute(_sql("class_order"), {"order": order}).fetchnumpy()["class_id"]
     return np.asarray(found)

@@ -14,14 +14,16 @@ import time
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import duckdb
-import pyarrow as pa
 
 from imagenet_mistakes import __version__, reads, schema, stored
 from imagenet_mistakes.boundary import damaged, deferred_interrupts, first_line, is_damage
 from imagenet_mistakes.errors import BadArgument, DatabaseError, Interrupted
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 # Files are written in this storage version so DuckDB 1.4 and 1.5 (the CLI,
 # most BI drivers) open what DuckDB 2.x builds; 2.x defaults to a newer one.
@@ -167,13 +169,18 @@ def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     DuckDB lets one process write a file, or any number read it; a writer
     excludes every other process. Its lock error names the holder's PID.
     """
+    check_openable(path)
+    if not read_only:
+        check_file_writable(path)
+    return quiet(_waiting_for_lock(path, lambda: duckdb.connect(str(path), read_only=read_only)))
+
+
+def check_openable(path: Path) -> None:
+    """Refuse what is not a file, or not DuckDB's, before DuckDB opens it."""
     if not path.is_file():
         raise DatabaseError(f"{path}: no database here; run `imagenet-mistakes build` first")
     if not is_duckdb(path):
         raise BadArgument(f"{path}: not a DuckDB database file")
-    if not read_only:
-        check_file_writable(path)
-    return quiet(_waiting_for_lock(path, lambda: duckdb.connect(str(path), read_only=read_only)))
 
 
 def attach(con: duckdb.DuckDBPyConnection, path: Path, alias: str) -> None:
@@ -228,28 +235,43 @@ def transaction(
         raise Interrupted.after_commit(path, what)
 
 
-@contextlib.contextmanager
-def sandbox(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection that can read the database file and nothing else, for SQL users write.
+def connect_sandboxed(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection that can read the database file and nothing else: what a read-only
+    `Database` reads through, and the users' SQL runs in.
 
     DuckDB's own settings do the refusing, rather than a reading of the SQL:
     the file is attached read-only to an in-memory instance (under its usual
     name, so `name.table` still works), then file system access is turned
     off and the configuration locked. So ATTACH, COPY TO, EXPORT, reading
     other files, INSTALL, LOAD and SET all fail, each with DuckDB's message.
+    Like `connect`, waits a little while another process holds the file's lock.
     """
+    check_openable(path)
     con = quiet(duckdb.connect())
     try:
         # DuckDB's own catalogs cannot be shadowed (a file memory.duckdb, say).
         stem = path.stem if path.stem not in ("memory", "system", "temp") else "db"
         name = '"' + stem.replace('"', '""') + '"'
-        con.execute(f"ATTACH $path AS {name} (READ_ONLY)", {"path": str(path)})
+        attach = f"ATTACH $path AS {name} (READ_ONLY)"
+        _waiting_for_lock(path, lambda: con.execute(attach, {"path": str(path)}))
         con.execute(f"USE {name}")
+        # Spilling where a connection to the file would, not in the working directory.
+        con.execute("SET temp_directory = $dir", {"dir": f"{path}.tmp"})
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
-        yield con
-    finally:
+    except BaseException:
         con.close()
+        raise
+    return con
+
+
+def own_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A connection of its own on `con`'s instance, in `con`'s database: what a statement
+    makes there (a temporary view, a USE) ends with it and never reaches `con`."""
+    [(database,)] = con.execute("SELECT current_database()").fetchall()
+    cursor = con.cursor()
+    cursor.execute('USE "' + database.replace('"', '""') + '"')
+    return cursor
 
 
 def read_every_block(con: duckdb.DuckDBPyConnection) -> None:

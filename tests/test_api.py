@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -224,3 +225,47 @@ def test_logits_a_float64_can_barely_hold_give_a_softmax_without_a_warning() -> 
     first = loaded.rows.slice(0, 5).to_pydict()
     assert first["class_id"] == [7, 1, 3, 5, 9]
     assert first["score"][0] == 1.0 and first["score"][1:] == [0.0] * 4
+
+
+def test_python_rows_and_arrow_give_the_same_result_either_way(synthetic_db: Path) -> None:
+    """A result fetched as Python rows (as the CLI opens the file) converts to the Arrow the
+    default fetch gives, types and all, and back: nested lists of structs, decimals, NULLs,
+    two columns of one name, no rows."""
+    asked: list[Callable[[Database], Any]] = [
+        lambda db: db.query("mistake_cards", {"model": "vit3b"}),
+        lambda db: db.query("leaderboard"),
+        lambda db: db.sql(
+            "select 1 as c, 2 as c, 1.50::decimal(4, 2) as d, null as n, date '2020-01-02' as t"
+        ),
+        lambda db: db.sql("select * from models where false"),
+    ]
+    for ask in asked:
+        fetched = {}
+        for arrow in (True, False):
+            with Database.open(synthetic_db, arrow=arrow) as db:
+                fetched[arrow] = ask(db)
+        as_arrow, as_rows = fetched[True], fetched[False]
+        assert isinstance(as_rows.fetched, list) and not isinstance(as_arrow.fetched, list)
+        assert as_rows.columns == as_arrow.columns and as_rows.types == as_arrow.types
+        assert as_rows.to_arrow().equals(as_arrow.to_arrow()), as_rows.columns
+        assert as_rows.rows == as_arrow.rows and as_rows.records() == as_arrow.records()
+
+
+def test_what_a_users_sql_makes_ends_with_the_statement(synthetic_db: Path) -> None:
+    """A read-only Database reads through the sandbox the users' SQL runs in; each statement
+    runs on a connection of its own, so its temporary view, USE or open transaction never
+    reaches the package's reads or the next statement."""
+    with Database.open(synthetic_db) as db:
+        objects = db.query("objects").rows
+        classes = db.sql("select count(*) from classes").rows
+        assert objects and classes == [(1000,)]
+        for statement in (
+            "create temp view classes as select 1 as x",
+            "create temp view objects as select 1 as x",
+            "use memory",
+            "begin transaction",
+            "create schema memory.scratch",
+        ):
+            db.sql(statement)
+            assert db.query("objects").rows == objects, statement
+            assert db.sql("select count(*) from classes").rows == classes, statement

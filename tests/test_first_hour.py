@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -268,3 +269,23 @@ def test_a_reader_that_goes_away_ends_the_command_as_sigpipe_would(
     finally:
         os.close(writer)
     assert (ran.returncode, ran.stderr) == (141, "")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["sql", "select 1"], ["query", "models"]])
+def test_a_command_that_reads_starts_without_arrow_numpy_or_pydantic(
+    args: list[str], synthetic_db: Path
+) -> None:
+    """What start-up skips (issue 30; BENCHMARKS.md times it): Arrow and NumPy (0.15 s)
+    are for adding models and notebooks, pydantic (0.08 s) came with Typer 0.29."""
+    script = (
+        "import sys, runpy\n"
+        f"sys.argv = ['imagenet-mistakes', *{args!r}, *(['--db', {str(synthetic_db)!r}]"
+        f" if {args!r} != ['--help'] else [])]\n"
+        "try:\n    runpy.run_module('imagenet_mistakes', run_name='__main__')\n"
+        "except SystemExit as e:\n    assert not e.code, e.code\n"
+        "heavy = {'pyarrow', 'numpy', 'pandas', 'pydantic'} & set(sys.modules)\n"
+        "print('loaded:', sorted(heavy), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "loaded: []", done.stderr

@@ -37,9 +37,12 @@ def db(real_zoo_db: Path) -> Iterator[Database]:
         yield database
 
 
-def test_every_interval_of_every_zoo_model_equals_the_reference(
+def test_every_interval_of_a_dozen_zoo_models_equals_the_reference(
     db: Database, real_mirror: Path, world: reference.World
 ) -> None:
+    """Every 6th of the 67 zoo models by name, from alexnet on: the plain-Python
+    reference takes most of a second a model (test_metrics_real checks every model's
+    values, which the intervals are drawn around)."""
     found = {
         (model, metric): (lower, upper)
         for model, metric, lower, upper in db.sql(
@@ -47,9 +50,9 @@ def test_every_interval_of_every_zoo_model_equals_the_reference(
             "where evaluated_from = 'predictions'"
         ).rows
     }
-    models = {model for model, _ in found}
+    models = sorted({model for model, _ in found})
     assert len(models) == 67
-    for model in sorted(models):
+    for model in models[::6]:
         hits = per_image(reference.zoo_predictions(real_mirror, model), world)
         for metric in ("top1", "top5", "real", "mla", "mla_micro", "mla_strict"):
             assert found[model, metric] == pytest.approx(

@@ -161,7 +161,7 @@ def insert(con: duckdb.DuckDBPyConnection, sample: Sample, batch: int | None = N
 
 
 # Examples are bounded by CI's 15 minutes: these tests were a quarter of the run.
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sample=samples())
 def test_sql_metrics_equal_the_reference(con: duckdb.DuckDBPyConnection, sample: Sample) -> None:
     con.begin()
@@ -211,7 +211,7 @@ def same(got: object, expected: object, key: str = "") -> bool:
     return got == expected and type(got) is type(expected)
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sample=samples(), data=st.data())
 def test_the_same_predictions_give_the_same_bytes_and_rank_in_any_order(
     con: duckdb.DuckDBPyConnection, sample: Sample, data: st.DataObject
