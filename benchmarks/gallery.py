@@ -35,7 +35,7 @@ import numpy as np
 from PIL import Image
 from process import PEAK_RSS
 
-from imagenet_mistakes import Database, build, registry, zoo
+from imagenet_mistakes import Database, build, registry
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -108,11 +108,10 @@ def main() -> None:
         db = work / "im.duckdb"
         if not db.exists():
             build.build(db, registry.Inputs(options.source_dir, work / "cache"))
-            loaded = zoo.batch(
-                "imagenetv2", ["alexnet"], source_dir=options.source_dir, cache_dir=work
-            )
             with Database.open(db, write=True) as database:
-                database.add_models(loaded)
+                database.add_zoo(
+                    "imagenetv2", ["alexnet"], source_dir=options.source_dir, cache_dir=work
+                )
         with Database.open(db) as database:
             numbers = [
                 n

@@ -55,9 +55,8 @@ def main() -> None:
         db = work / ("zoo.duckdb" if options.all else "small.duckdb")
         if not db.exists():
             build.build(db, registry.Inputs(options.source_dir, work / "cache"))
-            loaded = zoo.batch("imagenetv2", names, source_dir=options.source_dir, cache_dir=work)
             with Database.open(db, write=True) as database:
-                database.add_models(loaded)
+                database.add_zoo("imagenetv2", names, source_dir=options.source_dir, cache_dir=work)
         with postgres_server.server() as url:
             command = [sys.executable, "-m", "imagenet_mistakes", "publish", url, "--db", str(db)]
             start = time.perf_counter()

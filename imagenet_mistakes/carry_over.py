@@ -21,6 +21,7 @@ def models(con: duckdb.DuckDBPyConnection, previous: Path, progress: Progress) -
     con.begin()
     try:
         storage.run_script(con, script, {})
+        storage.run_script(con, "carry_over_zoos", {})
     except duckdb.Error as e:
         raise DatabaseError(
             f"{previous}: cannot carry its models over ({first_line(e)}); "

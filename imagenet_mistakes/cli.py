@@ -460,7 +460,9 @@ def add_model(
 
 @app.command("add-zoo")
 def add_zoo(
-    zoo_name: Annotated[str, typer.Argument(metavar="ZOO", help="imagenetv2")],
+    zoo_name: Annotated[
+        str, typer.Argument(metavar="ZOO", help="A zoo, e.g. imagenetv2 (a wrong name lists them).")
+    ],
     names: Annotated[
         str | None,
         typer.Option("--models", help="Comma-separated model names [default: all]."),
@@ -480,24 +482,16 @@ def add_zoo(
     if names is not None:
         # Each name once, in the order given.
         wanted = list(dict.fromkeys(n.strip() for n in names.split(",") if n.strip()))
-    from rich.progress import track
-
-    from imagenet_mistakes import zoo
-
-    available = zoo.sources(zoo_name)
     source_dir = _mirror(source_dir, db)
-    loaded = zoo.batch(zoo_name, wanted, source_dir=source_dir, cache_dir=_cache(cache_dir))
-    # On a terminal only, and gone when done: an error stays the one line below it.
-    batch = track(
-        loaded,
-        total=len(wanted or available),
-        description="Models",
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
-    with _open(db, write=True) as database:
-        added = database.add_models(batch, replace=replace)
+    with _open(db, write=True) as database, _progress_bar() as progress:
+        added = database.add_zoo(
+            zoo_name,
+            wanted,
+            source_dir=source_dir,
+            cache_dir=_cache(cache_dir),
+            replace=replace,
+            progress=progress,
+        )
         err.print(f"Added {added} model{'' if added == 1 else 's'} from {zoo_name}")
 
 

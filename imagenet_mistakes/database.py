@@ -78,6 +78,14 @@ class Result:
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
+    def has_values(self, column: str) -> bool:
+        """Whether any row holds a value (not NULL) in `column`."""
+        if isinstance(self.fetched, list):
+            at = self.columns.index(column)
+            return any(row[at] is not None for row in self.fetched)
+        values = self.fetched.column(column)
+        return bool(values.null_count < len(values))
+
     def to_arrow(self) -> pa.Table:
         if not isinstance(self.fetched, list):
             return self.fetched
@@ -261,7 +269,11 @@ class Database:
             for need in named.needs
             if need in lacking
         )
-        headline = tuple(named.shows) if named.shows is not None else None
+        headline = None
+        if named.shows is not None:
+            headline = tuple(
+                c for c in named.shows if c not in named.shows_when_any or result.has_values(c)
+            )
         return dataclasses.replace(result, notes=notes, headline=headline)
 
     @translated
@@ -387,6 +399,38 @@ class Database:
             self.con, self.path, "the models given were added", self.committed
         ):
             return models.add(self.con, batch, replace=replace)
+
+    @translated
+    def add_zoo(
+        self,
+        zoo: str,
+        names: list[str] | None = None,
+        *,
+        cache_dir: str | os.PathLike[str],
+        source_dir: str | os.PathLike[str] | None = None,
+        replace: bool = False,
+        progress: Progress = silent,
+    ) -> int:
+        """Add the models of a zoo of `data/zoos.toml` (all, or those named) in one
+        transaction, each marked with the zoo; return how many. Their files are read from
+        `source_dir` (a mirror) if given, else downloaded into `cache_dir`."""
+        from imagenet_mistakes import models
+        from imagenet_mistakes import zoo as zoos
+
+        self._writable()
+        mirror = Path(source_dir) if source_dir is not None else None
+        loaded = zoos.batch(zoo, names, source_dir=mirror, cache_dir=Path(cache_dir))
+        total = len(names) if names is not None else len(zoos.sources(zoo))
+
+        def counted() -> Iterator[tuple[str, Predictions, str, str | None]]:
+            for done, model in enumerate(loaded):
+                progress(f"Models of {zoo}", done, total)
+                yield model
+
+        with storage.transaction(
+            self.con, self.path, f"the models of {zoo} given were added", self.committed
+        ):
+            return models.add(self.con, counted(), replace=replace, zoo=zoo)
 
     @translated
     def remove_model(self, name: str) -> None:

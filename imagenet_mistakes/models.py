@@ -40,8 +40,9 @@ def add(
     models: Iterable[tuple[str, Predictions, str, str | None]],
     *,
     replace: bool,
+    zoo: str | None = None,
 ) -> int:
-    """Add models (name, predictions, source, description); return how many.
+    """Add models (name, predictions, source, description), of `zoo` if given; return how many.
 
     `models` may be a generator: each model is written as it comes, so only one
     is held in memory at a time.
@@ -56,7 +57,7 @@ def add(
             if not replace:
                 raise BadArgument(f"model {model!r} already exists; use --replace to overwrite it")
             remove(con, model)
-        _insert(con, model, predictions, source, description)
+        _insert(con, model, predictions, source, description, zoo)
         added.append(model)
     storage.run_script(con, "count_image_verdicts", {"models": added})
     return len(added)
@@ -81,6 +82,7 @@ def _insert(
     predictions: Predictions,
     source: str,
     description: str | None,
+    zoo: str | None,
 ) -> None:
     con.register("new_predictions", predictions.rows)
     try:
@@ -91,6 +93,7 @@ def _insert(
                 "model": model,
                 "source": source,
                 "description": description,
+                "zoo": zoo,
                 "top_k": predictions.top_k,
                 "images": predictions.images,
             },

@@ -5,7 +5,7 @@ kind, e.g. `-- Parameters: $model: model, $limit: rows = 20`, where `= value`
 gives a default. Optional lines after them:
 - `-- Shows: model, top1, mla`: the columns the table shows by default, for
   a query with more than fit a terminal (`--columns all` shows every one;
-  CSV and JSON carry all);
+  CSV and JSON carry all); `note?` shows `note` only when a row has one;
 - `-- Needs: ImageNet-M list`: what the database may lack (reads/missing.sql)
   without which the query has no rows; the result then says why.
 
@@ -60,6 +60,8 @@ class NamedQuery:
     parameters_help: str
     # The columns the table shows unless --columns says otherwise; None: all.
     shows: list[str] | None
+    # Those of them shown only when a row has a value (`note?`).
+    shows_when_any: frozenset[str]
     # What the database may lack (reads/missing.sql) without which there are no rows.
     needs: list[str]
     sql: str
@@ -97,13 +99,15 @@ def get(name: str) -> NamedQuery:
         header.append(line.removeprefix("--").strip())
     description, parameters_line = header[:2]
     keyed = dict(line.partition(": ")[::2] for line in header[2:] if line.startswith(_KEYS))
-    shows = [c.strip() for c in keyed["Shows"].split(",")] if "Shows" in keyed else None
+    listed = [c.strip() for c in keyed["Shows"].split(",")] if "Shows" in keyed else None
+    shows = [c.removesuffix("?") for c in listed] if listed is not None else None
+    when_any = frozenset(c.removesuffix("?") for c in listed or [] if c.endswith("?"))
     needs = [n.strip() for n in keyed["Needs"].split(",")] if "Needs" in keyed else []
     parameters_help = parameters_line.removeprefix("Parameters:").strip()
     parameters = {
         m.group(1): Parameter(m.group(2), m.group(3)) for m in _PARAMETER.finditer(parameters_help)
     }
-    return NamedQuery(name, description, parameters, parameters_help, shows, needs, sql)
+    return NamedQuery(name, description, parameters, parameters_help, shows, when_any, needs, sql)
 
 
 def bind(

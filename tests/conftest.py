@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from filelock import FileLock
 
-from imagenet_mistakes import Database, build, registry, zoo
+from imagenet_mistakes import Database, build, registry
 from tests import environments, superset_server, synthetic
 from tests.synthetic import write_mirror
 
@@ -112,9 +112,8 @@ def with_zoo_models(
 
     def make(db: Path) -> None:
         shutil.copy(real_db, db)
-        loaded = zoo.batch("imagenetv2", names, source_dir=real_mirror, cache_dir=db.parent)
         with Database.open(db, write=True) as database:  # as add-zoo adds them
-            database.add_models(loaded)
+            database.add_zoo("imagenetv2", names, source_dir=real_mirror, cache_dir=db.parent)
 
     return make
 
@@ -185,11 +184,12 @@ def logits(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # The files that take longest, longest first: pytest-xdist hands each worker a file at a
 # time in this order, so the short files fill the end and the two workers finish
 # together, rather than one waiting out a long file alone (the order of `--durations`
-# on a full run).
+# on a full run; pyproject.toml keeps pytest-xdist from reordering them).
 SLOWEST_FIRST = (
     "test_lake.py", "test_faults.py", "test_publish.py", "test_metrics_real.py",
-    "test_superset.py", "test_bad_input.py", "test_ctrl_c.py", "test_timm_results.py",
-    "test_build_synthetic.py", "test_fuzz.py", "test_properties.py", "test_intervals.py",
+    "test_superset.py", "test_bad_input.py", "test_ctrl_c.py", "test_timm2022.py",
+    "test_timm_results.py", "test_build_synthetic.py", "test_fuzz.py", "test_properties.py",
+    "test_intervals.py",
 )  # fmt: skip
 
 

@@ -130,7 +130,7 @@ USAGE_ERRORS = [
         ],
         "--row-order: --order names each row's image already",
     ),
-    (["add-zoo", "imagenetv3"], "ZOO 'imagenetv3': not a zoo (imagenetv2); did you mean"),
+    (["add-zoo", "imagenetv3"], "ZOO 'imagenetv3': not a zoo (imagenetv2, timm2022); did you mean"),
     (
         ["add-zoo", "imagenetv2", "--models", "resnet5"],
         "--models 'resnet5': not a model of imagenetv2; did you mean 'resnet50'?",

@@ -177,6 +177,10 @@ def test_imagenet_xs_published_results_are_every_cell(real_db: Path, real_mirror
             "and starts_with(model, 'imagenet_testbed--')"
         ).rows
         models = db.sql("select count(*) from published_models where source = 'imagenet_x'").rows
+        humans = db.sql(
+            "select model from published_models where source = 'imagenet_x' "
+            "and split_part(model, '--', 2) = 'human' order by model"
+        ).rows
     expected = {
         (f"imagenet_testbed--{row['model']}", f"real_class_{column}", float(value))
         for row in published
@@ -186,6 +190,8 @@ def test_imagenet_xs_published_results_are_every_cell(real_db: Path, real_mirror
     assert set(found) == expected
     assert len(published) == 336  # the testbed's 335 models and ImageNet-X's "human"
     assert models == [(336 + 55 + 5,)]
+    # So 393 models and 3 rows of human raters (docs/analysis.md).
+    assert humans == [("base--human",), ("imagenet_testbed--human",), ("modelvshuman--human",)]
 
 
 def write_lines(path: Path, rows: list[dict[str, object]]) -> Path:

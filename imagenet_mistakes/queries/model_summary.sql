@@ -1,6 +1,6 @@
 -- One model's metrics with intervals, ranks, the best value and its published standing.
 -- Parameters: $model: model.
--- Shows: metric, value, images, rank, best_rank, worst_rank, published
+-- Shows: metric, value, images, rank, best_rank, worst_rank, published, note?
 -- One model's metrics, each with its confidence interval, the images it counts, its rank
 -- among the models on the same images with the ranks its interval allows, the best value
 -- among them and its standing among published models.
@@ -9,6 +9,7 @@
 -- Ranks, the best value and the count of models are among the models scored on
 -- the same images (model_metrics.image_set): a model scored on 3 images is
 -- neither "best" for a model scored on all of them nor compared with it.
+-- A metric the model has no value for says why in `note`.
 with
 
 this_set as (
@@ -81,8 +82,15 @@ final as (
         ) as models,
         bests.best,
         standing.published,
+        case
+            when this_model.value is not null then null
+            when given.top_k is null then 'no predictions: known from the paper''s mistakes alone'
+            when metrics.hit = 'top5_correct' and given.top_k < 5
+                then 'needs 5 predictions an image; this model has ' || given.top_k
+        end as note,
         metrics.position
     from metrics
+    left join (select top_k from models where model = $model) as given on true
     left join this_model using (metric)
     left join bests using (metric)
     left join standing using (metric)
@@ -106,7 +114,7 @@ shares as (
 
 select
     name as metric, value, lower, upper, images, rank, best_rank, worst_rank, tied_with, models,
-    best, published, metric as metric_id, (select image_set from this_set) as image_set
+    best, published, note, metric as metric_id, (select image_set from this_set) as image_set
 from (
     select *, 0 as part from final
     union all by name

@@ -28,8 +28,7 @@ thresholds as (
 -- The pairs worth comparing, found without pairing every model with all
 -- 2,853 published results (14 s with 1,000 models): those whose top-1 are
 -- within the wider threshold (a band join; the verdict below draws the
--- line), and those with the same name, as the source writes it (ETH's
--- source--name, timm's architecture.tag).
+-- line), and those of the same architecture (the `architecture` macro).
 candidates as (
     select local.model, published.source, published.model as published_model,
         published.image_size
@@ -44,9 +43,7 @@ candidates as (
     select local.model, published.source, published.model, published.image_size
     from (select distinct model from local) as local
     inner join (select distinct source, model, image_size from published) as published
-        on local.model = published.model
-        or local.model = split_part(published.model, '--', 2)
-        or local.model = split_part(published.model, '.', 1)
+        on architecture(local.model) = architecture(published.model)
 ),
 
 compared as (
@@ -87,9 +84,7 @@ final as (
             else 'same name, different weights'
         end as verdict,
         largest_difference,
-        published_model = model
-            or split_part(published_model, '--', 2) = model
-            or split_part(published_model, '.', 1) = model as same_name
+        architecture(published_model) = architecture(model) as same_name
     from compared
 )
 
@@ -104,4 +99,4 @@ COMMENT ON COLUMN crosswalk.image_size IS 'Resolution of the published evaluatio
 COMMENT ON COLUMN crosswalk.metrics IS 'The metrics compared: every one both have over the validation images';
 COMMENT ON COLUMN crosswalk.verdict IS 'same weights (every compared metric agrees within 0.000005); same name, nearly the same numbers (within 0.001: likely the same weights, another evaluation pipeline); or same name, different weights';
 COMMENT ON COLUMN crosswalk.largest_difference IS 'The largest difference between our value and the published one over the compared metrics';
-COMMENT ON COLUMN crosswalk.same_name IS 'The published name is this model''s (ETH: source--name; timm: architecture.tag)';
+COMMENT ON COLUMN crosswalk.same_name IS 'The published name is of this model''s architecture (ETH: source--architecture.tag; timm, timm2022: architecture.tag)';

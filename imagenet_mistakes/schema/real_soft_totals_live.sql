@@ -9,7 +9,9 @@ select
     count(*) as images,
     count(*) filter (where correct) as correct,
     count(*) filter (where rated) as rated_images,
-    sum(soft_score) as soft_score_sum
+    -- Added in image order: the same bits however DuckDB splits the work among
+    -- threads (a plain sum differed in its last bits between two builds).
+    sum(soft_score order by image_number) as soft_score_sum
 from real_soft_results
 group by model;
 
@@ -18,4 +20,4 @@ COMMENT ON COLUMN real_soft_totals_live.model IS 'Model';
 COMMENT ON COLUMN real_soft_totals_live.images IS 'Images with a non-empty ReaL list the model predicted';
 COMMENT ON COLUMN real_soft_totals_live.correct IS 'Of those, images whose top-1 ReaL lists';
 COMMENT ON COLUMN real_soft_totals_live.rated_images IS 'Of those, images ReaL''s raters saw';
-COMMENT ON COLUMN real_soft_totals_live.soft_score_sum IS 'Sum of real_soft_results.soft_score over the images';
+COMMENT ON COLUMN real_soft_totals_live.soft_score_sum IS 'Sum of real_soft_results.soft_score over the images, added in image order';
