@@ -22,6 +22,7 @@ from imagenet_mistakes import (
     eth_collapsed_classes,
     label_sets,
     metrics,
+    published_precision,
     registry,
     replace,
     schema,
@@ -100,6 +101,7 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa
         ),
     )
     storage.append(con, "metrics", metric_rows())
+    storage.append(con, "published_precision", pa.Table.from_pylist(published_precision.rows()))
     order = schema.tables()
     produced = {table for item in loaded for table in item.tables}
     unknown = sorted(produced - set(order))
