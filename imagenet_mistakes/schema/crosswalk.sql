@@ -3,6 +3,9 @@
 -- images agrees to the published rounding. A name is never enough: a pair with
 -- the same name whose numbers differ is listed too, as different weights (ETH's
 -- torchvision resnet50 is the V2 checkpoint, the zoo's the V1).
+-- A name's architecture is what it says as the sources write names: ETH's
+-- source--architecture[.tag], timm's and timm2022's architecture.tag, the
+-- testbed's and most users' plain architecture.
 create or replace view crosswalk as
 with
 
@@ -18,6 +21,14 @@ published as (
     where benchmark = 'imagenet'
 ),
 
+architectures as (
+    select 'local' as side, model, split_part(model, '.', 1) as architecture
+    from (select distinct model from local)
+    union all
+    select distinct 'published', model, split_part(regexp_replace(model, '^.*--', ''), '.', 1)
+    from published
+),
+
 -- The two agreements the verdict draws the line at: within half a unit of the
 -- fifth decimal of a fraction (the published rounding), and within a tenth of
 -- a percentage point.
@@ -28,7 +39,7 @@ thresholds as (
 -- The pairs worth comparing, found without pairing every model with all
 -- 2,853 published results (14 s with 1,000 models): those whose top-1 are
 -- within the wider threshold (a band join; the verdict below draws the
--- line), and those of the same architecture (the `architecture` macro).
+-- line), and those of the same architecture.
 candidates as (
     select local.model, published.source, published.model as published_model,
         published.image_size
@@ -40,10 +51,13 @@ candidates as (
             and local.value + (select nearly from thresholds)
     where local.metric = 'top1'
     union
-    select local.model, published.source, published.model, published.image_size
-    from (select distinct model from local) as local
+    select ours.model, published.source, published.model, published.image_size
+    from architectures as ours
+    inner join architectures as theirs
+        on ours.side = 'local' and theirs.side = 'published'
+        and theirs.architecture = ours.architecture
     inner join (select distinct source, model, image_size from published) as published
-        on architecture(local.model) = architecture(published.model)
+        on published.model = theirs.model
 ),
 
 compared as (
@@ -67,11 +81,11 @@ compared as (
 
 final as (
     select
-        model,
-        source,
-        published_model,
-        image_size,
-        metrics,
+        compared.model,
+        compared.source,
+        compared.published_model,
+        compared.image_size,
+        compared.metrics,
         -- Published as percentages to 3 decimals (timm, ETH) or as float32
         -- (testbed): agreeing within half a unit of the fifth decimal of a
         -- fraction is agreeing. Within a tenth of a percentage point (alexnet:
@@ -83,9 +97,13 @@ final as (
                 then 'same name, nearly the same numbers'
             else 'same name, different weights'
         end as verdict,
-        largest_difference,
-        architecture(published_model) = architecture(model) as same_name
+        compared.largest_difference,
+        ours.architecture = theirs.architecture as same_name
     from compared
+    inner join architectures as ours
+        on ours.side = 'local' and ours.model = compared.model
+    inner join architectures as theirs
+        on theirs.side = 'published' and theirs.model = compared.published_model
 )
 
 select * from final
