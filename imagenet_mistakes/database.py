@@ -91,6 +91,8 @@ class Result:
             return self.fetched
         import pyarrow as pa
 
+        if not self.columns:  # a statement that returned nothing
+            return pa.table({})
         schema = _arrow_schema(self.columns, self.types)
         values = [[row[i] for row in self.fetched] for i in range(len(self.columns))]
         return pa.Table.from_arrays(

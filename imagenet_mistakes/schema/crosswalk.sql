@@ -23,7 +23,7 @@ published as (
 
 architectures as (
     select 'local' as side, model, split_part(model, '.', 1) as architecture
-    from (select distinct model from local)
+    from (select distinct model from local) as local_models
     union all
     select distinct 'published', model, split_part(regexp_replace(model, '^.*--', ''), '.', 1)
     from published
