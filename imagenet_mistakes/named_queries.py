@@ -39,6 +39,7 @@ KINDS = {
     "label_set": "a label set",
     "object": "a table or view",
     "rows": f"a whole number of rows, 1 to {MAX_ROWS:,}",
+    "among": "all, a zoo of this database, or models with predictions separated by commas",
 }
 MODEL_KINDS = ("predicted_model", "categorised_model", "model")
 # The valid names an error lists before "and N more".
@@ -149,7 +150,26 @@ def _check(key: str, kind: str, value: str, choices: dict[str, list[str]]) -> No
         if not (re.fullmatch(r"[0-9]{1,7}", value) and 1 <= int(value) <= MAX_ROWS):
             raise BadArgument(f"{where}: must be {KINDS[kind]}")
         return
+    if kind == "among":
+        _check_among(where, value, choices)
+        return
     check(where, kind, value, choices)
+
+
+def _check_among(where: str, value: str, choices: dict[str, list[str]]) -> None:
+    """`all`, a zoo, or models with predictions separated by commas."""
+    zoos, models = choices.get("zoo", []), choices.get("predicted_model", [])
+    if value == "all" or value in zoos:
+        return
+    names = value.split(",")
+    for name in names:
+        if name not in models:
+            raise BadArgument.not_among(
+                f"{where}: {shown(name)}" if len(names) > 1 else where,
+                name,
+                ["all", *zoos, *models],
+                f"all, a zoo ({', '.join(zoos) or 'none yet'}) or a model with predictions",
+            )
 
 
 def check(where: str, kind: str, value: str, choices: dict[str, list[str]]) -> None:

@@ -3,7 +3,8 @@ their dependencies give.
 
 Each file creates one table, macro or view, named after it (`leaderboard.sql`).
 They apply tables first (a table before those whose foreign keys reference it),
-then macros, then views, each after the tables and views it reads: the order
+then macros and views, each after the tables and views it reads and the macros
+it calls (a table macro may read views; the named queries call it): the order
 is worked out from the SQL, as dbt works out its models' order from their refs,
 so no file carries a number to place it. Files are Jinja templates (as dbt
 models are), so a view whose columns follow the data, such as the leaderboard's
@@ -64,7 +65,7 @@ def _rendered(definitions: tuple[metrics.Metric, ...], level: float) -> tuple[tu
     return tuple((name, texts[name]) for name in _applied_order(texts))
 
 
-# Tables, then macros, then views; within each, after what each one reads.
+# Tables first; then macros and views, each after what it reads and the macros it calls.
 _KINDS = ("TABLE", "MACRO", "VIEW")
 _CREATE = re.compile(r"^CREATE (?:OR REPLACE )?(?:TEMP )?(TABLE|MACRO|VIEW)", re.I | re.M)
 
@@ -90,8 +91,15 @@ def _applied_order(texts: dict[str, str]) -> list[str]:
             ctes = {cte.alias for cte in statement.find_all(exp.CTE)}
             read = {table.name for table in statement.find_all(exp.Table)} - ctes
         needed = {by_object[r] for r in read if r in by_object and by_object[r] != name}
-        # Every object of an earlier kind first, whatever it reads.
-        graph[name] = needed | {other for other in texts if kinds[other] < kinds[name]}
+        # Every table first, whatever it reads; a view after the macros it calls (a table
+        # macro may itself read views: image_difficulty_among).
+        calls = {
+            other
+            for other in texts
+            if kinds[other] == 1 and re.search(rf"\b{other.removesuffix('.sql')}\s*\(", text)
+        }
+        earlier = {other for other in texts if kinds[other] == 0} if kinds[name] else set()
+        graph[name] = needed | earlier | (calls - {name})
     order = graphlib.TopologicalSorter(graph)
     order.prepare()
     applied = []

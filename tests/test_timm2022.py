@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from imagenet_mistakes import Database
+from imagenet_mistakes.errors import BadArgument
 from tests import reference
 from tests.commands import invoke
 from tests.conftest import built_once
@@ -114,3 +115,41 @@ def test_a_zoo_is_named_from_the_list(synthetic_db: Path) -> None:
     assert (code, stdout) == (2, "")
     assert stderr.startswith("Error: ZOO 'timm2021': not a zoo (imagenetv2, timm2022)"), stderr
     assert "did you mean 'timm2022'?" in stderr
+
+
+def test_difficulty_counts_among_a_zoo_or_the_models_named(
+    timm_db: Path, real_mirror: Path
+) -> None:
+    """`-p among=`: hardest_images, shared_mistakes and distinctive_mistakes count among the
+    models named, recounted here from the raw CSVs and the multi-label annotations."""
+    world = reference.read_world(real_mirror)
+    chosen = ["vgg11", "resnet50", "convnext_tiny"]
+    top1 = {
+        arch: raw_top1(real_mirror / RES / f"topk_ids_{arch}.csv")
+        for arch in ["vgg11", "resnet50", "convnext_tiny", "swin_base_patch4_window7_224"]
+    }
+
+    def wrong(arch: str, name: str) -> bool:
+        labels = world.multi[name]
+        return top1[arch][name][0] not in labels.correct | labels.unclear
+
+    scored = [n for n, labels in world.multi.items() if not labels.problematic]
+    among = ",".join(f"{arch}.timm2022" for arch in chosen)
+    with Database.open(timm_db) as db:
+        hardest = db.query("hardest_images", {"among": among, "limit": "1000000"}).records()
+        shared = db.query(
+            "shared_mistakes", {"model": "swin_base_patch4_window7_224.timm2022", "among": among}
+        ).records()
+        everyone = db.query("hardest_images", {"among": "timm2022", "limit": "5"}).records()
+        with pytest.raises(BadArgument, match="not all, a zoo \\(timm2022\\) or a model"):
+            db.query("hardest_images", {"among": "timm2021"})
+    expected = {n: sum(wrong(arch, n) for arch in chosen) for n in scored}
+    assert {row["file_name"]: row["models_wrong"] for row in hardest} == expected
+    assert all(row["models"] == 3 for row in hardest)
+    # Swin-B's mistakes that all three others make too (90% of 3 is all of them).
+    assert {row["file_name"] for row in shared} == {
+        n for n in scored if wrong("swin_base_patch4_window7_224", n) and expected[n] == 3
+    }
+    assert all(row["others"] == 3 and row["others_wrong"] == 3 for row in shared)
+    # The zoo: all 15 of it.
+    assert all(row["models"] == 15 for row in everyone)

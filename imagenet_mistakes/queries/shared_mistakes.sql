@@ -1,20 +1,22 @@
 -- A model's mistakes that at least 90% of the file's other models make too.
--- Parameters: $model: model, $label_set: label_set = multilabel_v3.
+-- Parameters: $model: model, $label_set: label_set = multilabel_v3, $among: among = all.
 -- A model's shared mistakes under a label set: images it gets wrong that at least 90% of
--- the file's other models get wrong too, with what the label sets say of the original
--- label (such images are often label problems).
+-- the file's other models (or those of one zoo, or those named: -p among=) get wrong
+-- too, with what the label sets say of the original label (such images are often label
+-- problems).
 select
     image_results.file_name,
     original.name as original_label,
     predicted.name as predicted_label,
-    image_difficulty.models_wrong - 1 as others_wrong,
-    image_difficulty.models - 1 as others,
+    others.models_wrong as others_wrong,
+    others.models as others,
     label_agreement.multilabel_v3 as original_label_multilabel_v3,
     label_agreement.real as original_label_real,
     label_agreement.cleanlab_mturk as original_label_cleanlab_mturk,
     image_difficulty.eth_error_type,
     image_difficulty.eth_models_wrong
 from image_results
+inner join image_difficulty_among($among, $model) as others using (label_set, image_number)
 inner join image_difficulty using (label_set, image_number)
 inner join label_agreement on label_agreement.image_number = image_results.image_number
 inner join classes as original on original.class_id = image_results.original_class
@@ -22,6 +24,6 @@ inner join classes as predicted on predicted.class_id = image_results.top1_class
 where image_results.model = $model
     and image_results.label_set = $label_set
     and not image_results.correct_or_unclear
-    and image_difficulty.models > 1
-    and image_difficulty.models_wrong - 1 >= 0.9 * (image_difficulty.models - 1)
+    and others.models > 0
+    and others.models_wrong >= 0.9 * others.models
 order by others_wrong desc, image_results.image_number

@@ -8,6 +8,8 @@ select 'model', model from mistakes
 union all
 select 'predicted_model', model from models
 union all
+select distinct 'zoo', zoo from models where zoo is not null
+union all
 select distinct 'categorised_model', model from mistakes
 union all
 select 'category', category from verdict_categories
