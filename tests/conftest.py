@@ -182,7 +182,7 @@ def logits(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # The files that take longest, longest first: pytest-xdist hands each worker a file at a
-# time in this order, so the short files fill the end and the two workers finish
+# time in this order, so the short files fill the end and the workers finish
 # together, rather than one waiting out a long file alone (the order of `--durations`
 # on a full run; pyproject.toml keeps pytest-xdist from reordering them).
 SLOWEST_FIRST = (

@@ -100,7 +100,7 @@ def invocation(inputs: list[str]) -> st.SearchStrategy[list[str]]:
 
 
 @settings(
-    max_examples=50,  # bounded by CI's 15 minutes, as in tests/test_properties.py
+    max_examples=35,  # bounded by CI's 15 minutes, as in tests/test_properties.py
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
