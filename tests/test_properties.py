@@ -211,7 +211,7 @@ def same(got: object, expected: object, key: str = "") -> bool:
     return got == expected and type(got) is type(expected)
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sample=samples(), data=st.data())
 def test_the_same_predictions_give_the_same_bytes_and_rank_in_any_order(
     con: duckdb.DuckDBPyConnection, sample: Sample, data: st.DataObject
