@@ -171,7 +171,7 @@ def test_a_reader_never_sees_part_of_a_model(
     synthetic_db: Path, logits: Path, tmp_path: Path
 ) -> None:
     writes: list[subprocess.CompletedProcess[str]] = []
-    # The writer goes on until the reader has read six times, however fast either runs.
+    # The writer goes on until the reader has read ten times, however fast either runs.
     read_enough = threading.Event()
 
     def writer() -> None:
@@ -197,7 +197,7 @@ def test_a_reader_never_sees_part_of_a_model(
             capture_output=True, text=True,
         )  # fmt: skip
         polls += 1
-        if polls == 6:
+        if polls == 10:
             read_enough.set()
         if read.returncode == 0:
             for row in json.loads(read.stdout):
