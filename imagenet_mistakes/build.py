@@ -114,7 +114,7 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa
     storage.append(con, "image_flags", image_flags)
     storage.append(con, "eth_collapsed_classes", eth_collapsed_classes.rows())
     storage.run_script(con, "store_image_scope", {})
-    storage.run_script(con, "store_paper_metrics", {})
+    storage.run_script(con, "store_paper_results", {})
 
 
 def metric_rows() -> pa.Table:

@@ -74,8 +74,9 @@ def test_the_licence_notes_say_the_groups_come_without_a_licence(real_db: Path) 
     # shares of each kind of mistake are made from; what reads the mistakes alone is not.
     assert unlicensed == [
         "Published with no licence, so its authors keep every right (cite them): the tables "
-        "class_problem_groups, mistake_verdicts_snapshot, problem_kinds; the views "
-        "auto_categories, auto_categories_live, auto_category_confusion, auto_category_eth, "
-        "auto_category_scores, auto_verdict_scores, class_problem_pairs, leaderboard, "
-        "model_category_shares, stored_rows."
+        "class_problem_groups, mistake_verdicts_snapshot, paper_verdicts_snapshot, "
+        "problem_kinds; the views auto_categories, auto_categories_live, "
+        "auto_category_confusion, auto_category_eth, auto_category_scores, "
+        "auto_verdict_scores, class_problem_pairs, leaderboard, model_category_shares, "
+        "stored_rows."
     ]

@@ -74,6 +74,29 @@ stale_metrics as (
     select model from (select * from live_metrics except select * from stored_metrics)
 ),
 
+-- The verdicts build stored on the paper's mistakes, against the rules worked out now.
+live_paper_verdicts as (
+    select
+        model, image_number, auto_category, category_rule, category_evidence,
+        auto_severity, severity_rule, severity_evidence
+    from auto_categories_live
+    where evaluated_from = 'mistakes table'
+),
+
+stored_paper_verdicts as (
+    select
+        model, image_number, auto_category, category_rule, category_evidence,
+        auto_severity, severity_rule, severity_evidence
+    from paper_verdicts_snapshot
+    where model not in (select model from models)
+),
+
+stale_paper_verdicts as (
+    select model from (select * from stored_paper_verdicts except select * from live_paper_verdicts)
+    union
+    select model from (select * from live_paper_verdicts except select * from stored_paper_verdicts)
+),
+
 -- The stored mistakes, as many as the stored counts say the model makes.
 counted_mistakes as (
     select model, sum(images - correct_or_unclear) as mistakes
@@ -259,6 +282,13 @@ problems as (
     from stale_metrics
     -- (a stored model that is not in models is an orphan, said above)
     where model in (select model from models union select model from paper_metrics_snapshot)
+
+    union all
+    select
+        'stored verdicts on the paper''s mistakes differ from the rules'' verdicts',
+        model,
+        'rerun build'
+    from stale_paper_verdicts
 
     union all
     select

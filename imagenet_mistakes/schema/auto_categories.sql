@@ -3,7 +3,8 @@
 -- them), each with the rule that gave it and its evidence.
 -- Models with predictions: their mistakes (model_mistakes) with the verdicts stored
 -- when they were added (mistake_verdicts_snapshot). The paper's models without
--- loaded predictions: worked out now from the mistakes table (2 models: milliseconds).
+-- loaded predictions: their mistakes table's, with the verdicts build stored
+-- (paper_verdicts_snapshot).
 create or replace view auto_categories as
 with
 
@@ -28,26 +29,31 @@ stored as (
     where found.evaluated_from = 'predictions'
 ),
 
+paper as (
+    select
+        found.model,
+        found.image_number,
+        found.file_name,
+        found.original_class,
+        found.predicted_class,
+        verdicts.auto_category,
+        verdicts.category_rule,
+        verdicts.category_evidence,
+        verdicts.auto_severity,
+        verdicts.severity_rule,
+        verdicts.severity_evidence,
+        found.manual_category,
+        found.manual_severity,
+        found.evaluated_from
+    from model_mistakes as found
+    inner join paper_verdicts_snapshot as verdicts using (model, image_number)
+    where found.evaluated_from = 'mistakes table'
+),
+
 final as (
     select * from stored
     union all
-    select
-        model,
-        image_number,
-        file_name,
-        original_class,
-        predicted_class,
-        auto_category,
-        category_rule,
-        category_evidence,
-        auto_severity,
-        severity_rule,
-        severity_evidence,
-        manual_category,
-        manual_severity,
-        evaluated_from
-    from auto_categories_live
-    where evaluated_from = 'mistakes table'
+    select * from paper
 )
 
 select * from final;
