@@ -4,8 +4,9 @@ A source's licence decides (the table `sources`): ImageNet-X's is CC BY-NC 4.0,
 for non-commercial use only; the problem groups of "Flaws of ImageNet" come
 with no licence at all, so their authors keep every right. Each note names the
 tables only such sources fill, every view that reads them and every table the
-package's writes fill from those (the stored factor counts), and the rows such
-sources add to tables others fill too (published_models and published_results).
+package's writes fill from those (the stored factor counts), the rows such
+sources add to tables others fill too (published_models and published_results),
+and the label sets they give with the metrics scored against them.
 `export` writes the notes into the lake's README and `publish` logs them.
 """
 
@@ -19,7 +20,7 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
-from imagenet_mistakes import reads, registry, stored, views
+from imagenet_mistakes import metrics, reads, registry, stored, views
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,14 @@ def _note(restriction: Restriction, found: list[reads.RestrictedSource]) -> str:
         parts.append(f"the views {', '.join(views_reading)}")
     if published and shared:
         parts.append(f"the rows of {' and '.join(shared)} from {', '.join(published)}")
+    labelled = sorted({s.labels_as for s in found if s.labels_as is not None})
+    if labelled:
+        scored = [m.metric for m in metrics.definitions() if m.label_set in labelled]
+        parts.append(
+            f"the label sets {', '.join(labelled)} (their rows of image_labels and "
+            f"image_scope, label_agreement's columns of the same names"
+            + (f", and the metrics {', '.join(scored)})" if scored else ")")
+        )
     return f"{restriction.lead}{licences}: {'; '.join(parts)}."
 
 

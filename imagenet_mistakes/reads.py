@@ -40,6 +40,8 @@ class RestrictedSource:
     licence: str
     # Its name in published_models and published_results, for a published source.
     published_as: str | None
+    # The label set it gives, for a source of labels.
+    labels_as: str | None
 
 
 def scored_top1(con: duckdb.DuckDBPyConnection, model: str) -> dict[int, str | None]:

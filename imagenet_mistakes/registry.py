@@ -30,6 +30,7 @@ from imagenet_mistakes.loaders import (
     confusions,
     eth_common_errors,
     eth_stats,
+    flaws_labels,
     human_accuracy,
     imagenet_x,
     imagenet_x_results,
@@ -172,6 +173,11 @@ def registry() -> list[Step]:
         # Flaws of ImageNet: the kinds of problem first, as the groups name them.
         Step("flaws_problem_kinds", ("problem_kinds",), _problem_kinds, ("problem_kinds",)),
         Step("flaws_problem_groups", ("class_problem_groups",), _problem_groups),
+        # Label sets in Flaws of ImageNet's normalised shape.
+        *[
+            Step(source, ("image_labels",), _flaws_labels(source))
+            for source in ("tsipras_finegrained", "flaws_clean_validation")
+        ],
         # Published results of other models.
         *[
             Step(_timm_source(name), _published_tables(name == "imagenet"), _timm_results(name))
@@ -324,6 +330,16 @@ def _cleanlab(sources: Sources, images: pa.Table) -> Loaded:
     labels = images["label"].to_pylist()
     votes = cleanlab.load(file.path, dict(zip(numbers, labels, strict=True)))
     return Loaded(file, {"image_labels": _labelled(file, votes)})
+
+
+def _flaws_labels(source: str) -> Callable[[Sources, pa.Table], Loaded]:
+    def load(sources: Sources, images: pa.Table) -> Loaded:
+        file = sources.fetch(source)
+        numbers, labels = images["image_number"].to_pylist(), images["label"].to_pylist()
+        rows = flaws_labels.load(file.path, dict(zip(numbers, labels, strict=True)))
+        return Loaded(file, {"image_labels": _labelled(file, rows)})
+
+    return load
 
 
 def _published_tables(lists_models: bool) -> tuple[str, ...]:

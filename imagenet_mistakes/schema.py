@@ -22,7 +22,7 @@ from importlib import resources
 
 import duckdb
 
-from imagenet_mistakes import intervals, metrics, rules, stored
+from imagenet_mistakes import intervals, label_sets, metrics, rules, stored
 
 _FOLDER = resources.files("imagenet_mistakes") / "schema"
 
@@ -51,6 +51,7 @@ def _rendered(definitions: tuple[metrics.Metric, ...], level: float) -> tuple[tu
     environment.filters["sql_string"] = _sql_string
     context = {
         "metrics": definitions,
+        "label_sets": label_sets.definitions(),
         "stored": stored.declared(),
         "rules": {decides: rules.of(decides) for decides in rules.GIVES},
         "gives": rules.GIVES,
@@ -125,6 +126,7 @@ def version() -> str:
     digest.update(metrics.FILE.read_text().encode())
     digest.update(intervals.FILE.read_text().encode())
     digest.update(stored.FILE.read_text().encode())
+    digest.update(label_sets.FILE.read_text().encode())
     for rule_file in rules.files():
         digest.update(f"{rule_file.name}\0{rule_file.read_text()}\0".encode())
     return digest.hexdigest()[:16]

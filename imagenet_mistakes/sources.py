@@ -112,15 +112,17 @@ def check_user_file(path: Path) -> None:
 
 def _from_package(source: Source) -> LocalFile:
     assert source.package is not None and source.resource is not None
-    # find_spec, not resources.files: it locates a top-level package without
-    # running its __init__ (imagenet_x's imports pandas and tqdm).
+    # find_spec of the top-level package, not resources.files: it locates the package
+    # without running its __init__ (imagenet_x's imports pandas and tqdm; finding
+    # tensorflow_datasets.datasets.imagenet2012 would import tensorflow_datasets, 1-2 s).
+    top, *folders = source.package.split(".")
     try:
-        spec = importlib.util.find_spec(source.package)
+        spec = importlib.util.find_spec(top)
     except ModuleNotFoundError:
         spec = None
     if spec is None or not spec.submodule_search_locations:
         raise SourceUnavailable(f"{source.package}: not installed ({source.id})")
-    path = Path(spec.submodule_search_locations[0]) / source.resource
+    path = Path(spec.submodule_search_locations[0]).joinpath(*folders, source.resource)
     if not path.is_file():
         raise SourceUnavailable(f"{path}: missing from the installed {source.package}")
     return LocalFile(source, path, "package", sha256_of(path))

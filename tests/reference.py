@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import TypeVar
@@ -43,6 +43,8 @@ class World:
     real: dict[str, list[int]]
     multi: dict[str, MultiLabel]
     imagenet_m: set[str] | None
+    # The label sets that list an image's correct classes, by metric: the images they label.
+    corrections: dict[str, dict[str, set[int]]] = field(default_factory=dict)
 
 
 def read_world(mirror: Path, imagenet_m: set[str] | None = None) -> World:
@@ -65,7 +67,27 @@ def read_world(mirror: Path, imagenet_m: set[str] | None = None) -> World:
                 ids(row["unclear_multi_labels"]),
                 row["is_problematic"] == "True",
             )
-    return World(original, real, multi, imagenet_m)
+    return World(original, real, multi, imagenet_m, read_corrections(mirror))
+
+
+# Flaws of ImageNet's normalised files, by the metric that scores against them.
+CORRECTIONS = {
+    "clean": "flaws-of-imagenet/eval_corrections/verify_images/results/clean_validation.csv",
+    "finegrained": "flaws-of-imagenet/eval_corrections/load_data/validation_correction/"
+    "imagenet_finegrained/finegrained.csv",
+}
+
+
+def read_corrections(mirror: Path) -> dict[str, dict[str, set[int]]]:
+    """Each file's proposed classes by image; an image with none is not scored."""
+    found: dict[str, dict[str, set[int]]] = {}
+    for metric, path in CORRECTIONS.items():
+        with (mirror / path).open(newline="") as f:
+            rows = [(row["id"], row["proposed_labels"]) for row in csv.DictReader(f)]
+        found[metric] = {
+            name: {int(v) for v in proposed.split(",")} for name, proposed in rows if proposed
+        }
+    return found
 
 
 def zoo_predictions(mirror: Path, model: str) -> dict[str, list[int]]:
@@ -75,7 +97,10 @@ def zoo_predictions(mirror: Path, model: str) -> dict[str, list[int]]:
     return {name: [int(c) for c in row] for name, row in zip(names, top5, strict=True)}
 
 
-IMAGE_METRICS = ("top1", "top5", "real", "mla", "mla_micro", "mla_strict", "imagenet_m_correct")
+IMAGE_METRICS = (
+    "top1", "top5", "real", "clean", "finegrained", "mla", "mla_micro", "mla_strict",
+    "imagenet_m_correct",
+)  # fmt: skip
 # The metrics that average per original class, then over classes.
 CLASS_METRICS = ("mla", "mla_strict")
 
@@ -88,6 +113,9 @@ def per_image(predictions: dict[str, list[int]], world: World) -> dict[str, dict
         found["top5"][name] = world.original[name] in ranked[:5]
         if world.real[name]:
             found["real"][name] = ranked[0] in world.real[name]
+        for metric, labelled in world.corrections.items():
+            if name in labelled:
+                found[metric][name] = ranked[0] in labelled[name]
         labels = world.multi.get(name)
         if labels is not None and not labels.problematic:
             lenient = ranked[0] in labels.correct or ranked[0] in labels.unclear
@@ -154,6 +182,8 @@ def metrics(predictions: dict[str, list[int]], world: World) -> dict[str, float 
         "top1": share("top1"),
         "top5": share("top5"),
         "real": share("real"),
+        "clean": share("clean"),
+        "finegrained": share("finegrained"),
         "mla": mean("mla"),
         "mla_micro": share("mla_micro"),
         "mla_strict": mean("mla_strict"),

@@ -154,8 +154,39 @@ def write_mirror(root: Path, *, canonical: bool = True) -> Path:
     write_hierarchy(files["wordnet_hierarchy"], files["wordnet_names"])
     files["cleanlab_mturk"].write_text(json.dumps(cleanlab_votes()))
     write_problem_groups(files["flaws_problem_kinds"], files["flaws_problem_groups"])
+    write_flaws_labels(files["tsipras_finegrained"], files["flaws_clean_validation"])
     write_published(files)
     return root
+
+
+# Label files in Flaws of ImageNet's normalised shape: image 1 confirmed, image 4 given its
+# original label and another, image 5 another label only, image 6 none (ambiguous). The
+# clean validation labels keep the first three.
+FINEGRAINED = [
+    (1, "A", [WNIDS.index(label(1))]),
+    (4, "M", [WNIDS.index(other(4)), WNIDS.index(label(4))]),
+    (5, "B", [WNIDS.index(other(5))]),
+    (6, "X", []),
+]
+CLEAN_VALIDATION = FINEGRAINED[:3]
+
+
+def write_flaws_labels(finegrained: Path, clean: Path) -> None:
+    with finegrained.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(
+            ["id", "category", "original_label", "proposed_labels", "manually_validated"]
+        )
+        for number, category, ids in FINEGRAINED:
+            proposed = ", ".join(map(str, ids))
+            writer.writerow([image(number), category, WNIDS.index(label(number)), proposed, True])
+    with clean.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "original_label", "proposed_labels", "validation"])
+        for number, _, ids in CLEAN_VALIDATION:
+            writer.writerow(
+                [image(number), WNIDS.index(label(number)), ", ".join(map(str, ids)), "+*"]
+            )
 
 
 # Synthetic problem groups (Flaws of ImageNet's clusters.json): classes 0 and 1, literally

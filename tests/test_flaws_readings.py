@@ -127,3 +127,37 @@ def test_their_label_errors_differ_from_ours_only_by_reading_the_votes_unanimous
     # Where the readings differ: 2,468 ambiguous candidates to them with a majority label
     # to us, and the 129 unanimous "both" (given and guessed correct to them).
     assert kinds == {"X": 2_468, "M": 129}
+
+
+CORRECTIONS = {
+    "clean_validation": "flaws-of-imagenet/eval_corrections/verify_images/results/"
+    "clean_validation.csv",
+    "finegrained": f"{FOLDER}/imagenet_finegrained/finegrained.csv",
+}
+
+
+def test_the_clean_and_fine_grained_label_sets_are_their_files(
+    real_mirror: Path, real_con: duckdb.DuckDBPyConnection
+) -> None:
+    """Their proposed classes are correct, the original label wrong where they leave it
+    out, and an image with none proposed (ambiguous, or no class fits) has no label."""
+    labels = original_labels(real_con)
+    for label_set, path in CORRECTIONS.items():
+        with (real_mirror / path).open(newline="") as f:
+            rows = list(csv.DictReader(f))
+        proposed = {
+            int(row["id"].removesuffix(".JPEG").rsplit("_", 1)[1]): set(
+                classes(row["proposed_labels"])
+            )
+            for row in rows
+        }
+        assert all(
+            labels[n] == int(row["original_label"]) for n, row in zip(proposed, rows, strict=True)
+        )
+        kept = {n: found for n, found in proposed.items() if found}
+        assert ours(real_con, label_set, "correct") == kept
+        assert ours(real_con, label_set, "wrong") == {
+            n: {labels[n]} for n, found in kept.items() if labels[n] not in found
+        }
+        assert ours(real_con, label_set, "unclear") == {}
+        assert len(rows) == {"clean_validation": 36_415, "finegrained": 10_000}[label_set]

@@ -15,7 +15,7 @@ from imagenet_mistakes.cli import app
 from tests import reference
 
 COLUMNS = [
-    "top1", "top5", "real", "mla", "mla_micro", "mla_strict",
+    "top1", "top5", "real", "clean", "finegrained", "mla", "mla_micro", "mla_strict",
     "imagenet_m_correct", "imagenet_m_total",
     "images", "real_images", "mla_images", "mla_classes",
 ]  # fmt: skip
@@ -73,7 +73,7 @@ def test_stored_metrics_equal_the_live_view_bit_for_bit(real_zoo_db: Path) -> No
             query.format("model_metrics_live where evaluated_from = 'predictions'")
         ).fetchall()
         stored = con.execute(query.format("model_metrics_snapshot")).fetchall()
-    assert len(stored) == 67 * 6  # every metric but ImageNet-M's, unknown without its list
+    assert len(stored) == 67 * 8  # every metric but ImageNet-M's, unknown without its list
     assert stored == live
 
 

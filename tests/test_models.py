@@ -51,6 +51,12 @@ def synthetic_world() -> reference.World:
             for name in synthetic.ANNOTATED
         },
         imagenet_m=set(synthetic.IMAGENET_M),
+        corrections={
+            metric: {synthetic.image(n): set(ids) for n, _, ids in rows if ids}
+            for metric, rows in [
+                ("clean", synthetic.CLEAN_VALIDATION), ("finegrained", synthetic.FINEGRAINED)
+            ]
+        },
     )  # fmt: skip
 
 

@@ -72,11 +72,14 @@ def test_the_licence_notes_say_the_groups_come_without_a_licence(real_db: Path) 
     unlicensed = [note for note in notes if note.startswith("Published with no licence")]
     # The groups, and what the categoriser's verdicts (two of its rules read them) and the
     # shares of each kind of mistake are made from; what reads the mistakes alone is not.
+    # Then the label sets of the same repository, and what is scored against them.
     assert unlicensed == [
         "Published with no licence, so its authors keep every right (cite them): the tables "
         "class_problem_groups, mistake_verdicts_snapshot, paper_verdicts_snapshot, "
         "problem_kinds; the views auto_categories, auto_categories_live, "
         "auto_category_confusion, auto_category_eth, auto_category_scores, "
         "auto_verdict_scores, class_problem_pairs, leaderboard, model_category_shares, "
-        "stored_rows."
+        "stored_rows; the label sets clean_validation, finegrained (their rows of "
+        "image_labels and image_scope, label_agreement's columns of the same names, and "
+        "the metrics clean, finegrained)."
     ]

@@ -24,12 +24,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from imagenet_mistakes import build, schema, storage
+from imagenet_mistakes import build, label_sets, metrics, schema, storage
 from imagenet_mistakes.predictions import NonFiniteRow, top_k
 from tests import reference
 from tests.synthetic import image
 
 MAX_CLASSES = 8
+# The metrics that score against a label set of listed classes, with that label set.
+CORRECTION_SETS = {
+    m.metric: m.label_set for m in metrics.definitions() if m.metric in ("clean", "finegrained")
+}
 
 
 @dataclass
@@ -58,6 +62,15 @@ def samples(draw: st.DrawFn) -> Sample:
         for name in annotated
     }
     known_imagenet_m = draw(st.booleans())
+    # Label sets that list correct classes for some images (the clean and fine-grained).
+    corrections = {
+        metric: {
+            name: draw(st.sets(class_ids, min_size=1, max_size=2))
+            for name in names
+            if draw(st.booleans())
+        }
+        for metric in CORRECTION_SETS
+    }
     world = reference.World(
         original={name: draw(class_ids) for name in names},
         real={name: sorted(draw(st.sets(class_ids, max_size=3))) for name in names},
@@ -68,6 +81,7 @@ def samples(draw: st.DrawFn) -> Sample:
             if known_imagenet_m
             else None
         ),
+        corrections=corrections,
     )
     models = {}
     for m in range(draw(st.integers(1, 3))):
@@ -93,10 +107,8 @@ def con() -> Iterator[duckdb.DuckDBPyConnection]:
         )
         con.executemany(
             "insert into label_sets values (?, 'SYNTHETIC', 'synthetic', ?, ?)",
-            [["original", "labelled", False], ["real", "labelled", False],
-             ["multilabel_v3", "annotated_not_problematic", True],
-             ["cleanlab_mturk", "labelled", False]],
-        )  # fmt: skip
+            [[s.name, s.scope, s.analysed] for s in label_sets.definitions()],
+        )
         storage.append(con, "metrics", build.metric_rows())
         con.executemany(
             "insert into classes values (?, ?, ?, '', '')",
@@ -128,6 +140,9 @@ def insert(con: duckdb.DuckDBPyConnection, sample: Sample, batch: int | None = N
             ("wrong", sample.wrong[name]),
         ):
             labels += [["multilabel_v3", number(name), c, verdict] for c in ids]
+    for metric, labelled in world.corrections.items():
+        label_set = CORRECTION_SETS[metric]
+        labels += [[label_set, number(n), c, "correct"] for n, ids in labelled.items() for c in ids]
     con.executemany("insert into image_labels values (?, ?, ?, ?)", labels)
     con.executemany(
         "insert into image_flags values (?, ?, ?, ?, ?)",

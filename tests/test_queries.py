@@ -104,8 +104,9 @@ def test_query_binds_parameters_and_applies_defaults(db_with_model: Path) -> Non
         ),
         (
             ["query", "worst_classes", "-p", "model=tiny", "-p", "label_set=mutlilabel_v3"],
-            "Error: -p label_set='mutlilabel_v3': not a label set (cleanlab_mturk, "
-            "multilabel_v3, original, real); did you mean 'multilabel_v3'?",
+            "Error: -p label_set='mutlilabel_v3': not a label set (clean_validation, "
+            "cleanlab_mturk, finegrained, multilabel_v3, original and 1 more); "
+            "did you mean 'multilabel_v3'?",
         ),
         (
             ["query", "remaining_mistakes", "-p", "model=vit3b"],
