@@ -184,10 +184,12 @@ def logits(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # The files that take longest, longest first: pytest-xdist hands each worker a file at a
 # time in this order, so the short files fill the end and the workers finish
 # together, rather than one waiting out a long file alone (the order of `--durations`
-# on a full run; pyproject.toml keeps pytest-xdist from reordering them).
+# on a full run; pyproject.toml keeps pytest-xdist from reordering them). The first
+# three need different databases: one builds the real one while the others build from
+# the synthetic mirror, rather than waiting for it.
 SLOWEST_FIRST = (
-    "test_lake.py", "test_faults.py", "test_publish.py", "test_metrics_real.py",
-    "test_superset.py", "test_bad_input.py", "test_ctrl_c.py", "test_timm2022.py",
+    "test_lake.py", "test_faults.py", "test_ctrl_c.py", "test_metrics_real.py",
+    "test_publish.py", "test_superset.py", "test_bad_input.py", "test_timm2022.py",
     "test_timm_results.py", "test_build_synthetic.py", "test_fuzz.py", "test_properties.py",
     "test_intervals.py",
 )  # fmt: skip

@@ -335,6 +335,10 @@ MIRROR_FILES = {
     ),
     "problem_groups": "flaws-of-imagenet/classes/problem_groups/clusters.json",
     "problem_kinds": "flaws-of-imagenet/classes/problem_groups/CATEGORIES.md",
+    "finegrained": "flaws-of-imagenet/eval_corrections/load_data/validation_correction/"
+    "imagenet_finegrained/finegrained.csv",
+    "clean_validation": "flaws-of-imagenet/eval_corrections/verify_images/results/"
+    "clean_validation.csv",
 }
 
 # (id, make, exit code, problem the error line must state)
@@ -402,6 +406,18 @@ CASES: list[tuple[str, Make, int, str]] = [
     ("problem-kinds-without-a-table",
      damaged(MIRROR_FILES["problem_kinds"], edit_text(r"\| 1 \|[\s\S]*", "")), DATA,
      "no table of kinds"),
+    ("finegrained-another-original-label",
+     damaged(MIRROR_FILES["finegrained"], edit_text(",A,65,", ",A,66,")), DATA,
+     "line 2: original label 66 of ILSVRC2012_val_00000001.JPEG is not its ImageNet label 65"),
+    ("finegrained-image-twice",
+     damaged(MIRROR_FILES["finegrained"], edit_text("_00000004", "_00000001")), DATA,
+     "line 3: 'ILSVRC2012_val_00000001.JPEG' appears twice"),
+    ("clean-labels-class-out-of-range",
+     damaged(MIRROR_FILES["clean_validation"], edit_text(",65,65,", ",65,1000,")), DATA,
+     "line 2: '1000' is not a class id 0..999"),
+    ("clean-labels-without-proposals",
+     damaged(MIRROR_FILES["clean_validation"], edit_text("proposed_labels", "labels")), DATA,
+     "no column 'proposed_labels'; expected id, original_label, proposed_labels"),
     # Model files of `add-model`.
     ("truncated-npy", add_model("--logits", truncated), DATA,
      "is truncated: 1000000 bytes, too few for a (50000, 1000) float16 array"),

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from imagenet_mistakes.errors import SourceFormatError
+from imagenet_mistakes.errors import SourceFormatError, shown
 from imagenet_mistakes.loaders.labels import labels_table
-from imagenet_mistakes.loaders.validate import class_id, image_number
+from imagenet_mistakes.loaders.validate import NUM_CLASSES, image_number
 
 _COLUMNS = ("id", "original_label", "proposed_labels")
 
@@ -40,9 +40,9 @@ def load(path: Path, labels: Mapping[int, int]) -> pa.Table:
             for line, row in enumerate(reader, start=2):
                 number = image_number(path, row["id"])
                 if number in seen:
-                    raise SourceFormatError(path, f"line {line}: {row['id']} appears twice")
+                    raise SourceFormatError(path, f"line {line}: {shown(row['id'])} appears twice")
                 seen.add(number)
-                original = class_id(path, _integer(path, line, row["original_label"]))
+                original = _class_id(path, line, row["original_label"])
                 if original != labels[number]:
                     raise SourceFormatError(
                         path,
@@ -50,7 +50,7 @@ def load(path: Path, labels: Mapping[int, int]) -> pa.Table:
                         f"its ImageNet label {labels[number]}",
                     )
                 proposed = {
-                    class_id(path, _integer(path, line, part))
+                    _class_id(path, line, part)
                     for part in (row["proposed_labels"] or "").split(",")
                     if part.strip()
                 }
@@ -62,8 +62,13 @@ def load(path: Path, labels: Mapping[int, int]) -> pa.Table:
     return labels_table(rows)
 
 
-def _integer(path: Path, line: int, text: str | None) -> int:
+def _class_id(path: Path, line: int, text: str | None) -> int:
     try:
-        return int((text or "").strip())
+        value = int((text or "").strip())
     except ValueError:
-        raise SourceFormatError(path, f"line {line}: {text!r} is not a class id") from None
+        value = -1
+    if not 0 <= value < NUM_CLASSES:
+        raise SourceFormatError(
+            path, f"line {line}: {shown(text)} is not a class id 0..{NUM_CLASSES - 1}"
+        )
+    return value

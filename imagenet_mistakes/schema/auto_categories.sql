@@ -8,52 +8,32 @@
 create or replace view auto_categories as
 with
 
-stored as (
-    select
-        found.model,
-        found.image_number,
-        found.file_name,
-        found.original_class,
-        found.predicted_class,
-        verdicts.auto_category,
-        verdicts.category_rule,
-        verdicts.category_evidence,
-        verdicts.auto_severity,
-        verdicts.severity_rule,
-        verdicts.severity_evidence,
-        found.manual_category,
-        found.manual_severity,
-        found.evaluated_from
-    from model_mistakes as found
-    inner join mistake_verdicts_snapshot as verdicts using (model, image_number)
-    where found.evaluated_from = 'predictions'
-),
-
-paper as (
-    select
-        found.model,
-        found.image_number,
-        found.file_name,
-        found.original_class,
-        found.predicted_class,
-        verdicts.auto_category,
-        verdicts.category_rule,
-        verdicts.category_evidence,
-        verdicts.auto_severity,
-        verdicts.severity_rule,
-        verdicts.severity_evidence,
-        found.manual_category,
-        found.manual_severity,
-        found.evaluated_from
-    from model_mistakes as found
-    inner join paper_verdicts_snapshot as verdicts using (model, image_number)
-    where found.evaluated_from = 'mistakes table'
+-- The two stored tables have the same columns: the verdicts of models with
+-- predictions, and those build stored on the paper's mistakes tables.
+verdicts as (
+    select *, 'predictions' as evaluated_from from mistake_verdicts_snapshot
+    union all
+    select *, 'mistakes table' from paper_verdicts_snapshot
 ),
 
 final as (
-    select * from stored
-    union all
-    select * from paper
+    select
+        found.model,
+        found.image_number,
+        found.file_name,
+        found.original_class,
+        found.predicted_class,
+        verdicts.auto_category,
+        verdicts.category_rule,
+        verdicts.category_evidence,
+        verdicts.auto_severity,
+        verdicts.severity_rule,
+        verdicts.severity_evidence,
+        found.manual_category,
+        found.manual_severity,
+        found.evaluated_from
+    from model_mistakes as found
+    inner join verdicts using (model, image_number, evaluated_from)
 )
 
 select * from final;
