@@ -37,17 +37,20 @@ from imagenet_mistakes.sources import check_user_file
 log = logging.getLogger(__name__)
 
 
-def build(db: Path, inputs: Inputs, progress: Progress = silent) -> None:
+def build(
+    db: Path, inputs: Inputs, progress: Progress = silent, committed: list[str] | None = None
+) -> None:
     """Build the database at `db` from the sources; replace any database there, keeping its models.
 
     Through a symbolic link, the file it points to is replaced and the link kept.
+    `committed` hears when the new file is in place (`boundary.guarded`'s ledger).
     """
     db = Path(os.path.realpath(db))
-    _build(db, inputs, progress)
+    _build(db, inputs, progress, [] if committed is None else committed)
     log.info("wrote %s", db)
 
 
-def _build(db: Path, inputs: Inputs, progress: Progress) -> None:
+def _build(db: Path, inputs: Inputs, progress: Progress, committed: list[str]) -> None:
     storage.check_replaceable(db)
     if inputs.multilabel is not None:  # before anything is downloaded
         check_user_file(inputs.multilabel)
@@ -68,7 +71,7 @@ def _build(db: Path, inputs: Inputs, progress: Progress) -> None:
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        replace.keeping_models(db, tmp, progress)
+        replace.keeping_models(db, tmp, progress, committed)
 
 
 def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa.Table) -> None:

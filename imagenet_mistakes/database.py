@@ -227,8 +227,9 @@ class Database:
         from imagenet_mistakes import build
 
         where = Path(path)
-        with guarded(where):
-            build.build(where, inputs, progress)
+        committed: list[str] = []  # a Ctrl-C once the new file is in place says so
+        with guarded(where, committed):
+            build.build(where, inputs, progress, committed)
 
     def close(self) -> None:
         self.con.close()

@@ -38,8 +38,10 @@ def new_file(db: Path) -> Iterator[Path]:
         raise
 
 
-def keeping_models(db: Path, tmp: Path, progress: Progress) -> None:
-    """Copy the models of `db` into the new build `tmp`, then rename it over `db`.
+def keeping_models(db: Path, tmp: Path, progress: Progress, committed: list[str]) -> None:
+    """Copy the models of `db` into the new build `tmp`, then rename it over `db`, and say
+    so in `committed` (the caller's ledger: a Ctrl-C landing later, while files are closed
+    or the caller returns, must not say that nothing changed).
 
     `db` stays attached for writing, which holds its lock, from before its
     models are read until the new file is in its place, so an add-model or
@@ -63,6 +65,7 @@ def keeping_models(db: Path, tmp: Path, progress: Progress) -> None:
         with deferred_interrupts() as interrupted:
             con.execute("CHECKPOINT fresh")
             os.replace(tmp, db)
+            committed.append("the new database is in place")
             if previous:
                 con.execute("DETACH previous")
             con.execute("USE memory")
@@ -70,7 +73,7 @@ def keeping_models(db: Path, tmp: Path, progress: Progress) -> None:
     finally:
         con.close()
     if interrupted():
-        raise Interrupted.after_commit(db, "the new database is in place")
+        raise Interrupted.after_commit(db, committed[-1])
 
 
 def remove_orphan_log(db: Path) -> None:

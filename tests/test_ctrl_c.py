@@ -4,6 +4,7 @@ file whole. The signal is sent from when the command says its handling is in pla
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import signal
@@ -13,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from imagenet_mistakes import Database, registry
 from imagenet_mistakes.__main__ import READY
+from imagenet_mistakes.errors import Interrupted
 from tests.commands import cli, timed
 from tests.fingerprint import model_state
 
@@ -104,6 +107,34 @@ def test_ctrl_c_during_build_leaves_the_old_file_or_the_new_one_and_says_which(
         assert model_state(synthetic_db) == ({"kept": 50_000}, [])
     leftovers = [p.name for p in synthetic_db.parent.iterdir() if p.name.startswith(".")]
     assert leftovers == []
+
+
+def test_ctrl_c_once_the_new_file_is_in_place_says_it_is(
+    synthetic_db: Path, synthetic_mirror: Path, tmp_path: Path
+) -> None:
+    """The moment the random delays above seldom hit: after the rename, before build
+    returns (here, as it logs what it wrote)."""
+
+    class CtrlCOnWrote(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.getMessage().startswith("wrote "):
+                raise KeyboardInterrupt
+
+    inode = synthetic_db.stat().st_ino
+    logger, handler = logging.getLogger("imagenet_mistakes.build"), CtrlCOnWrote()
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        with pytest.raises(Interrupted) as raised:
+            Database.build(synthetic_db, registry.Inputs(synthetic_mirror, tmp_path / "cache"))
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    assert synthetic_db.stat().st_ino != inode
+    assert str(raised.value) == (
+        f"{synthetic_db}: interrupted after the change was committed: the new database is in place"
+    )
 
 
 @pytest.mark.parametrize("delay", [0.0, 0.3, 1.0])
