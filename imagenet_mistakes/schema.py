@@ -39,7 +39,8 @@ def files() -> list[str]:
 
 def rendered() -> list[tuple[str, str]]:
     """(file name, SQL) of every schema file, rendered with the metric definitions, the
-    stored aggregates, the categoriser's rules and the intervals' confidence level."""
+    label sets, the stored aggregates, the categoriser's rules and the intervals'
+    confidence level."""
     return list(_rendered(tuple(metrics.definitions()), intervals.level()))
 
 
@@ -115,8 +116,8 @@ def version() -> str:
     """A hash of the schema: files built by a package with another schema differ.
 
     Hashes what the rendering depends on, the templates, the metric
-    definitions, the stored aggregates, the categoriser's rules and the
-    intervals' level, rather than the rendered text:
+    definitions, the stored aggregates, the label sets, the categoriser's
+    rules and the intervals' level, rather than the rendered text:
     every command checks it on opening the file, and rendering takes longer
     than a small query.
     """
