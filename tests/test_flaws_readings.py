@@ -15,15 +15,23 @@ from pathlib import Path
 
 import duckdb
 
+from imagenet_mistakes import metrics
+from tests import reference
+
 FOLDER = "flaws-of-imagenet/eval_corrections/load_data/validation_correction"
 
 
-def their_rows(mirror: Path, name: str) -> dict[int, dict[str, str]]:
-    """Their CSV of one label set, keyed by image number (from the file name)."""
-    with (mirror / FOLDER / f"imagenet_{name}" / f"{name}.csv").open(newline="") as f:
+def their_rows(path: Path) -> dict[int, dict[str, str]]:
+    """One of their CSVs, keyed by image number (from the file name)."""
+    with path.open(newline="") as f:
         return {
             int(row["id"].removesuffix(".JPEG").rsplit("_", 1)[1]): row for row in csv.DictReader(f)
         }
+
+
+def their_copy(mirror: Path, name: str) -> dict[int, dict[str, str]]:
+    """Their normalised copy of a label set we load from its own source."""
+    return their_rows(mirror / FOLDER / f"imagenet_{name}" / f"{name}.csv")
 
 
 def classes(cell: str) -> list[int]:
@@ -47,7 +55,7 @@ def original_labels(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
 def test_their_real_labels_are_ours_on_every_image(
     real_mirror: Path, real_con: duckdb.DuckDBPyConnection
 ) -> None:
-    theirs = their_rows(real_mirror, "real")
+    theirs = their_copy(real_mirror, "real")
     correct, labels = ours(real_con, "real", "correct"), original_labels(real_con)
     assert len(theirs) == 50_000
     assert {n: int(row["original_label"]) for n, row in theirs.items()} == labels
@@ -60,7 +68,7 @@ def test_their_real_labels_are_ours_on_every_image(
 def test_their_multilabel_sets_are_ours_on_every_image(
     real_mirror: Path, real_con: duckdb.DuckDBPyConnection
 ) -> None:
-    theirs = their_rows(real_mirror, "multilabel")
+    theirs = their_copy(real_mirror, "multilabel")
     assert len(theirs) == 20_000
     for verdict, column in [
         ("correct", "proposed_labels"),
@@ -99,7 +107,7 @@ def test_their_label_errors_differ_from_ours_only_by_reading_the_votes_unanimous
     a unanimous answer only, and give an image without one no labels (category X)."""
     published = json.loads((real_mirror / "label-errors/mturk/imagenet_mturk.json").read_text())
     candidates = {c["id"]: c for c in published}
-    theirs = their_rows(real_mirror, "label_errors")
+    theirs = their_copy(real_mirror, "label_errors")
     assert set(theirs) == set(candidates) and len(theirs) == 5_440
     correct = ours(real_con, "cleanlab_mturk", "correct")
     unclear = ours(real_con, "cleanlab_mturk", "unclear")
@@ -129,35 +137,23 @@ def test_their_label_errors_differ_from_ours_only_by_reading_the_votes_unanimous
     assert kinds == {"X": 2_468, "M": 129}
 
 
-CORRECTIONS = {
-    "clean_validation": "flaws-of-imagenet/eval_corrections/verify_images/results/"
-    "clean_validation.csv",
-    "finegrained": f"{FOLDER}/imagenet_finegrained/finegrained.csv",
-}
-
-
 def test_the_clean_and_fine_grained_label_sets_are_their_files(
     real_mirror: Path, real_con: duckdb.DuckDBPyConnection
 ) -> None:
     """Their proposed classes are correct, the original label wrong where they leave it
     out, and an image with none proposed (ambiguous, or no class fits) has no label."""
     labels = original_labels(real_con)
-    for label_set, path in CORRECTIONS.items():
-        with (real_mirror / path).open(newline="") as f:
-            rows = list(csv.DictReader(f))
-        proposed = {
-            int(row["id"].removesuffix(".JPEG").rsplit("_", 1)[1]): set(
-                classes(row["proposed_labels"])
-            )
-            for row in rows
+    label_sets = {m.metric: m.label_set for m in metrics.definitions()}
+    for metric, path in reference.CORRECTIONS.items():
+        rows = their_rows(real_mirror / path)
+        assert {n: int(row["original_label"]) for n, row in rows.items()} == {
+            n: labels[n] for n in rows
         }
-        assert all(
-            labels[n] == int(row["original_label"]) for n, row in zip(proposed, rows, strict=True)
-        )
+        proposed = {n: set(classes(row["proposed_labels"])) for n, row in rows.items()}
         kept = {n: found for n, found in proposed.items() if found}
-        assert ours(real_con, label_set, "correct") == kept
-        assert ours(real_con, label_set, "wrong") == {
+        assert ours(real_con, label_sets[metric], "correct") == kept
+        assert ours(real_con, label_sets[metric], "wrong") == {
             n: {labels[n]} for n, found in kept.items() if labels[n] not in found
         }
-        assert ours(real_con, label_set, "unclear") == {}
-        assert len(rows) == {"clean_validation": 36_415, "finegrained": 10_000}[label_set]
+        assert ours(real_con, label_sets[metric], "unclear") == {}
+        assert len(rows) == {"clean": 36_415, "finegrained": 10_000}[metric]

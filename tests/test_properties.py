@@ -32,7 +32,7 @@ from tests.synthetic import image
 MAX_CLASSES = 8
 # The metrics that score against a label set of listed classes, with that label set.
 CORRECTION_SETS = {
-    m.metric: m.label_set for m in metrics.definitions() if m.metric in ("clean", "finegrained")
+    m.metric: m.label_set for m in metrics.definitions() if m.metric in reference.CORRECTIONS
 }
 
 
