@@ -27,6 +27,7 @@ from imagenet_mistakes import (
     replace,
     schema,
     storage,
+    variants,
 )
 from imagenet_mistakes.boundary import first_line
 from imagenet_mistakes.errors import BadArgument
@@ -105,6 +106,7 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa
     )
     storage.append(con, "metrics", metric_rows())
     storage.append(con, "published_precision", pa.Table.from_pylist(published_precision.rows()))
+    storage.append(con, "imagenet_variants", pa.Table.from_pylist(variants.rows()))
     order = schema.tables()
     produced = {table for item in loaded for table in item.tables}
     unknown = sorted(produced - set(order))

@@ -21,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from imagenet_mistakes import label_sets
+from imagenet_mistakes import label_sets, variants
 from imagenet_mistakes.errors import BadArgument, SourceUnavailable
 from imagenet_mistakes.loaders import (
     class_orders,
@@ -35,6 +35,7 @@ from imagenet_mistakes.loaders import (
     imagenet_x,
     imagenet_x_results,
     mistakes,
+    openclip,
     problem_groups,
     real,
     real_ratings,
@@ -188,6 +189,7 @@ def registry() -> list[Step]:
             for group in eth_stats.GROUPS
         ],
         Step("testbed_top1", _published_tables(True), _testbed),
+        Step("openclip_results", _published_tables(True), _openclip),
         *[
             Step(
                 imagenet_x_results.source_id(selection, group, reading),
@@ -388,6 +390,12 @@ def _imagenet_x_results(selection: str, group: str, reading: str) -> Callable[[S
 def _testbed(sources: Sources) -> Loaded:
     file = sources.fetch("testbed_top1")
     return Loaded(file, testbed.load(file.path))
+
+
+def _openclip(sources: Sources) -> Loaded:
+    file = sources.fetch("openclip_results")
+    columns = {variant.benchmark: variant.openclip for variant in variants.definitions()}
+    return Loaded(file, openclip.load(file.path, columns))
 
 
 def _labelled(file: LocalFile, rows: pa.Table) -> pa.Table:

@@ -93,6 +93,9 @@ def _context(db: Database, model: str) -> dict[str, Any]:
         "chart-metrics": _metrics_chart(metrics),
         "chart-auto": _auto_chart(auto),
         "chart-field": _field_chart(_records(db, "field_scatter"), model),
+        "chart-robustness": _robustness_chart(
+            _records(db, "robustness_scatter"), model, by_metric["top1"]["value"]
+        ),
     }
     if manual:
         charts["chart-manual"] = _manual_chart(manual)
@@ -203,6 +206,60 @@ def _field_chart(field: list[dict[str, Any]], model: str) -> dict[str, Any]:
         .encode(text="model:N", **axes)
     )
     return (dots + ours + named).properties(width=600, height=400).to_dict()
+
+
+def _robustness_chart(
+    points: list[dict[str, Any]], model: str, top1: float | None
+) -> dict[str, Any]:
+    """Top-1 on each of ImageNet's variants against top-1 on ImageNet: published models by
+    family, this model in black where a published copy of its weights gives the numbers,
+    and a rule at its own ImageNet top-1 everywhere."""
+    keep = ("source", "model", "family", "variant", "imagenet_top1", "variant_top1")
+    values = [
+        {**{key: row[key] for key in keep}, "shown": "published"}
+        for row in points
+        if row["source"] != "local"
+    ]
+    values += [
+        {**{key: row[key] for key in keep}, "shown": "this model", "from": row["numbers_from"]}
+        for row in points
+        if row["source"] == "local" and row["model"] == model
+    ]
+    if top1 is not None:
+        variants = sorted({row["variant"] for row in values})
+        values += [{"variant": v, "imagenet_top1": top1, "shown": "rule"} for v in variants]
+    x = alt.X(
+        "imagenet_top1:Q",
+        scale=alt.Scale(zero=False),
+        axis=alt.Axis(format="%"),
+        title="top-1 on ImageNet",
+    )
+    y = alt.Y("variant_top1:Q", axis=alt.Axis(format="%"), title="top-1 on the variant")
+    tooltip = ["source:N", "model:N", "family:N",
+               alt.Tooltip("imagenet_top1:Q", format=".2%"),
+               alt.Tooltip("variant_top1:Q", format=".2%")]  # fmt: skip
+    base = alt.Chart()
+    dots = (
+        base.mark_circle(size=12, opacity=0.4)
+        .encode(x=x, y=y, color=alt.Color("family:N", title="family"), tooltip=tooltip)
+        .transform_filter(alt.datum.shown == "published")
+    )
+    rule = (
+        base.mark_rule(color="black", strokeDash=[4, 4])
+        .encode(x=x)
+        .transform_filter(alt.datum.shown == "rule")
+    )
+    ours = (
+        base.mark_point(color="black", size=80, filled=True)
+        .encode(x=x, y=y, tooltip=[*tooltip, "from:N"])
+        .transform_filter(alt.datum.shown == "this model")
+    )
+    return (
+        alt.layer(dots, rule, ours, data=alt.Data(values=values))
+        .properties(width=260, height=200)
+        .facet(facet=alt.Facet("variant:N", title=None), columns=3)
+        .to_dict()
+    )
 
 
 def _auto_chart(auto: list[dict[str, Any]]) -> dict[str, Any]:

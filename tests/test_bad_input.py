@@ -339,6 +339,7 @@ MIRROR_FILES = {
     "imagenet_finegrained/finegrained.csv",
     "clean_validation": "flaws-of-imagenet/eval_corrections/verify_images/results/"
     "clean_validation.csv",
+    "openclip": "open_clip/docs/openclip_classification_results.csv",
 }
 
 # (id, make, exit code, problem the error line must state)
@@ -418,6 +419,15 @@ CASES: list[tuple[str, Make, int, str]] = [
     ("clean-labels-without-proposals",
      damaged(MIRROR_FILES["clean_validation"], edit_text("proposed_labels", "labels")), DATA,
      "no column 'proposed_labels'; expected id, original_label, proposed_labels"),
+    ("openclip-without-a-variant",
+     damaged(MIRROR_FILES["openclip"], edit_text("ImageNet-R,", "ImageNet-Rendition,")), DATA,
+     "missing columns ['ImageNet-R']"),
+    ("openclip-model-twice",
+     damaged(MIRROR_FILES["openclip"], edit_text(",synth2b,", ",openai,")), DATA,
+     "a name and pretrained tag is listed twice"),
+    ("openclip-top1-not-a-number",
+     damaged(MIRROR_FILES["openclip"], edit_text(",0.6332,", ",high,")), DATA,
+     "top1: values are not numbers"),
     # Model files of `add-model`.
     ("truncated-npy", add_model("--logits", truncated), DATA,
      "is truncated: 1000000 bytes, too few for a (50000, 1000) float16 array"),

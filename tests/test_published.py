@@ -24,6 +24,14 @@ ETH = "automated-error-analysis/stats-imagenet/non_problematic_stats_all.csv"
 TESTBED = "imagenet-testbed/robustness_top1s.csv"
 REAL = "reassessed-imagenet/real.json"
 MULTILABEL = "multilabel/tfds_imagenet2012_multilabel_validation_dump.csv"
+OPENCLIP = "open_clip/docs/openclip_classification_results.csv"
+# The unit of each source's last published digit, read from the package's data file.
+UNITS = {
+    source: entry["unit"]
+    for source, entry in tomllib.loads(
+        (Path(imagenet_mistakes.__file__).parent / "data" / "published_precision.toml").read_text()
+    ).items()
+}
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -118,6 +126,99 @@ def test_the_testbed_is_every_filled_cell(
     assert stored == dict(filled) and len(stored) == 213
 
 
+# OpenCLIP's columns for ImageNet and its variants, by the benchmark ids the testbed uses.
+OPENCLIP_COLUMNS = {
+    "ImageNet 1k": "imagenet",
+    "ImageNet v2": "imagenetv2-matched-frequency",
+    "ImageNet Sketch": "imagenet-sketch",
+    "ImageNet-R": "imagenet-r",
+    "ImageNet-A": "imagenet-a",
+    "ObjectNet": "objectnet-1.0-beta",
+    "ImageNet-O": "imagenet-o",
+}
+# timm's results files of the variants, by the same ids.
+TIMM_VARIANTS = {
+    "imagenetv2-matched-frequency": "results-imagenetv2-matched-frequency.csv",
+    "imagenet-sketch": "results-sketch.csv",
+    "imagenet-r": "results-imagenet-r.csv",
+    "imagenet-a": "results-imagenet-a.csv",
+}
+
+
+def test_openclip_is_every_model_on_imagenet_and_its_variants_zero_shot(
+    real_con: duckdb.DuckDBPyConnection, real_mirror: Path
+) -> None:
+    expected = rows(real_mirror / OPENCLIP)
+    assert len(expected) == 121
+    for column, benchmark in OPENCLIP_COLUMNS.items():
+        stored = published(real_con, "openclip", benchmark, "top1")
+        assert stored == {
+            (f"{row['name']}.{row['pretrained']}", None): float(row[column]) for row in expected
+        }
+    models = real_con.execute(
+        "select model, architecture, parameters, training_data, family from published_models "
+        "where source = 'openclip'"
+    ).fetchall()
+    assert sorted(models) == sorted(
+        (f"{row['name']}.{row['pretrained']}", row["name"],
+         round(float(row["params (M)"]) * 1e6), row["pretrained"], "zero-shot")
+        for row in expected
+    )  # fmt: skip
+
+
+def test_robustness_sets_imagenet_beside_each_variant_as_published(
+    real_zoo_db: Path, real_mirror: Path
+) -> None:
+    """Every point of the robustness view, from the raw CSVs: the testbed's, OpenCLIP's
+    and timm's models with both numbers, and the zoo's models through the testbed's copy
+    of their weights."""
+    expected: set[tuple[str, str, int | None, str, float, float]] = set()
+
+    def add(source: str, model: str, size: int | None, numbers: dict[str, float]) -> None:
+        for benchmark, value in numbers.items():
+            if benchmark != "imagenet" and "imagenet" in numbers:
+                expected.add((source, model, size, benchmark, numbers["imagenet"], value))
+
+    for row in rows(real_mirror / OPENCLIP):
+        name = f"{row['name']}.{row['pretrained']}"
+        add("openclip", name, None, {b: float(row[c]) for c, b in OPENCLIP_COLUMNS.items()})
+    testbed = {}
+    for row in rows(real_mirror / TESTBED):
+        testbed[row["model"]] = {
+            "imagenet" if column == "val" else column: float(row[column]) / 100
+            for column in ("val", *OPENCLIP_COLUMNS.values())
+            if row.get(column)
+        }
+        add("testbed", row["model"], None, testbed[row["model"]])
+    timm: dict[tuple[str, int], dict[str, float]] = {}
+    for benchmark, file in {"imagenet": "results-imagenet.csv", **TIMM_VARIANTS}.items():
+        for row in rows(real_mirror / TIMM / file):
+            key = (row["model"], int(row["img_size"]))
+            timm.setdefault(key, {})[benchmark] = float(row["top1"]) / 100
+    for (model, size), numbers in timm.items():
+        add("timm", model, size, numbers)
+    with duckdb.connect(str(real_zoo_db), read_only=True) as con:
+        copies = con.execute(
+            "select crosswalk.model, published_model, value from crosswalk "
+            "inner join model_metrics using (model) "
+            "where verdict = 'same weights' and source = 'testbed' "
+            "and metric = 'top1' and image_set = 'all'"
+        ).fetchall()
+        found = con.execute(
+            "select source, model, image_size, benchmark, imagenet_top1, variant_top1, "
+            "numbers_from from robustness"
+        ).fetchall()
+    assert len(copies) == 44
+    for model, copy, top1 in copies:
+        add("local", model, None, {**testbed[copy], "imagenet": top1})
+    assert {row[-1] for row in found if row[0] == "local"} == {
+        f"testbed {copy}" for _, copy, _ in copies
+    }
+    rounded = {(*row[:4], round(row[4], 9), round(row[5], 9)) for row in found}
+    assert rounded == {(*row[:4], round(row[4], 9), round(row[5], 9)) for row in expected}
+    assert len(found) == len(expected) == 8838
+
+
 def test_standing_counts_what_is_better_beyond_the_published_rounding(
     real_zoo_db: Path,
 ) -> None:
@@ -125,14 +226,6 @@ def test_standing_counts_what_is_better_beyond_the_published_rounding(
     than half the unit its source writes to (data/published_precision.toml, read here), so
     no model stands below its own published copy (the testbed's resnet50 is 76.13% as
     float32, 76.1300048828125; ours is 38,065 of 50,000)."""
-    units = {
-        source: entry["unit"]
-        for source, entry in tomllib.loads(
-            (
-                Path(imagenet_mistakes.__file__).parent / "data" / "published_precision.toml"
-            ).read_text()
-        ).items()
-    }
     with duckdb.connect(str(real_zoo_db), read_only=True) as con:
         ours = con.execute(
             "select model, metric, value from model_metrics "
@@ -150,18 +243,20 @@ def test_standing_counts_what_is_better_beyond_the_published_rounding(
                 "from published_standing where model in (select model from models)"
             ).fetchall()
         }
-    assert set(units) == {source for source, _ in published}
+    assert set(UNITS) == {source for source, _ in published}
     expected = {}
     for model, metric, value in ours:
         for (source, their_metric), values in published.items():
             if their_metric == metric:  # every metric here is higher-is-better
-                better = sum(v - value > units[source] / 2 for v in values)
+                better = sum(v - value > UNITS[source] / 2 for v in values)
                 expected[model, metric, source] = (
                     1 + better,
                     len(values),
                     (len(values) - better) / len(values),
                 )
-    assert standing == expected and len(expected) == 67 * 6  # the 402 printed standings
+    # The 402 printed standings (timm's top-1 and ReaL, ETH's top-1 and multi-label
+    # accuracy, the testbed's top-1), and each model's top-1 among OpenCLIP's.
+    assert standing == expected and len(expected) == 67 * 6 + 67
     # The testbed's resnet50 is ours, and ties with it rather than standing above it.
     testbed = published["testbed", "top1"]
     top1 = {model: value for model, metric, value in ours if metric == "top1"}
@@ -180,7 +275,7 @@ def test_the_field_leaderboard_holds_local_and_published_models(small_zoo_db: Pa
             "where source = 'timm' and model = 'resnet50.a1_in1k' and image_size = 224"
         ).fetchone()
     # The three zoo models and the paper's two; every published model with a validation result.
-    assert by_source == {"local": 5, "timm": 1556, "eth": 962, "testbed": 335}
+    assert by_source == {"local": 5, "timm": 1556, "eth": 962, "testbed": 335, "openclip": 121}
     assert resnet50 == (0.80382, "a1_in1k")
 
 
@@ -208,11 +303,11 @@ def test_model_summary_and_the_report_say_where_a_model_stands(
     better = sum(v - ours > 0.000005 for v in eth_mla)
     assert summary["mla"]["published"] == f"{ordinal(1 + better)} of 962 eth"
     assert better < sum(v > ours for v in eth_mla)
-    assert summary["top1"]["published"].count(" of ") == 3  # eth, testbed, timm
+    assert summary["top1"]["published"].count(" of ") == 4  # eth, testbed, timm, openclip
     page = (tmp_path / "vgg16.html").read_text()
     assert "among published models" in page and summary["mla"]["published"] in page
     # The scatter: ETH's 962 models and this file's three zoo models with a top-1.
-    assert '"chart-field"' in page
+    assert '"chart-field"' in page and '"chart-robustness"' in page
     with Database.open(small_zoo_db) as db:
         sources = Counter(row["source"] for row in db.query("field_scatter").records())
     assert sources == {"eth": 962, "local": 3}
@@ -238,12 +333,23 @@ def test_the_crosswalk_decides_from_the_numbers(real_zoo_db: Path) -> None:
             "where benchmark = 'imagenet'"
         ).fetchall():
             theirs.setdefault((source, model, size), []).append((metric, value))
-    # Every pair called the same weights: our figures are the published ones, to their rounding.
+    # Every pair called the same weights: our figures are the published ones, to their
+    # source's rounding, on two metrics or on one and the architecture's name.
     same = [pair for pair, verdict in pairs.items() if verdict == "same weights"]
     assert len(same) >= 60
     for model, source, published, size in same:
         shared = [(m, v) for m, v in theirs[(source, published, size)] if (model, m) in ours]
-        assert shared and all(abs(ours[(model, m)] - v) <= 0.000005 for m, v in shared)
+        assert shared and all(abs(ours[(model, m)] - v) <= UNITS[source] / 2 for m, v in shared)
+        assert len(shared) >= 2 or published.split("--")[-1].split(".")[0] == model.split(".")[0]
+    # No zoo model is a CLIP model, though two share a CLIP model's top-1 to its 4 decimals.
+    assert not any(source == "openclip" for _, source, _, _ in same)
+    clip_top1 = [v for (source, _, _), found in theirs.items() if source == "openclip"
+                 for m, v in found if m == "top1"]  # fmt: skip
+    assert sum(
+        abs(value - v) <= UNITS["openclip"] / 2
+        for (model, metric), value in ours.items() if metric == "top1"
+        for v in clip_top1
+    ) == 2  # fmt: skip
     # The zoo's resnet50 is the V1 weights: the testbed's, not ETH's torchvision V2.
     assert pairs[("resnet50", "testbed", "resnet50", None)] == "same weights"
     assert pairs[("resnet50", "eth", "torchvision--resnet50", None)] == (

@@ -20,7 +20,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from imagenet_mistakes.errors import SourceFormatError
-from imagenet_mistakes.loaders.published import MODELS_SCHEMA, read_csv, results_table
+from imagenet_mistakes.loaders.published import (
+    MODELS_SCHEMA,
+    TRAINED,
+    read_csv,
+    results_table,
+)
 from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
 
 SOURCE = "eth"
@@ -121,6 +126,7 @@ def _models(table: pa.Table) -> pa.Table:
             "parameters": pc.cast(table["num_params"], pa.int64()),
             "training_data": table["training_data"],
             "image_size": pa.nulls(table.num_rows, pa.int32()),
+            "family": [TRAINED] * table.num_rows,
         },
         schema=MODELS_SCHEMA,
     )

@@ -25,8 +25,12 @@ MODELS_SCHEMA = pa.schema(
         ("parameters", pa.int64()),
         ("training_data", pa.string()),
         ("image_size", pa.int32()),
+        ("family", pa.string()),
     ]
 )
+# published_models.family: how a model classifies ImageNet, where its source says.
+ZERO_SHOT = "zero-shot"
+TRAINED = "trained"
 RESULTS_SCHEMA = pa.schema(
     [
         ("source", pa.string()),
@@ -40,8 +44,11 @@ RESULTS_SCHEMA = pa.schema(
 )
 
 
-def named_models(source: str, names: pa.ChunkedArray | pa.Array) -> pa.Table:
-    """Rows of `published_models` for a source that names its models and says nothing else."""
+def named_models(
+    source: str, names: pa.ChunkedArray | pa.Array, family: pa.Array | None = None
+) -> pa.Table:
+    """Rows of `published_models` for a source that names its models (and, at most, says
+    which are zero-shot) and says nothing else."""
     count = len(names)
     return pa.table(
         {
@@ -51,6 +58,7 @@ def named_models(source: str, names: pa.ChunkedArray | pa.Array) -> pa.Table:
             "parameters": pa.nulls(count, pa.int64()),
             "training_data": pa.nulls(count, pa.string()),
             "image_size": pa.nulls(count, pa.int32()),
+            "family": family if family is not None else pa.nulls(count, pa.string()),
         },
         schema=MODELS_SCHEMA,
     )

@@ -12,12 +12,19 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from imagenet_mistakes.loaders.published import named_models, read_csv, results_table
+from imagenet_mistakes.loaders.published import (
+    TRAINED,
+    ZERO_SHOT,
+    named_models,
+    read_csv,
+    results_table,
+)
 from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
 
 SOURCE = "testbed"
 # The testbed's name for the validation images; the benchmark is ours.
 VALIDATION = "val"
+ZERO_SHOT_SUFFIX = "_zeroshot"
 
 
 def load(path: Path) -> dict[str, pa.Table]:
@@ -44,5 +51,8 @@ def _results(path: Path, table: pa.Table) -> pa.Table:
 
 
 def _models(table: pa.Table) -> pa.Table:
-    """Rows of `published_models`: the testbed's models, by name alone."""
-    return named_models(SOURCE, table["model"])
+    """Rows of `published_models`: the testbed's models, by name alone; the name says which
+    classify zero-shot (`resnet50_clip_zeroshot`)."""
+    names = table["model"].to_pylist()
+    family = [ZERO_SHOT if name.endswith(ZERO_SHOT_SUFFIX) else TRAINED for name in names]
+    return named_models(SOURCE, table["model"], pa.array(family, pa.string()))

@@ -20,7 +20,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from imagenet_mistakes.errors import SourceFormatError
-from imagenet_mistakes.loaders.published import MODELS_SCHEMA, read_csv, results_table
+from imagenet_mistakes.loaders.published import (
+    MODELS_SCHEMA,
+    TRAINED,
+    read_csv,
+    results_table,
+)
 from imagenet_mistakes.loaders.validate import NUM_VALIDATION_IMAGES
 
 SOURCE = "timm"
@@ -83,6 +88,7 @@ def _models(path: Path, table: pa.Table) -> pa.Table:
             "parameters": pc.cast(pc.round(pc.multiply(millions, 1e6)), pa.int64()),
             "training_data": [t or None for t in tag],
             "image_size": pc.cast(table["img_size"], pa.int32()),
+            "family": [TRAINED] * len(names),
         },
         schema=MODELS_SCHEMA,
     )

@@ -1,8 +1,9 @@
 -- crosswalk: which of this file's models are the same weights as which published
 -- model, decided from the numbers: every metric both have over the validation
--- images agrees to the published rounding. A name is never enough: a pair with
--- the same name whose numbers differ is listed too, as different weights (ETH's
--- torchvision resnet50 is the V2 checkpoint, the zoo's the V1).
+-- images agrees to the published rounding, on two metrics or on one and the
+-- architecture's name. A name is never enough: a pair with the same name whose
+-- numbers differ is listed too, as different weights (ETH's torchvision
+-- resnet50 is the V2 checkpoint, the zoo's the V1).
 -- A name's architecture is what it says as the sources write names: ETH's
 -- source--architecture[.tag], timm's and timm2022's architecture.tag, the
 -- testbed's and most users' plain architecture.
@@ -29,11 +30,10 @@ architectures as (
     from published
 ),
 
--- The two agreements the verdict draws the line at: within half a unit of the
--- fifth decimal of a fraction (the published rounding), and within a tenth of
--- a percentage point.
+-- The wider of the two agreements the verdict draws the line at: within a tenth
+-- of a percentage point. The narrower is the source's published rounding.
 thresholds as (
-    select 0.000005 as same, 0.001 as nearly
+    select 0.001 as nearly
 ),
 
 -- The pairs worth comparing, found without pairing every model with all
@@ -67,8 +67,11 @@ compared as (
         candidates.published_model,
         candidates.image_size,
         string_agg(local.metric, ', ' order by local.metric) as metrics,
-        max(abs(local.value - published.value)) as largest_difference
+        count(*) as compared_metrics,
+        max(abs(local.value - published.value)) as largest_difference,
+        any_value(published_precision.unit) / 2 as same
     from candidates
+    inner join published_precision using (source)
     inner join local using (model)
     inner join published
         on published.source = candidates.source
@@ -86,13 +89,18 @@ final as (
         compared.published_model,
         compared.image_size,
         compared.metrics,
-        -- Published as percentages to 3 decimals (timm, ETH) or as float32
-        -- (testbed): agreeing within half a unit of the fifth decimal of a
-        -- fraction is agreeing. Within a tenth of a percentage point (alexnet:
-        -- 2 images of 50,000) the weights are likely the same, evaluated by
-        -- another pipeline (decoding, resizing); beyond, they are other weights.
+        -- Agreeing within half a unit of the source's last published digit
+        -- (published_precision) is agreeing. One number agreeing is chance
+        -- among thousands of results (OpenCLIP's 4 decimals leave 5 of 50,000
+        -- images unsaid: two zoo models share a CLIP model's top-1), so it
+        -- takes two metrics, or one and the architecture's name. Within a tenth
+        -- of a percentage point (alexnet: 2 images of 50,000) the weights are
+        -- likely the same, evaluated by another pipeline (decoding, resizing);
+        -- beyond, they are other weights.
         case
-            when largest_difference <= (select same from thresholds) then 'same weights'
+            when largest_difference <= compared.same
+                and (compared_metrics >= 2 or ours.architecture = theirs.architecture)
+                then 'same weights'
             when largest_difference <= (select nearly from thresholds)
                 then 'same name, nearly the same numbers'
             else 'same name, different weights'
@@ -111,10 +119,10 @@ where verdict = 'same weights' or same_name;
 
 COMMENT ON VIEW crosswalk IS 'Models of this file that are, or are named like, a published model: same weights when every shared metric agrees to the published rounding';
 COMMENT ON COLUMN crosswalk.model IS 'Model of this file';
-COMMENT ON COLUMN crosswalk.source IS 'Who published the other: timm, eth, testbed';
+COMMENT ON COLUMN crosswalk.source IS 'Who published the other: timm, eth, testbed, openclip';
 COMMENT ON COLUMN crosswalk.published_model IS 'The published model, as its source names it';
 COMMENT ON COLUMN crosswalk.image_size IS 'Resolution of the published evaluation, where given';
 COMMENT ON COLUMN crosswalk.metrics IS 'The metrics compared: every one both have over the validation images';
-COMMENT ON COLUMN crosswalk.verdict IS 'same weights (every compared metric agrees within 0.000005); same name, nearly the same numbers (within 0.001: likely the same weights, another evaluation pipeline); or same name, different weights';
+COMMENT ON COLUMN crosswalk.verdict IS 'same weights (every compared metric agrees within half the unit of the source''s last digit, published_precision: 0.000005 for timm, eth and testbed; two metrics, or one and the same architecture name); same name, nearly the same numbers (within 0.001: likely the same weights, another evaluation pipeline); or same name, different weights';
 COMMENT ON COLUMN crosswalk.largest_difference IS 'The largest difference between our value and the published one over the compared metrics';
 COMMENT ON COLUMN crosswalk.same_name IS 'The published name is of this model''s architecture (ETH: source--architecture.tag; timm, timm2022: architecture.tag)';

@@ -36,7 +36,8 @@ final as (
         by_model.*,
         published_models.architecture,
         published_models.training_data,
-        published_models.parameters
+        published_models.parameters,
+        published_models.family
     from by_model
     left join published_models
         on published_models.source = by_model.source
@@ -47,7 +48,7 @@ final as (
 select * from final;
 
 COMMENT ON VIEW field_leaderboard IS 'This file''s models scored on all the images (source local) and every published model, one row each, on the leaderboard''s metrics over the validation images';
-COMMENT ON COLUMN field_leaderboard.source IS 'local (this file), or who published the result: timm, eth, testbed';
+COMMENT ON COLUMN field_leaderboard.source IS 'local (this file), or who published the result: timm, eth, testbed, openclip';
 COMMENT ON COLUMN field_leaderboard.model IS 'Model, as its source names it';
 COMMENT ON COLUMN field_leaderboard.image_size IS 'Resolution of a published evaluation, where given';
 {%- for m in metrics %}
@@ -56,3 +57,4 @@ COMMENT ON COLUMN field_leaderboard.{{ m.metric }} IS {{ m.description | sql_str
 COMMENT ON COLUMN field_leaderboard.architecture IS 'Architecture of a published model, where given';
 COMMENT ON COLUMN field_leaderboard.training_data IS 'Pretraining data of a published model, as its source words it';
 COMMENT ON COLUMN field_leaderboard.parameters IS 'Parameters of a published model, where given';
+COMMENT ON COLUMN field_leaderboard.family IS 'trained or zero-shot, where the source says (published_models.family)';

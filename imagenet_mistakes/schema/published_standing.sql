@@ -54,7 +54,7 @@ from final;
 COMMENT ON VIEW published_standing IS 'Each model''s rank among each source''s published results, per metric over the validation images';
 COMMENT ON COLUMN published_standing.model IS 'Model of this file';
 COMMENT ON COLUMN published_standing.metric IS 'Metric id (metrics.metric)';
-COMMENT ON COLUMN published_standing.source IS 'Who published the results compared with: timm, eth, testbed';
+COMMENT ON COLUMN published_standing.source IS 'Who published the results compared with: timm, eth, testbed, openclip';
 COMMENT ON COLUMN published_standing.value IS 'The model''s value';
 COMMENT ON COLUMN published_standing.rank IS '1 + the published results better by more than half the unit of their source''s last digit (published_precision)';
 COMMENT ON COLUMN published_standing.compared IS 'Published results compared with';
