@@ -99,6 +99,7 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa
                     "source": next(s for s in label_set.sources if s in used),
                     "scope": label_set.scope,
                     "analysed": label_set.analysed,
+                    "combines": list(label_set.combines) or None,
                 }
                 for label_set in label_sets.definitions()
             ]

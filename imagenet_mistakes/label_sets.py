@@ -21,13 +21,15 @@ class LabelSet:
     sources: tuple[str, ...]
     scope: str
     analysed: bool = False
+    # The label sets a consolidated one was made from: the studies it combines.
+    combines: tuple[str, ...] = ()
 
 
 def definitions() -> list[LabelSet]:
     """Every label set, in the file's order; a malformed entry is a bug in the package."""
     found = [
         LabelSet(name, entry["description"], tuple(entry["sources"]), entry["scope"],
-                 entry.get("analysed", False))
+                 entry.get("analysed", False), tuple(entry.get("combines", ())))
         for name, entry in tomllib.loads(FILE.read_text()).items()
     ]  # fmt: skip
     for label_set in found:
@@ -35,6 +37,10 @@ def definitions() -> list[LabelSet]:
             raise ValueError(f"{FILE}: {label_set.name}: unknown scope {label_set.scope!r}")
     if sum(label_set.analysed for label_set in found) != 1:
         raise ValueError(f"{FILE}: exactly one label set must be `analysed`")
+    names = {label_set.name for label_set in found}
+    for label_set in found:
+        if not set(label_set.combines) <= names - {label_set.name}:
+            raise ValueError(f"{FILE}: {label_set.name} combines an unknown label set")
     return found
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from imagenet_mistakes import Database
+from imagenet_mistakes import Database, label_sets
 from imagenet_mistakes.loaders import eth_common_errors
 from tests.commands import invoke
 
@@ -111,6 +111,16 @@ def test_distinctive_and_shared_mistakes(
     assert {row["file_name"] for row in shared} == {name(n) for n in mine if others[n] == 2}
     assert all(row["others"] == 2 for row in distinctive + shared)
     assert len(hardest) == 5 and all(row["share_wrong"] == 1.0 for row in hardest)
+    # What every label set but the original says of each image's original label, as
+    # label_agreement says it.
+    judges = [s.name for s in label_sets.definitions() if s.name != "original"]
+    with Database.open(small_zoo_db) as db:
+        agreement = {row["file_name"]: row for row in db.sql("from label_agreement").records()}
+    for row in hardest + shared:
+        said = {k.removeprefix("original_label_"): v for k, v in row.items()
+                if k.startswith("original_label_")}  # fmt: skip
+        assert said == {name: agreement[row["file_name"]][name] for name in judges}
+        assert row["wrong_by"] == [name for name in judges if said[name] == "wrong"]
 
 
 def test_removing_a_model_takes_it_off_every_count(small_zoo_db: Path, tmp_path: Path) -> None:

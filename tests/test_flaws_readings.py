@@ -11,11 +11,12 @@ import ast
 import csv
 import json
 from collections import Counter
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 
 import duckdb
 
-from imagenet_mistakes import metrics
+from imagenet_mistakes import Database, metrics
 from tests import reference
 
 FOLDER = "flaws-of-imagenet/eval_corrections/load_data/validation_correction"
@@ -157,3 +158,70 @@ def test_the_clean_and_fine_grained_label_sets_are_their_files(
         }
         assert ours(real_con, label_sets[metric], "unclear") == {}
         assert len(rows) == {"clean": 36_415, "finegrained": 10_000}[metric]
+
+
+# The four studies Flaws of ImageNet combined, by the names of their normalised copies.
+STUDIES = ("real", "multilabel", "label_errors", "finegrained")
+
+
+def reviewed_and_agreed(said: Mapping[str, Mapping[int, Hashable]]) -> tuple[int, int]:
+    """The images more than one study reviewed, and those of them on which every study that
+    did said the same, from each study's answer per image it reviewed."""
+    by_image: dict[int, list[Hashable]] = {}
+    for answers in said.values():
+        for number, answer in answers.items():
+            by_image.setdefault(number, []).append(answer)
+    several = [answers for answers in by_image.values() if len(answers) > 1]
+    return len(several), sum(len(set(answers)) == 1 for answers in several)
+
+
+def test_flaws_of_imagenets_two_figures_and_what_parts_the_files_from_them(
+    real_mirror: Path, real_db: Path
+) -> None:
+    """The blog post's "57% of images reviewed by more than one study, 33% with identical
+    labels across them", recounted from their four normalised files, then from ours
+    (query label_studies), and the difference accounted for reading by reading."""
+    theirs = {name: their_copy(real_mirror, name) for name in STUDIES}
+    # Identical: the same classes and the same category in every study that reviewed the
+    # image; the category tells "ambiguous" (X) from "none of the classes" (Z) where
+    # neither gives a class.
+    labelled = {
+        name: {n: (frozenset(classes(row["proposed_labels"])), row["category"])
+               for n, row in rows.items()}
+        for name, rows in theirs.items()
+    }  # fmt: skip
+    several, identical = reviewed_and_agreed(labelled)
+    assert (several, identical) == (28_589, 16_661)
+    assert (round(100 * several / 50_000), round(100 * identical / 50_000)) == (57, 33)
+
+    with Database.open(real_db) as db:
+        (row,) = db.query("label_studies", {}).records()
+        correct = {
+            label_set: dict(
+                db.sql(
+                    "select image_number, list_sort(list(class_id) filter (verdict = 'correct')) "
+                    f"from image_labels where label_set = '{label_set}' group by image_number"
+                ).rows
+            )
+            for label_set in ("cleanlab_mturk", "finegrained")
+        }
+    assert row["studies"] == "real, multilabel_v3, cleanlab_mturk, finegrained"
+    assert (row["reviewed_by_several"], row["identical"]) == (28_437, 17_665)
+    assert (row["share_reviewed_by_several"], row["share_identical"]) == (0.56874, 0.3533)
+
+    # What parts the two: the file keeps a study's classes, not why it gives none (X or
+    # Z); it reads cleanlab's votes by majority (the test above); it has no row for a
+    # fine-grained image without a class. Their files read so, step by step, give the
+    # file's figures exactly.
+    by_classes = {
+        name: {n: found for n, (found, _) in answers.items()} for name, answers in labelled.items()
+    }
+    assert reviewed_and_agreed(by_classes) == (28_589, 17_008)
+    as_ours = {
+        **by_classes,
+        "label_errors": {n: frozenset(c or ()) for n, c in correct["cleanlab_mturk"].items()},
+        "finegrained": {n: found for n, found in by_classes["finegrained"].items() if found},
+    }
+    assert as_ours["finegrained"] == {n: frozenset(c) for n, c in correct["finegrained"].items()}
+    assert set(as_ours["label_errors"]) == set(by_classes["label_errors"])
+    assert reviewed_and_agreed(as_ours) == (28_437, 17_665)

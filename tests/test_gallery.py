@@ -19,7 +19,7 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
-from imagenet_mistakes import Database
+from imagenet_mistakes import Database, metrics
 from imagenet_mistakes.cli import app
 from imagenet_mistakes.gallery import _script_json
 from tests import browser
@@ -88,6 +88,7 @@ def test_every_mistake_is_a_card_with_the_labels_of_the_upstream_files(
     }
     data = cards(tmp_path / "resnet50.html")
     found = {card["file_name"]: card for card in data["cards"]}
+    label_set_of = {m.metric: m.label_set for m in metrics.definitions()}
     assert set(found) == expected
     assert [s["key"] for s in data["sections"]] == ["mistakes"]  # the ImageNet-M list is unknown
     for name, card in found.items():
@@ -96,6 +97,18 @@ def test_every_mistake_is_a_card_with_the_labels_of_the_upstream_files(
         assert card["correct_labels"] == [names[c] for c in sorted(labels.correct)]
         assert card["unclear_labels"] == [names[c] for c in sorted(labels.unclear)]
         assert card["real_labels"] == [names[c] for c in sorted(world.real[name])]
+        # Every label set that judges the original label wrong, as its file says (but
+        # cleanlab's crowd, whose votes the world does not read).
+        original = world.original[name]
+        lists = {"real": world.real[name], "multilabel_v3": labels.correct | labels.unclear}
+        for metric, labelled in world.corrections.items():
+            if name in labelled:
+                lists[label_set_of[metric]] = labelled[name]
+        wrong = {
+            label_set for label_set, listed in lists.items() if listed and original not in listed
+        }
+        assert set(card["label_wrong_by"]) - {"cleanlab_mturk"} == wrong
+        assert card["label_error_suspected"] == bool(card["label_wrong_by"])
         (own,) = card["predictions"]
         assert [t["class"] for t in own["top5"]] == [names[c] for c in predicted[name]]
         assert card["models"] == 3 and 1 <= card["models_wrong"] <= 3

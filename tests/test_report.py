@@ -83,5 +83,5 @@ def test_headless_chromium_draws_every_chart(report: Path) -> None:
     charts = re.findall(r'<div id="(chart-[a-z]+)" class="vega-embed"[^>]*><svg', dom)
     assert sorted(charts) == [
         "chart-auto", "chart-factors", "chart-field", "chart-metaclasses", "chart-metrics",
-        "chart-remaining",
+        "chart-remaining", "chart-robustness",
     ]  # fmt: skip

@@ -9,16 +9,14 @@ select
     counted.models_wrong,
     counted.models,
     counted.models_wrong / counted.models as share_wrong,
-    label_agreement.multilabel_v3 as original_label_multilabel_v3,
-    label_agreement.real as original_label_real,
-    label_agreement.cleanlab_mturk as original_label_cleanlab_mturk,
+    original_label_verdicts.* exclude (image_number),
     image_difficulty.eth_error_type,
     image_difficulty.eth_models_wrong,
     image_difficulty.eth_models
 from image_difficulty_among($among, null) as counted
 inner join image_difficulty using (label_set, image_number)
 inner join classes on classes.class_id = image_difficulty.original_class
-inner join label_agreement using (image_number)
+inner join original_label_verdicts using (image_number)
 where image_difficulty.label_set = $label_set
 order by
     share_wrong desc,

@@ -5,7 +5,8 @@
 -- rules' evidence), ImageNet-X's factors, how many models share it, whether the label
 -- itself is in doubt (the cards of `gallery`).
 -- label_error_suspected: a label set judges the original label wrong (the
--- multi-label annotators, ReaL by leaving it out, or cleanlab's crowd).
+-- multi-label annotators, ReaL or the clean labels by leaving it out, cleanlab's
+-- crowd, ...); label_wrong_by names them.
 with
 
 mistakes as (
@@ -86,12 +87,8 @@ final as (
         difficulty.models_wrong,
         difficulty.models,
         agreement.cleanlab_mturk as crowd_verdict,
-        coalesce(
-            agreement.multilabel_v3 = 'wrong'
-            or agreement.real = 'wrong'
-            or agreement.cleanlab_mturk = 'wrong',
-            false
-        ) as label_error_suspected,
+        len(verdicts.wrong_by) > 0 as label_error_suspected,
+        verdicts.wrong_by as label_wrong_by,
         agreement.imagenet_m
     from mistakes
     inner join images using (image_number)
@@ -104,6 +101,7 @@ final as (
         on difficulty.image_number = mistakes.image_number
         and difficulty.label_set in (select label_set from label_sets where analysed)
     inner join label_agreement as agreement using (image_number)
+    inner join original_label_verdicts as verdicts using (image_number)
 )
 
 select * from final

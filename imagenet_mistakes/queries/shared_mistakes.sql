@@ -10,15 +10,14 @@ select
     predicted.name as predicted_label,
     others.models_wrong as others_wrong,
     others.models as others,
-    label_agreement.multilabel_v3 as original_label_multilabel_v3,
-    label_agreement.real as original_label_real,
-    label_agreement.cleanlab_mturk as original_label_cleanlab_mturk,
+    original_label_verdicts.* exclude (image_number),
     image_difficulty.eth_error_type,
     image_difficulty.eth_models_wrong
 from image_results
 inner join image_difficulty_among($among, $model) as others using (label_set, image_number)
 inner join image_difficulty using (label_set, image_number)
-inner join label_agreement on label_agreement.image_number = image_results.image_number
+inner join original_label_verdicts
+    on original_label_verdicts.image_number = image_results.image_number
 inner join classes as original on original.class_id = image_results.original_class
 inner join classes as predicted on predicted.class_id = image_results.top1_class
 where image_results.model = $model

@@ -69,7 +69,7 @@ compared as (
         string_agg(local.metric, ', ' order by local.metric) as metrics,
         count(*) as compared_metrics,
         max(abs(local.value - published.value)) as largest_difference,
-        any_value(published_precision.unit) / 2 as same
+        max(published_precision.unit) / 2 as same
     from candidates
     inner join published_precision using (source)
     inner join local using (model)

@@ -58,7 +58,7 @@ local as (
 both_sides as (
     select
         source, model, image_size, benchmark, imagenet_top1, variant_top1,
-        null as numbers_from,
+        null::varchar as numbers_from,
         source as copy_source, model as copy_model, image_size as copy_image_size
     from published
     union all
