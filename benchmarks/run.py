@@ -145,6 +145,9 @@ def main() -> None:
         shutil.copy(db, zoo_db)
         table.runs("build, then add-zoo imagenetv2: 67 models (2 whole processes)", with_zoo,
                    "≤ 20 s")  # fmt: skip
+        add_modern = ["add-zoo", "timm2022", "--source-dir", str(mirror), "--db", str(db)]
+        modern = repeated(repeat, copy_of(base), lambda: cli(add_modern))
+        table.runs("add-zoo timm2022: 15 models, top-1 only (whole process)", modern, "≤ 10 s")
         rebuild = repeated(
             repeat, copy_of(zoo_db), lambda: cli(["build", "--db", str(db), *sources])
         )

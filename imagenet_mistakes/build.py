@@ -121,6 +121,9 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: list[Loaded], image_flags: pa
     storage.append(con, "eth_collapsed_classes", eth_collapsed_classes.rows())
     storage.run_script(con, "store_image_scope", {})
     storage.run_script(con, "store_paper_results", {})
+    # The rules' verdicts on the paper's models' mistakes, those the manifest loads.
+    paper_models = sorted({item.file.source.model for item in loaded if item.file.source.model})
+    storage.run_script(con, "store_mistake_verdicts", {"models": paper_models})
 
 
 def metric_rows() -> pa.Table:

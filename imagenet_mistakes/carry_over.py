@@ -10,6 +10,7 @@ import duckdb
 from imagenet_mistakes import reads, storage
 from imagenet_mistakes.boundary import first_line
 from imagenet_mistakes.errors import DatabaseError
+from imagenet_mistakes.models import store_batch
 from imagenet_mistakes.progress import Progress
 
 
@@ -31,5 +32,5 @@ def models(con: duckdb.DuckDBPyConnection, previous: Path, progress: Progress) -
     for done, model in enumerate(names):
         progress("Scoring the models again", done, len(names))
         storage.run_script(con, "store_model_results", {"model": model})
-    storage.run_script(con, "count_image_verdicts", {"models": names})
+    store_batch(con, names)
     con.commit()

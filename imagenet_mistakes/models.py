@@ -59,8 +59,16 @@ def add(
             remove(con, model)
         _insert(con, model, predictions, source, description, zoo)
         added.append(model)
-    storage.run_script(con, "count_image_verdicts", {"models": added})
+    store_batch(con, added)
     return len(added)
+
+
+def store_batch(con: duckdb.DuckDBPyConnection, models: list[str]) -> None:
+    """Store what a batch of models just stored shares: the rules' verdicts on the pairs
+    of image and predicted class their mistakes bring, and each image's count of models.
+    Once per batch, as the models of a zoo share most of both."""
+    storage.run_script(con, "store_mistake_verdicts", {"models": models})
+    storage.run_script(con, "count_image_verdicts", {"models": models})
 
 
 def check_removable(con: duckdb.DuckDBPyConnection, model: str) -> None:

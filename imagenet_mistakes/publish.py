@@ -44,6 +44,7 @@ _TYPES = {
     "TIMESTAMP WITH TIME ZONE": "timestamptz",
     "INTEGER[]": "integer[]",
     "DOUBLE[]": "double precision[]",
+    "VARCHAR[]": "text[]",
 }
 _BATCH_ROWS = 500_000
 # The catalog of tables, views and indexes: the oid of pg_class, fixed in every PostgreSQL.
@@ -61,7 +62,7 @@ _JOIN_COLUMNS = ("model", "image_number", "class_id", "label_set")
 # anyway); the tests still run their translations in PostgreSQL against DuckDB.
 MATERIALISED = frozenset(
     {
-        *stored.live_views(), "image_difficulty_live",
+        *stored.live_views(), "image_difficulty_live", "mistake_verdicts_live", "queued_verdicts",
         "auto_category_confusion", "auto_category_scores", "crosswalk",
         "eth_co_occurrence_pairs", "eth_error_steps", "eth_step_agreement",
         "label_agreement", "mistake_factor_shares", "published_standing",

@@ -8,13 +8,14 @@ and a researcher adds a rule by adding a file. The schema's `auto_categories_liv
 and `category_rules` are rendered from them (schema.py), so no list of rules is
 written twice.
 
-A rule is a SELECT over the view `mistake_candidates` (the mistakes, keyed by `model`,
-`image_number` and `evaluated_from`, with their `original_class` and `predicted_class`)
-and any loaded evidence, such as `mistake_labels` (each image's correct labels on the
-analysed label set and its original label). It returns the key and `evidence` for
-each mistake it fires on; where it gives several rows for one, the least evidence
-text is kept. It reads nothing of the model itself: the same mistake gets the same
-verdict whichever model makes it.
+A rule is a SELECT over `candidates` (the mistakes as pairs of an image and a predicted
+class: `image_number`, `original_class`, `predicted_class`) and any loaded evidence,
+such as `mistake_labels` (each image's correct labels on the analysed label set and its
+original label). It returns the pair and `evidence` for each pair it fires on; where it
+gives several rows for one, the least evidence text is kept. It reads nothing of the
+model: the same mistake gets the same verdict whichever model makes it, so a verdict
+is worked out once per pair (`rules/verdicts.sql` joins the rules; the schema renders it
+over the relation that holds the pairs).
 
 The file's header says what it gives and why; a severity rule may also fire only on
 the mistakes of one category:
@@ -33,6 +34,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 FOLDER: Traversable = resources.files("imagenet_mistakes") / "rules"
+# The template that joins the rules into verdicts.
+VERDICTS: Traversable = FOLDER / "verdicts.sql"
 
 # What the rules may give, and what a mistake gets when none fires.
 GIVES = {
@@ -116,5 +119,6 @@ def of(decides: str) -> tuple[Rule, ...]:
 
 
 def files() -> list[Traversable]:
-    """Every rule file, for the schema's version hash."""
-    return [FOLDER / rule.decides / f"{rule.position:02d}_{rule.name}.sql" for rule in declared()]
+    """Every rule file and the template that joins them, for the schema's version hash."""
+    rules = [FOLDER / r.decides / f"{r.position:02d}_{r.name}.sql" for r in declared()]
+    return [*rules, VERDICTS]

@@ -50,7 +50,7 @@ def _rendered(definitions: tuple[metrics.Metric, ...], level: float) -> tuple[tu
 
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     environment.filters["sql_string"] = _sql_string
-    context = {
+    context: dict[str, object] = {
         "metrics": definitions,
         "label_sets": label_sets.definitions(),
         "stored": stored.declared(),
@@ -60,6 +60,10 @@ def _rendered(definitions: tuple[metrics.Metric, ...], level: float) -> tuple[tu
         "level": repr(level),
         "z": repr(intervals.z(level)),
     }
+    # The rules joined into verdicts over a relation of pairs (rules/verdicts.sql): a view
+    # renders `{{ verdicts('mistake_candidates') }}`.
+    joined = environment.from_string(rules.VERDICTS.read_text())
+    context["verdicts"] = lambda candidates: joined.render(context, candidates=candidates)
     texts = {
         name: environment.from_string(_FOLDER.joinpath(name).read_text()).render(context)
         for name in files()

@@ -318,7 +318,6 @@ def _rendered_script(text: str, catalog: Catalog) -> str:
             "columns": columns[s.table],
             # A view that also counts the paper's models from their mistakes: the model's own.
             "own_rows_only": "evaluated_from" in columns[s.live],
-            "plan_as_written": s.plan_as_written,
         }
         for s in stored.declared()
     ]

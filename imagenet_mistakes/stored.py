@@ -26,7 +26,6 @@ class Stored:
     table: str
     live: str
     key: tuple[str, ...]
-    plan_as_written: bool = False
 
 
 @cache
@@ -38,7 +37,6 @@ def declared() -> tuple[Stored, ...]:
             table=table,
             live=entry["live"],
             key=tuple(entry["key"]),
-            plan_as_written=entry.get("plan_as_written", False),
         )
         for table, entry in entries.items()
     )

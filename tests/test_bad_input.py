@@ -461,7 +461,7 @@ CASES: list[tuple[str, Make, int, str]] = [
      DATA, "'ILSVRC2012_test_00000001.JPEG' is not a validation image name"),
     ("csv-unknown-image", add_model("--predictions", text("file_name,class_id\nmy_cat.jpg,3\n",
                                                          ".csv")),
-     DATA, "my_cat.jpg is not a validation image name"),
+     DATA, "'my_cat.jpg' is not a validation image name"),
     ("csv-missing-column", add_model("--predictions", text("file_name,label\nx,3\n", ".csv")),
      DATA, "missing columns ['class_id']"),
     ("csv-not-integer", add_model("--predictions",

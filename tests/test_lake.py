@@ -79,12 +79,12 @@ SPARK_VIEWS = ("model_metrics", "image_difficulty", "metaclass_accuracy", "real_
 SPARK_QUERIES = [q for q in QUERIES if re.search(rf"from ({'|'.join(SPARK_VIEWS)})\b", q)]
 
 
-def views_without(left_out: str) -> set[str]:
-    """Every view that does not read `left_out`, directly or through other views."""
+def views_without(*left_out: str) -> set[str]:
+    """Every view that reads none of `left_out`, directly or through other views."""
     reads = {view.name: view.reads for view in views.definitions()}
 
     def reaches(name: str) -> bool:
-        return name == left_out or any(reaches(r) for r in reads.get(name, ()))
+        return name in left_out or any(reaches(r) for r in reads.get(name, ()))
 
     return {name for name in reads if not reaches(name)}
 
@@ -172,7 +172,8 @@ def test_spark_creates_the_views_and_agrees(
 ) -> None:
     for table in (lake / "tables").iterdir():
         spark.read.parquet(str(table)).createOrReplaceTempView(table.name.removesuffix(".parquet"))
-    created = views_without("auto_categories_live")
+    # The rules' verdicts worked out now: the views that render rules/verdicts.sql.
+    created = views_without("mistake_verdicts_live", "queued_verdicts")
     assert set(SPARK_VIEWS) <= created and len(created) >= 40
     for name in (lake / "views" / "order.txt").read_text().split():
         if name in created:

@@ -75,11 +75,11 @@ def test_the_licence_notes_say_the_groups_come_without_a_licence(real_db: Path) 
     # Then the label sets of the same repository, and what is scored against them.
     assert unlicensed == [
         "Published with no licence, so its authors keep every right (cite them): the tables "
-        "class_problem_groups, mistake_verdicts_snapshot, paper_verdicts_snapshot, "
-        "problem_kinds; the views auto_categories, auto_categories_live, "
-        "auto_category_confusion, auto_category_eth, auto_category_scores, "
-        "auto_verdict_scores, class_problem_pairs, leaderboard, model_category_shares, "
-        "stored_rows; the label sets clean_validation, finegrained (their rows of "
+        "class_problem_groups, mistake_verdicts_snapshot, problem_kinds, verdict_queue; the "
+        "views auto_categories, auto_category_confusion, auto_category_eth, "
+        "auto_category_scores, auto_verdict_scores, class_problem_pairs, leaderboard, "
+        "mistake_verdicts_live, model_category_shares, queued_verdicts; the label sets "
+        "clean_validation, finegrained (their rows of "
         "image_labels and image_scope, label_agreement's columns of the same names, and "
         "the metrics clean, finegrained)."
     ]

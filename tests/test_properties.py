@@ -106,7 +106,7 @@ def con() -> Iterator[duckdb.DuckDBPyConnection]:
             [datetime.now(UTC)],
         )
         con.executemany(
-            "insert into label_sets values (?, 'SYNTHETIC', 'synthetic', ?, ?)",
+            "insert into label_sets values (?, 'SYNTHETIC', 'synthetic', ?, ?, null)",
             [[s.name, s.scope, s.analysed] for s in label_sets.definitions()],
         )
         storage.append(con, "metrics", build.metric_rows())

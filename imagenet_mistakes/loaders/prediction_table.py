@@ -15,9 +15,14 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from imagenet_mistakes.errors import SourceFormatError
-from imagenet_mistakes.loaders.validate import NUM_CLASSES, NUM_VALIDATION_IMAGES, unique_columns
+from imagenet_mistakes.loaders.validate import (
+    FILE_NAME,
+    NUM_CLASSES,
+    NUM_VALIDATION_IMAGES,
+    image_number,
+    unique_columns,
+)
 
-_FILE_NAME = r"^ILSVRC2012_val_[0-9]{8}\.JPEG$"
 _TYPES = {
     "file_name": pa.string(),
     "class_id": pa.int32(),
@@ -68,18 +73,16 @@ def load(path: Path) -> pa.Table:
     return _checked(path, numbers, ranks, class_ids, score)
 
 
-def image_numbers(path: Path, names: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """The number of each validation image name, ILSVRC2012_val_00000001.JPEG -> 1."""
-    bad = pc.invert(pc.match_substring_regex(names, _FILE_NAME))
+def image_numbers(path: Path | str, names: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """The number of each validation image name, ILSVRC2012_val_00000001.JPEG -> 1, all at
+    once with Arrow (a Python loop takes a tenth of a second for 50,000); no name empty."""
+    bad = pc.invert(pc.match_substring_regex(names, f"^{FILE_NAME.pattern}$"))
     numbers = np.zeros(len(names), np.int64)
     if not pc.any(bad).as_py():
         numbers = pc.cast(pc.utf8_slice_codeunits(names, 15, 23), pa.int64()).to_numpy()
         bad = pa.array((numbers < 1) | (numbers > NUM_VALIDATION_IMAGES))
     if pc.any(bad).as_py():
-        first = names[pc.index(bad, True).as_py()]
-        raise SourceFormatError(
-            path, f"{first} is not a validation image name ILSVRC2012_val_XXXXXXXX.JPEG"
-        )
+        image_number(path, names[pc.index(bad, True).as_py()].as_py())  # raises, saying why
     return numbers
 
 

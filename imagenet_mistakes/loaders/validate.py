@@ -14,7 +14,7 @@ from imagenet_mistakes.errors import SourceFormatError, shown
 NUM_CLASSES = 1000
 NUM_VALIDATION_IMAGES = 50_000
 # [0-9], not \d: only ASCII digits name an image (\d takes "٠٠٠٠٠٠٠٦" too).
-_FILE_NAME = re.compile(r"ILSVRC2012_val_([0-9]{8})\.JPEG")
+FILE_NAME = re.compile(r"ILSVRC2012_val_([0-9]{8})\.JPEG")
 
 
 # The most a text source may hold before it is read whole: far beyond any real one (the
@@ -81,7 +81,7 @@ def expect_type(path: Path, value: Any, kind: type, what: str) -> Any:
 
 def image_number(path: Path | str, file_name: object) -> int:
     """The 1-based number of a validation image name ILSVRC2012_val_XXXXXXXX.JPEG."""
-    match = _FILE_NAME.fullmatch(file_name) if isinstance(file_name, str) else None
+    match = FILE_NAME.fullmatch(file_name) if isinstance(file_name, str) else None
     number = int(match.group(1)) if match else 0
     if not 1 <= number <= NUM_VALIDATION_IMAGES:
         raise SourceFormatError(

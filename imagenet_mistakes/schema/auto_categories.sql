@@ -1,42 +1,26 @@
 -- auto_categories: the paper's category and severity for every mistake of every model,
--- by the rules in rules/ (category_rules lists them; auto_categories_live applies
--- them), each with the rule that gave it and its evidence.
--- Models with predictions: their mistakes (model_mistakes) with the verdicts stored
--- when they were added (mistake_verdicts_snapshot). The paper's models without
--- loaded predictions: their mistakes table's, with the verdicts build stored
--- (paper_verdicts_snapshot).
+-- by the rules in rules/ (category_rules lists them), each with the rule that gave it
+-- and its evidence: every mistake (model_mistakes) beside the verdict stored on its
+-- pair of image and predicted class (mistake_verdicts_snapshot), which the rules give
+-- whichever model makes the mistake. auto_categories_live works them out now.
 create or replace view auto_categories as
-with
-
--- The two stored tables have the same columns: the verdicts of models with
--- predictions, and those build stored on the paper's mistakes tables.
-verdicts as (
-    select *, 'predictions' as evaluated_from from mistake_verdicts_snapshot
-    union all
-    select *, 'mistakes table' from paper_verdicts_snapshot
-),
-
-final as (
-    select
-        found.model,
-        found.image_number,
-        found.file_name,
-        found.original_class,
-        found.predicted_class,
-        verdicts.auto_category,
-        verdicts.category_rule,
-        verdicts.category_evidence,
-        verdicts.auto_severity,
-        verdicts.severity_rule,
-        verdicts.severity_evidence,
-        found.manual_category,
-        found.manual_severity,
-        found.evaluated_from
-    from model_mistakes as found
-    inner join verdicts using (model, image_number, evaluated_from)
-)
-
-select * from final;
+select
+    found.model,
+    found.image_number,
+    found.file_name,
+    found.original_class,
+    found.predicted_class,
+    verdicts.auto_category,
+    verdicts.category_rule,
+    verdicts.category_evidence,
+    verdicts.auto_severity,
+    verdicts.severity_rule,
+    verdicts.severity_evidence,
+    found.manual_category,
+    found.manual_severity,
+    found.evaluated_from
+from model_mistakes as found
+inner join mistake_verdicts_snapshot as verdicts using (image_number, predicted_class);
 
 COMMENT ON VIEW auto_categories IS 'Every model''s mistakes with the paper''s category and severity given by the rules of category_rules, each with its evidence, next to the paper''s own verdict where there is one';
 COMMENT ON COLUMN auto_categories.model IS 'Model';

@@ -1,7 +1,7 @@
 -- Store what the views read of one model ($model), worked out from its predictions:
 -- its images' set first, then its rows of each stored aggregate's live view
 -- (data/stored.toml, in its order: class counts, then metrics summed from them,
--- then mistakes, their rule-based verdicts, the pairs among them, ...).
+-- then mistakes, the pairs among them, ...).
 -- The images' counts of models are added per batch (count_image_verdicts.sql).
 -- Run in the transaction that adds the model, so they always agree with its
 -- predictions. One model at a time: computing many at once holds every join
@@ -20,10 +20,8 @@ set image_set = (
 )
 where model = $model;
 {% for aggregate in stored %}
-{% if aggregate.plan_as_written %}set disabled_optimizers = 'join_order';{% endif %}
 insert into {{ aggregate.table }}
 select {{ aggregate.columns | join(', ') }}
 from {{ aggregate.live }}
 where model = $model{% if aggregate.own_rows_only %} and evaluated_from = 'predictions'{% endif %};
-{% if aggregate.plan_as_written %}reset disabled_optimizers;{% endif %}
 {% endfor %}

@@ -4,13 +4,12 @@
 -- paper itself judged non-prototypical for ViT-3B or Greedy Soups, so on those two
 -- models this rule repeats the paper rather than checking it.)
 select
-    candidates.model,
     candidates.image_number,
-    candidates.evaluated_from,
+    candidates.predicted_class,
     'ETH lists this image as non-prototypical ('
     || published_image_errors.models_wrong
     || ' of its models make its most common such error)' as evidence
-from mistake_candidates as candidates
+from candidates
 inner join published_image_errors
     on published_image_errors.image_number = candidates.image_number
     and published_image_errors.source = 'eth'

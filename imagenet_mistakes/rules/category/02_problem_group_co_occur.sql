@@ -3,13 +3,12 @@
 -- classes that mostly occur together (and not as look-alikes, subclasses or near
 -- synonyms): the model named what usually comes with the object, not the object.
 select
-    candidates.model,
     candidates.image_number,
-    candidates.evaluated_from,
+    candidates.predicted_class,
     'Flaws of ImageNet group ' || class_problem_pairs.problem_group
     || ' puts the prediction with the label ''' || class_problem_pairs.name_a
     || ''' as classes that mostly occur together' as evidence
-from mistake_candidates as candidates
+from candidates
 inner join mistake_labels as labels using (image_number)
 inner join class_problem_pairs
     on class_problem_pairs.class_a = labels.class_id

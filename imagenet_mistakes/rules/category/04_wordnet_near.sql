@@ -7,9 +7,8 @@
 -- to 5; 120 classes: ViT-3B's F1 still 0.86, and the counts within 20% of ETH's
 -- same-superclass step for the 16 zoo models ETH published.)
 select
-    candidates.model,
     candidates.image_number,
-    candidates.evaluated_from,
+    candidates.predicted_class,
     -- The fewest steps first (they are 1 to 3, so the text sorts by them).
     min(
         greatest(predicted.distance, labelled.distance)
@@ -17,7 +16,7 @@ select
         || ' up, the prediction and the label ''' || classes.name || ''' are both '''
         || hierarchy_nodes.name || ''' (' || ancestor_sizes.classes || ' classes)'
     ) as evidence
-from mistake_candidates as candidates
+from candidates
 inner join mistake_labels as labels using (image_number)
 inner join class_ancestors as predicted on predicted.class_id = candidates.predicted_class
 inner join class_ancestors as labelled
@@ -33,4 +32,4 @@ inner join hierarchy_nodes on hierarchy_nodes.wnid = labelled.ancestor
 where labels.class_id <> candidates.predicted_class
     and greatest(predicted.distance, labelled.distance) <= 3
     and ancestor_sizes.classes <= 120
-group by candidates.model, candidates.image_number, candidates.evaluated_from
+group by candidates.image_number, candidates.predicted_class

@@ -3,13 +3,12 @@
 -- classes that non-experts find literally similar, a subclass of the other, or near
 -- synonyms.
 select
-    candidates.model,
     candidates.image_number,
-    candidates.evaluated_from,
+    candidates.predicted_class,
     'Flaws of ImageNet group ' || class_problem_pairs.problem_group
     || ' puts the prediction with the label ''' || class_problem_pairs.name_a || ''': '
     || lower(array_to_string(class_problem_pairs.kind_descriptions, '; ')) as evidence
-from mistake_candidates as candidates
+from candidates
 inner join mistake_labels as labels using (image_number)
 inner join class_problem_pairs
     on class_problem_pairs.class_a = labels.class_id

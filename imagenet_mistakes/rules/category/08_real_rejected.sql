@@ -4,13 +4,12 @@
 -- so it answered from context. (0.005: the best spurious-correlation F1 on ViT-3B's
 -- verdicts among 0.002 to 0.05.)
 select
-    candidates.model,
     candidates.image_number,
-    candidates.evaluated_from,
+    candidates.predicted_class,
     'ReaL''s raters said the prediction is not in this image: ' || real_ratings.votes_yes
     || ' yes, ' || real_ratings.votes_maybe || ' maybe, ' || real_ratings.votes_no
     || ' no (score ' || cast(real_ratings.score as decimal(5, 4)) || ')' as evidence
-from mistake_candidates as candidates
+from candidates
 inner join real_ratings
     on real_ratings.image_number = candidates.image_number
     and real_ratings.class_id = candidates.predicted_class

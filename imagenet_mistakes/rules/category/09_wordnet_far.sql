@@ -4,17 +4,16 @@
 -- named a look-alike of an object none of ImageNet's classes describe. (5 steps: the
 -- best out-of-vocabulary F1 on ViT-3B's verdicts among 4 to 6.)
 select
-    candidates.model,
     candidates.image_number,
-    candidates.evaluated_from,
+    candidates.predicted_class,
     'every label of the image is at least ' || min(greatest(predicted.distance, labelled.distance))
     || ' WordNet steps from the prediction' as evidence
-from mistake_candidates as candidates
+from candidates
 inner join mistake_labels as labels using (image_number)
 inner join class_ancestors as predicted on predicted.class_id = candidates.predicted_class
 inner join class_ancestors as labelled
     on labelled.class_id = labels.class_id
     and labelled.ancestor = predicted.ancestor
 where labels.class_id <> candidates.predicted_class
-group by candidates.model, candidates.image_number, candidates.evaluated_from
+group by candidates.image_number, candidates.predicted_class
 having min(greatest(predicted.distance, labelled.distance)) >= 5

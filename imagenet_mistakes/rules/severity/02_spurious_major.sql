@@ -3,8 +3,7 @@
 -- why: a spurious correlation names something other than the object: the paper judged
 -- most of them major (37 of ViT-3B's 52).
 select
-    model,
     image_number,
-    evaluated_from,
+    predicted_class,
     'a spurious correlation: the prediction is not the object the image shows' as evidence
-from mistake_candidates
+from candidates
