@@ -28,9 +28,5 @@ def models(con: duckdb.DuckDBPyConnection, previous: Path, progress: Progress) -
             f"{previous}: cannot carry its models over ({first_line(e)}); "
             "move it away to build afresh"
         ) from e
-    names = reads.model_names(con)
-    for done, model in enumerate(names):
-        progress("Scoring the models again", done, len(names))
-        storage.run_script(con, "store_model_results", {"model": model})
-    store_batch(con, names)
+    store_batch(con, reads.model_names(con), progress)
     con.commit()

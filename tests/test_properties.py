@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from imagenet_mistakes import build, label_sets, metrics, schema, storage
+from imagenet_mistakes.models import store_batch
 from imagenet_mistakes.predictions import NonFiniteRow, top_k
 from tests import reference
 from tests.synthetic import image
@@ -168,11 +169,10 @@ def insert(con: duckdb.DuckDBPyConnection, sample: Sample, batch: int | None = N
             "insert into predictions values (?, ?, ?, null)",
             [[model, number(name), ranked] for name, ranked in predictions.items()],
         )
-        storage.run_script(con, "store_model_results", {"model": model})  # as add-model does
     names = list(sample.models)
     size = batch or len(names) or 1
-    for start in range(0, len(names), size):
-        storage.run_script(con, "count_image_verdicts", {"models": names[start : start + size]})
+    for start in range(0, len(names), size):  # as add-model stores a batch it added
+        store_batch(con, names[start : start + size])
 
 
 # Examples are bounded by CI's 15 minutes: these tests were a quarter of the run.

@@ -4,15 +4,15 @@
 -- (top), under each reading of right (class, real_class, metaclass), the
 -- images showing it and how many are right, beside the same two counts
 -- over all scored images. add-model stores a model's rows
--- (factor_counts_snapshot) and factor_accuracy reads them. Filter on model.
+-- (factor_counts_snapshot) and factor_accuracy reads them. Filter on model
+-- (one model or a list of them: each image's results are read once, so the
+-- filter reaches them).
 create or replace view factor_counts_live as
 with
 
-readings as (
-    select model, image_number, reading, correct
-    from imagenet_x_image_results
-),
-
+-- The images showing each factor, under both selections, and every scored image
+-- under 'all' (no factor): the counts over all scored images come out of the same
+-- pass as the factors', not out of reading the results twice.
 factor_images as (
     select image_number, 'multi' as selection, factor
     from image_factors
@@ -20,42 +20,42 @@ factor_images as (
     select image_number, 'top', factor
     from image_factors
     where top
+    union all
+    select image_number, 'all', null
+    from imagenet_x_images
+    where not prototypical
 ),
 
-overall as (
-    select model, reading, count(*) as images, count(*) filter (where correct) as correct
-    from readings
-    group by model, reading
-),
-
-by_factor as (
+counted as (
     select
-        readings.model,
+        results.model,
         factor_images.selection,
-        readings.reading,
+        results.reading,
         factor_images.factor,
         count(*) as images,
-        count(*) filter (where readings.correct) as correct
-    from readings
+        count(*) filter (where results.correct) as correct
+    from imagenet_x_image_results as results
     inner join factor_images using (image_number)
-    group by readings.model, factor_images.selection, readings.reading, factor_images.factor
+    group by results.model, factor_images.selection, results.reading, factor_images.factor
 ),
 
 final as (
     select
-        by_factor.model,
-        by_factor.selection,
-        by_factor.reading,
-        by_factor.factor,
-        by_factor.images,
-        by_factor.correct,
-        overall.images as all_images,
-        overall.correct as all_correct
-    from by_factor
-    inner join overall using (model, reading)
+        model,
+        selection,
+        reading,
+        factor,
+        images,
+        correct,
+        max(images) filter (where selection = 'all') over (partition by model, reading)
+            as all_images,
+        max(correct) filter (where selection = 'all') over (partition by model, reading)
+            as all_correct
+    from counted
 )
 
-select * from final;
+select * from final
+where selection <> 'all';
 
 COMMENT ON VIEW factor_counts_live IS 'Per model, factor selection, reading and factor: images showing the factor and right ones, and the same over all scored images, counted now (CC BY-NC 4.0 annotations: non-commercial use only)';
 COMMENT ON COLUMN factor_counts_live.model IS 'Model';
