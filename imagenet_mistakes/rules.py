@@ -4,9 +4,9 @@ Every mistake of every model gets the category of the first category rule that f
 on it, in file-name order, or "unexplained"; then the severity of the first severity
 rule that fires, or "minor". A rule is a SELECT of the mistakes it fires on, each with
 a sentence of evidence naming the data it read, so a verdict says why it was given,
-and a researcher adds a rule by adding a file. The schema's `auto_categories_live`
-and `category_rules` are rendered from them (schema.py), so no list of rules is
-written twice.
+and a researcher adds a rule by adding a file. The schema's `mistake_verdicts_live`,
+`queued_verdicts` and `category_rules` are rendered from them (schema.py), so no list
+of rules is written twice.
 
 A rule is a SELECT over `candidates` (the mistakes as pairs of an image and a predicted
 class: `image_number`, `original_class`, `predicted_class`) and any loaded evidence,

@@ -1,6 +1,6 @@
 {#- The rules' verdict on each (image, predicted class) of the relation `candidates`
-names (its image_number, original_class and predicted_class): rendered by
-rules.verdicts into the views mistake_verdicts_live (every pair a model's mistake
+names (its image_number, original_class and predicted_class): schema.py renders it
+into the views mistake_verdicts_live (every pair a model's mistake
 has) and queued_verdicts (the pairs add-model and build queue). A pair gets the
 category of the first category rule that fires on it, or the default; then the
 severity of the first severity rule that fires (on its category, where the rule

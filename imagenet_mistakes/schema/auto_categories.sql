@@ -2,7 +2,7 @@
 -- by the rules in rules/ (category_rules lists them), each with the rule that gave it
 -- and its evidence: every mistake (model_mistakes) beside the verdict stored on its
 -- pair of image and predicted class (mistake_verdicts_snapshot), which the rules give
--- whichever model makes the mistake. auto_categories_live works them out now.
+-- whichever model makes the mistake. mistake_verdicts_live works them out now.
 create or replace view auto_categories as
 select
     found.model,
