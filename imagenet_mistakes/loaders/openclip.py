@@ -18,6 +18,7 @@ from imagenet_mistakes.errors import SourceFormatError
 from imagenet_mistakes.loaders.published import (
     MODELS_SCHEMA,
     ZERO_SHOT,
+    parameters,
     read_csv,
     results_table,
 )
@@ -54,17 +55,13 @@ def load(path: Path, variants: dict[str, str]) -> dict[str, pa.Table]:
 
 def _models(path: Path, table: pa.Table, models: pa.ChunkedArray) -> pa.Table:
     """Rows of `published_models`: architecture, parameters, pretraining data, zero-shot."""
-    try:
-        millions = pc.cast(table[PARAMETERS], pa.float64())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as e:
-        raise SourceFormatError(path, f"{PARAMETERS} is not a number ({e})") from e
     count = table.num_rows
     return pa.table(
         {
             "source": [SOURCE] * count,
             "model": models,
             "architecture": table["name"],
-            "parameters": pc.cast(pc.round(pc.multiply(millions, 1e6)), pa.int64()),
+            "parameters": parameters(path, table[PARAMETERS], PARAMETERS),
             "training_data": table["pretrained"],
             "image_size": pa.nulls(count, pa.int32()),
             "family": [ZERO_SHOT] * count,

@@ -64,6 +64,15 @@ def named_models(
     )
 
 
+def parameters(path: Path, millions: pa.ChunkedArray, column: str) -> pa.ChunkedArray:
+    """Parameter counts from a column of millions (numbers, or text of them), rounded."""
+    try:
+        values = pc.cast(millions, pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as e:
+        raise SourceFormatError(path, f"{column} is not a number ({e})") from e
+    return pc.cast(pc.round(pc.multiply(values, 1e6)), pa.int64())
+
+
 def read_csv(
     path: Path, required: Iterable[str], column_types: dict[str, pa.DataType] | None = None
 ) -> pa.Table:

@@ -19,10 +19,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from imagenet_mistakes.errors import SourceFormatError
 from imagenet_mistakes.loaders.published import (
     MODELS_SCHEMA,
     TRAINED,
+    parameters,
     read_csv,
     results_table,
 )
@@ -75,17 +75,15 @@ def _results(path: Path, table: pa.Table, benchmark_file: str) -> pa.Table:
 def _models(path: Path, table: pa.Table) -> pa.Table:
     """Rows of `published_models`: every model and resolution of the ImageNet results."""
     names = table["model"].to_pylist()
-    try:
-        millions = pc.cast(pc.replace_substring(table["param_count"], ",", ""), pa.float64())
-    except pa.ArrowInvalid as e:
-        raise SourceFormatError(path, f"param_count is not a number ({e})") from e
+    # Thousands separators: "1,024.50".
+    millions = pc.replace_substring(table["param_count"], ",", "")
     architecture, tag = zip(*(name.partition(".")[::2] for name in names), strict=True)
     return pa.table(
         {
             "source": [SOURCE] * len(names),
             "model": names,
             "architecture": architecture,
-            "parameters": pc.cast(pc.round(pc.multiply(millions, 1e6)), pa.int64()),
+            "parameters": parameters(path, millions, "param_count"),
             "training_data": [t or None for t in tag],
             "image_size": pc.cast(table["img_size"], pa.int32()),
             "family": [TRAINED] * len(names),

@@ -287,7 +287,6 @@ problems as (
     left join stored_mistakes using (model)
     where coalesce(stored_mistakes.mistakes, 0) <> coalesce(counted_mistakes.mistakes, 0)
 
-
     union all
     select
         'stored confusions differ from the pairs of the stored mistakes',
