@@ -709,6 +709,10 @@ def _columns(given: str | None) -> list[str] | None:
     return None if names == ["all"] else names
 
 
+# The lines of a table beside its rows: header, rule, and the prompt after it.
+_TABLE_FRAME = 3
+
+
 def _show(
     result: Result, fmt: Format, columns: str | None = None, limit: int | None = None
 ) -> None:
@@ -726,3 +730,9 @@ def _show(
         err.print(f"{len(chosen)} of {len(result.columns)} columns; --columns all shows every one")
     if limit is not None and len(rows) > limit:
         err.print(f"{len(rows) - limit:,} more rows: raise --limit to see them")
+    elif fmt is Format.table and out.is_terminal and len(rows) + _TABLE_FRAME > out.height:
+        # The first rows have scrolled out of sight: say so where the eye ends up.
+        err.print(
+            f"{len(rows):,} rows, more than the terminal's {out.height} lines show: "
+            f"--limit {max(out.height - _TABLE_FRAME, 1)} prints the first, or pipe into less -S"
+        )

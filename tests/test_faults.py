@@ -254,7 +254,8 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
             "from class_results_snapshot where model = 'n'"
         )
     _, problems = model_state(synthetic_db)
-    assert sorted((model or "", problem) for problem, model, _ in problems) == [
+    found = sorted((model or "", problem) for problem, model, _ in problems)
+    assert found == [
         ("", "stored image counts differ in total from the stored class counts"),
         ("ghost", "predictions for images that are not validation images"),
         ("ghost", "predictions of a model that is not in models"),
@@ -282,6 +283,13 @@ def test_the_integrity_query_names_each_kind_of_damage(synthetic_db: Path, tmp_p
         ("vit3b", "stored metrics differ from the metrics of the stored counts"),
         ("vit3b", STALE_VERDICTS),
     ]
+    # Checking some models finds the same problems of theirs, and only theirs.
+    with Database.open(synthetic_db) as database:
+        for among in ("m", "n", "n,m"):
+            checked = database.query("integrity", {"model": among}).rows
+            assert sorted((model, problem) for problem, model, _ in checked) == [
+                (model, problem) for model, problem in found if model in among.split(",")
+            ], among
 
 
 STALE_VERDICTS = "stored verdicts on its mistakes differ from the rules' verdicts, or are missing"

@@ -102,6 +102,25 @@ def test_columns_and_limit_choose_what_is_printed(synthetic_db: Path) -> None:
     )
 
 
+def test_a_table_taller_than_the_terminal_says_so_after_it(
+    synthetic_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = io.StringIO()
+    monkeypatch.setattr(cli, "err", Console(file=notes, width=200, markup=False))
+    for height, noted in ((10, True), (30, False)):
+        text = io.StringIO()
+        monkeypatch.setattr(
+            cli, "out", Console(file=text, force_terminal=True, height=height, markup=False)
+        )
+        code, _, _ = invoke("sql", "select range as n from range(20)", "--db", synthetic_db)
+        assert code == 0
+        assert text.getvalue().split()[2:] == [str(n) for n in range(20)]  # every row
+        expected = "20 rows, more than the terminal's 10 lines show: --limit 7 prints the first"
+        assert notes.getvalue().startswith(expected) is noted, height
+        notes.truncate(0)
+        notes.seek(0)
+
+
 def test_a_model_scored_on_a_few_images_leaves_every_other_models_summary_as_it_was(
     synthetic_db: Path,
 ) -> None:

@@ -1,9 +1,25 @@
 -- Anything that would make a model's numbers wrong, one row per problem; no rows means consistent.
--- Parameters: none.
--- It counts every model's results afresh from its predictions (class_results_live) to check
--- what add-model stored: seconds for many models. Before it runs, every block of the file
--- is read (Database.query), so a damaged one is reported, as one line, whatever it holds.
+-- Parameters: $model: among = all.
+-- It counts the models' results afresh from their predictions (class_results_live) to check
+-- what add-model stored: -p model= checks one model (or a zoo, or several) in about a
+-- second whatever the file holds; all of them take seconds a model. The whole file's check
+-- (model=all) also looks for what belongs to no model (orphans) and at the totals all models
+-- share, and before it runs every block of the file is read (Database.query), so a damaged
+-- one is reported, as one line, whatever it holds.
 with
+
+-- The models checked; with all, the paper's models known from their mistakes too. Each
+-- read below is filtered by them, a filter DuckDB takes into the scans of the live views.
+checked as (
+    select model from models_among($model)
+    union all
+    select model from paper_metrics_snapshot
+    where $model = 'all' and model not in (select model from models)
+),
+
+checked_models as (
+    select * from models where model in (select model from checked)
+),
 
 -- One pass over the predictions, per model: its rows, the validation images
 -- they cover (a bit per image, ILSVRC2012_val_00000001 to _00050000: 20 times
@@ -22,13 +38,16 @@ per_model as (
         max(len(classes)) as top_k,
         count(*) filter (where len(scores) <> len(classes)) as misscored
     from predictions
+    -- With all, the predictions of a model that is not in models too.
+    where $model = 'all' or model in (select model from checked)
     group by model
 ),
 
 unknown_images as (
     select model, count(*) as rows
     from predictions
-    where image_number not in (select image_number from images)
+    where ($model = 'all' or model in (select model from checked))
+        and image_number not in (select image_number from images)
     group by model
 ),
 
@@ -39,12 +58,13 @@ unknown_images as (
 live_counts as (
     select model, label_set, class_id, scope, images, correct, correct_or_unclear, top5_correct
     from class_results_live
-    where evaluated_from = 'predictions'
+    where evaluated_from = 'predictions' and model in (select model from checked)
 ),
 
 stored_counts as (
     select model, label_set, class_id, scope, images, correct, correct_or_unclear, top5_correct
     from class_results_snapshot
+    where model in (select model from checked)
 ),
 
 stale_counts as (
@@ -57,15 +77,17 @@ stale_counts as (
 live_metrics as (
     select model, metric, value, variance, hits, images, classes
     from model_metrics_live
+    where model in (select model from checked)
 ),
 
 stored_metrics as (
     select model, metric, value, variance, hits, images, classes
     from model_metrics_snapshot
+    where model in (select model from checked)
     union all
     select model, metric, value, variance, hits, images, classes
     from paper_metrics_snapshot
-    where model not in (select model from models)
+    where model in (select model from checked) and model not in (select model from models)
 ),
 
 stale_metrics as (
@@ -75,12 +97,12 @@ stale_metrics as (
 ),
 
 -- The stored verdicts against the rules worked out now on every pair of image and
--- predicted class a mistake has: a pair whose verdict is missing or differs, and the
--- models whose mistakes have it.
+-- predicted class the checked models' mistakes have: a pair whose verdict is missing or
+-- differs, and the models whose mistakes have it.
 stale_verdicts as (
     select image_number, predicted_class
     from (
-        select * from mistake_verdicts_live
+        select * from mistake_verdicts_among($model)
         except
         select * from mistake_verdicts_snapshot
     )
@@ -90,6 +112,7 @@ models_with_stale_verdicts as (
     select found.model, count(*) as mistakes
     from model_mistakes as found
     inner join stale_verdicts using (image_number, predicted_class)
+    where found.model in (select model from checked)
     group by found.model
 ),
 
@@ -98,12 +121,14 @@ counted_mistakes as (
     select model, sum(images - correct_or_unclear) as mistakes
     from class_results_snapshot
     where scope = 'label_set' and label_set in (select label_set from label_sets where analysed)
+        and model in (select model from checked)
     group by model
 ),
 
 stored_mistakes as (
     select model, count(*) as mistakes
     from model_mistakes_snapshot
+    where model in (select model from checked)
     group by model
 ),
 
@@ -111,21 +136,27 @@ stored_mistakes as (
 counted_pairs as (
     select model, original_class, predicted_class, mistakes
     from model_confusions_live
-    where evaluated_from = 'predictions'
+    where evaluated_from = 'predictions' and model in (select model from checked)
+),
+
+stored_pairs as (
+    select * from model_confusions_snapshot where model in (select model from checked)
 ),
 
 stale_pairs as (
-    select model from (select * from model_confusions_snapshot except select * from counted_pairs)
+    select model from (select * from stored_pairs except select * from counted_pairs)
     union
-    select model from (select * from counted_pairs except select * from model_confusions_snapshot)
+    select model from (select * from counted_pairs except select * from stored_pairs)
 ),
 
 -- The stored per-image counts, summed, against the stored class counts: as
 -- many predictions and mistakes per label set. (Compared image by image with
--- image_difficulty_live, every model would be counted afresh once more.)
+-- image_difficulty_live, every model would be counted afresh once more.) They
+-- count every model at once, so the whole-file check alone compares them.
 image_totals as (
     select label_set, sum(models) as images, sum(models_wrong) as wrong
     from image_difficulty_snapshot
+    where $model = 'all'
     group by label_set
 ),
 
@@ -133,7 +164,7 @@ class_totals as (
     select label_set, sum(images) as images, sum(images - correct_or_unclear) as wrong
     from class_results_snapshot
     -- Stored counts of a model that is gone are a problem of their own (orphans).
-    where scope = 'label_set' and model in (select model from models)
+    where $model = 'all' and scope = 'label_set' and model in (select model from models)
     group by label_set
 ),
 
@@ -149,13 +180,14 @@ factor_images as (
     select predictions.model, count(*) as images
     from predictions
     inner join imagenet_x_images using (image_number)
-    where not imagenet_x_images.prototypical
+    where not imagenet_x_images.prototypical and predictions.model in (select model from checked)
     group by predictions.model
 ),
 
 stored_factor_images as (
     select model, max(all_images) as images, min(all_images) as fewest
     from factor_counts_snapshot
+    where model in (select model from checked)
     group by model
 ),
 
@@ -165,6 +197,7 @@ stored_metaclass_images as (
     from (
         select model, reading, sum(images) as images
         from metaclass_counts_snapshot
+        where model in (select model from checked)
         group by model, reading
     )
     group by model
@@ -175,7 +208,7 @@ stored_metaclass_images as (
 real_class_totals as (
     select model, sum(images) as images, sum(correct) as correct
     from class_results_snapshot
-    where label_set = 'real' and scope = 'label_set'
+    where label_set = 'real' and scope = 'label_set' and model in (select model from checked)
     group by model
 ),
 
@@ -185,12 +218,14 @@ scored_mistakes as (
     from model_mistakes_snapshot
     inner join imagenet_x_images using (image_number)
     where not imagenet_x_images.prototypical
+        and model_mistakes_snapshot.model in (select model from checked)
     group by model_mistakes_snapshot.model
 ),
 
 stored_factor_mistakes as (
     select model, max(all_mistakes) as mistakes, min(all_mistakes) as fewest
     from mistake_factor_counts_snapshot
+    where model in (select model from checked)
     group by model
 ),
 
@@ -199,7 +234,7 @@ problems as (
         'predictions cover a different number of images than models.images' as problem,
         models.model,
         format('{} listed, {} predicted', models.images, coalesce(per_model.images, 0)) as detail
-    from models
+    from checked_models as models
     left join per_model using (model)
     where per_model.images is distinct from models.images
 
@@ -208,7 +243,7 @@ problems as (
         'longest list of predictions differs from models.top_k',
         models.model,
         format('top_k {}, longest list {}', models.top_k, per_model.top_k)
-    from models
+    from checked_models as models
     inner join per_model using (model)
     where per_model.top_k <> models.top_k
 
@@ -249,7 +284,7 @@ problems as (
         model,
         format('{} rows in {}', rows, stored_in)
     from stored_rows
-    where model not in (select model from models)
+    where $model = 'all' and model not in (select model from models)
 
     union all
     select
@@ -282,7 +317,7 @@ problems as (
         models.model,
         format('{} stored, {} counted', coalesce(stored_mistakes.mistakes, 0),
                coalesce(counted_mistakes.mistakes, 0))
-    from models
+    from checked_models as models
     left join counted_mistakes using (model)
     left join stored_mistakes using (model)
     where coalesce(stored_mistakes.mistakes, 0) <> coalesce(counted_mistakes.mistakes, 0)

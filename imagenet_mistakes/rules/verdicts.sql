@@ -1,7 +1,8 @@
 {#- The rules' verdict on each (image, predicted class) of the relation `candidates`
 names (its image_number, original_class and predicted_class): schema.py renders it
 into the views mistake_verdicts_live (every pair a model's mistake
-has) and queued_verdicts (the pairs add-model and build queue). A pair gets the
+has), queued_verdicts (the pairs add-model and build queue) and the macro
+mistake_verdicts_among (the pairs of some models' mistakes). A pair gets the
 category of the first category rule that fires on it, or the default; then the
 severity of the first severity rule that fires (on its category, where the rule
 names one), or the default. Each rule is joined once, as a subquery, to the

@@ -24,18 +24,52 @@ scores as (
     where model_metrics.value is not null
 ),
 
+-- Every bound of every model, sorted once per metric: a model's surely better
+-- are the lower bounds above its upper bound, its surely worse the upper bounds
+-- below its lower bound. Each is a running count along the sorted bounds, where
+-- an equal bound comes after the one counting ("wholly above" is strict), so the
+-- cost grows as n log n with the models; comparing every pair of models grew as
+-- n² (7 s at 3,000 models). A running count over ROWS, not EXCLUDE GROUP, which
+-- Spark lacks.
+bounds as (
+    select model, metric, image_set, score_upper as edge, 'upper' as bound from scores
+    union all
+    select model, metric, image_set, score_lower, 'lower' from scores
+),
+
+bound_counts as (
+    select
+        model,
+        metric,
+        image_set,
+        bound,
+        sum(case when bound = 'lower' then 1 else 0 end) over (
+            partition by metric, image_set order by edge desc, bound = 'lower'
+            rows between unbounded preceding and current row
+        ) as lower_bounds_above,
+        sum(case when bound = 'upper' then 1 else 0 end) over (
+            partition by metric, image_set order by edge, bound = 'upper'
+            rows between unbounded preceding and current row
+        ) as upper_bounds_below
+    from bounds
+    where edge is not null
+),
+
 counts as (
     select
-        this.model,
-        this.metric,
-        this.image_set,
-        count(*) filter (where other.score > this.score) as above,
-        count(*) filter (where other.score_lower > this.score_upper) as surely_better,
-        count(*) filter (where other.score_upper < this.score_lower) as surely_worse,
-        count(*) as models
-    from scores as this
-    inner join scores as other using (metric, image_set)
-    group by this.model, this.metric, this.image_set
+        scores.model,
+        scores.metric,
+        scores.image_set,
+        rank() over same_images - 1 as above,
+        coalesce(better.lower_bounds_above, 0) as surely_better,
+        coalesce(worse.upper_bounds_below, 0) as surely_worse,
+        count(*) over (partition by scores.metric, scores.image_set) as models
+    from scores
+    left join (select * from bound_counts where bound = 'upper') as better
+        using (model, metric, image_set)
+    left join (select * from bound_counts where bound = 'lower') as worse
+        using (model, metric, image_set)
+    window same_images as (partition by scores.metric, scores.image_set order by scores.score desc)
 ),
 
 final as (
