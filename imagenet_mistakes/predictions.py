@@ -308,9 +308,9 @@ def _ranked(
             "rank": _arrow(np.tile(np.arange(1, k + 1, dtype=np.int32), images)),
             "class_id": _arrow(ids[by_image].reshape(-1).astype(np.int32)),
             "score": (
-                _arrow(scores[by_image].reshape(-1).astype(np.float64))
+                _arrow(scores[by_image].reshape(-1).astype(np.float32))
                 if scores is not None
-                else pa.nulls(images * k, pa.float64())
+                else pa.nulls(images * k, pa.float32())
             ),
         }
     )

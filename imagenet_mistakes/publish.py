@@ -43,7 +43,7 @@ _TYPES = {
     "BOOLEAN": "boolean",
     "TIMESTAMP WITH TIME ZONE": "timestamptz",
     "INTEGER[]": "integer[]",
-    "DOUBLE[]": "double precision[]",
+    "FLOAT[]": "real[]",
     "VARCHAR[]": "text[]",
 }
 _BATCH_ROWS = 500_000

@@ -190,6 +190,43 @@ def test_rebuilding_keeps_the_models(synthetic_db: Path, tmp_path: Path) -> None
     assert leaderboard_row(synthetic_db, "kept") == before
 
 
+def test_scores_are_stored_as_real_with_the_ranks_and_every_metric_kept(
+    synthetic_db: Path, logits: Path
+) -> None:
+    """REAL scores: each is the softmax the package works out, rounded to REAL (2^-24,
+    relative), within 1e-6 of the float64 softmax worked out here (float32 logits'
+    arithmetic costs more than the rounding), still in rank order; and no metric moves:
+    the model's metrics are those of its classes added without scores."""
+    values = np.load(logits)[:5000]  # images 1 to 5,000
+    order = [synthetic.image(n) for n in range(1, 5001)]
+    best = np.argsort(-values, axis=1, kind="stable")[:, :5]  # ties to the lower class id
+    shifted = values.astype(np.float64) - values.max(axis=1, keepdims=True)
+    rows = np.arange(len(values))[:, np.newaxis]
+    softmax = np.exp(shifted[rows, best]) / np.exp(shifted).sum(axis=1, keepdims=True)
+    with Database.open(synthetic_db, write=True) as database:
+        database.add_model("scored", predictions.from_logits(values, order=order))
+        database.add_model("unscored", predictions.from_top_k(best, order=order))
+    with duckdb.connect(str(synthetic_db), read_only=True) as con:
+        stored = con.execute(
+            "select classes, scores from predictions where model = 'scored' order by image_number"
+        ).fetchall()
+        column = con.execute(
+            "select data_type from duckdb_columns() where column_name = 'scores'"
+        ).fetchone()
+        metrics = con.execute(
+            "select model, metric, value, variance, hits, images from model_metrics_snapshot "
+            "where model in ('scored', 'unscored') order by metric, model"
+        ).fetchall()
+    assert column == ("FLOAT[]",)
+    classes, scores = (np.array(column) for column in zip(*stored, strict=True))
+    assert (classes == best).all()
+    worked_out = predictions.top_k(values, 5)[1]
+    assert np.abs(scores / worked_out - 1).max() <= 2**-24
+    assert np.abs(scores / softmax - 1).max() <= 1e-6
+    assert (np.diff(scores, axis=1) <= 0).all()  # rounding keeps the order, ties at most
+    assert metrics[0::2] == [("scored", *rest) for _, *rest in metrics[1::2]]
+
+
 def test_from_paper_reads_the_paper_logits_and_replaces_the_derived_row(
     synthetic_db: Path, tmp_path: Path
 ) -> None:

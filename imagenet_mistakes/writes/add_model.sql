@@ -11,6 +11,6 @@ select
     image_number,
     list(class_id order by rank),
     -- NULL rather than a list of NULLs when the input gave no scores.
-    case when count(score) > 0 then list(score order by rank) end
+    case when count(score) > 0 then list(score::real order by rank) end
 from new_predictions
 group by image_number;

@@ -7,7 +7,7 @@ select
     model,
     image_number,
     list(class_id order by rank),
-    case when count(score) > 0 then list(score order by rank) end
+    case when count(score) > 0 then list(score::real order by rank) end
 from previous.predictions
 group by model, image_number
 order by min(rowid);
