@@ -64,8 +64,8 @@ def test_add_model_killed_at_any_moment_leaves_it_whole_or_absent(
 
     rng = random.Random(6)
     landed, outcomes = 0, {"absent": 0, "whole": 0}
-    # Trials are bounded by CI's 15 minutes: one in each ninth of a run.
-    trials = 9
+    # Trials are bounded by CI's 15 minutes: one in each seventh of a run.
+    trials = 7
     for trial in range(trials):
         delay = 0.95 * duration * (trial + rng.random()) / trials
         landed += killed_after(delay, "add-model", f"m{trial}", "--logits", logits,
@@ -92,7 +92,7 @@ def test_build_killed_at_any_moment_leaves_the_previous_database(
     duration = timed("build", "--db", tmp_path / "timing.duckdb", "--source-dir", synthetic_mirror)
 
     rng = random.Random(6)
-    trials = 4
+    trials = 3
     for trial in range(trials):
         inode = synthetic_db.stat().st_ino
         killed_after(duration * (trial + rng.random()) / trials, "build", "--db", synthetic_db,

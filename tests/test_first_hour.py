@@ -224,7 +224,9 @@ def test_export_force_replaces_an_earlier_export_and_nothing_else(
     synthetic_db: Path, tmp_path: Path
 ) -> None:
     lake = tmp_path / "lake"
-    assert invoke("export", lake, "--db", synthetic_db)[0] == 0
+    lake.mkdir()  # an empty directory: --force takes it, as nothing in it is the user's
+    assert invoke("export", lake, "--force", "--db", synthetic_db)[0] == 0
+    assert (lake / "README.md").is_file()
     (lake / "tables" / "stale.parquet").write_bytes(b"from an older export")
 
     code, _, stderr = invoke("export", lake, "--db", synthetic_db)
@@ -249,11 +251,6 @@ def test_export_force_replaces_an_earlier_export_and_nothing_else(
         "an earlier export\n"
     )
     assert (mine / "notes.txt").read_text() == "the user's"
-
-    empty = tmp_path / "empty"
-    empty.mkdir()
-    assert invoke("export", empty, "--force", "--db", synthetic_db)[0] == 0
-    assert (empty / "README.md").is_file()
 
 
 def test_build_shows_progress_on_a_terminal_only(

@@ -43,11 +43,11 @@ bound_counts as (
         metric,
         image_set,
         bound,
-        sum(case when bound = 'lower' then 1 else 0 end) over (
+        count(case when bound = 'lower' then 1 end) over (
             partition by metric, image_set order by edge desc, bound = 'lower'
             rows between unbounded preceding and current row
         ) as lower_bounds_above,
-        sum(case when bound = 'upper' then 1 else 0 end) over (
+        count(case when bound = 'upper' then 1 end) over (
             partition by metric, image_set order by edge, bound = 'upper'
             rows between unbounded preceding and current row
         ) as upper_bounds_below
