@@ -59,6 +59,7 @@ _ONE = """
 import json, sys, threading, time
 import duckdb
 con = duckdb.connect(sys.argv[1], read_only=True)
+con.execute("set enable_progress_bar = false")
 timer = threading.Timer(float(sys.argv[3]), con.interrupt)
 timer.start()
 start = time.perf_counter()
@@ -78,6 +79,7 @@ import json, sys, threading, time
 import duckdb
 from imagenet_mistakes import Database, named_queries, reads
 db = Database.open(sys.argv[1])
+db.con.execute("set enable_progress_bar = false")
 limit = float(sys.argv[2])
 def timed(run, interrupt):
     timer = threading.Timer(limit, interrupt)
@@ -186,7 +188,7 @@ def process(argv: list[str]) -> tuple[float, float, str]:
 def one(db: Path, statement: str, timeout: float) -> dict[str, float | str]:
     """A statement's seconds (or why it stopped) and peak MiB, in a process of its own."""
     _, _, out = process([sys.executable, "-c", PEAK_RSS + _ONE, str(db), statement, str(timeout)])
-    result = json.loads(out)
+    result = json.loads(out.splitlines()[-1])
     return {"seconds": result["seconds"], "peak_mib": result["peak_kib"] / 1024}
 
 

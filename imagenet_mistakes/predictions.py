@@ -317,6 +317,22 @@ def _ranked(
     return Predictions(rows, k, images, positional)
 
 
+def as_numpy(column: pa.ChunkedArray) -> np.ndarray:
+    """A column of numbers without NULLs (as Predictions' rows have) as one NumPy array.
+
+    Not column.to_numpy(): pyarrow imports pandas for it, and that import is a sixth of
+    a whole `add-model`.
+    """
+    if column.null_count or not pa.types.is_integer(column.type):
+        raise ValueError(f"as_numpy takes integers without NULLs, not {column.type}")
+    dtype = np.dtype(column.type.to_pandas_dtype())
+    parts = [
+        np.frombuffer(chunk.buffers()[1], dtype)[chunk.offset : chunk.offset + len(chunk)]
+        for chunk in column.chunks
+    ]
+    return np.concatenate(parts) if len(parts) != 1 else parts[0]
+
+
 def _arrow(values: np.ndarray) -> pa.Array:
     """A zero-copy Arrow view of a contiguous 1-D NumPy array of numbers.
 

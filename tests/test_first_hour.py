@@ -287,21 +287,37 @@ def test_a_reader_that_goes_away_ends_the_command_as_sigpipe_would(
     assert (ran.returncode, ran.stderr) == (141, "")
 
 
+HEAVY = ("pyarrow", "numpy", "pandas", "pydantic")
+
+
+def heavy_modules(args: list[str], db: Path) -> list[str]:
+    """Which of HEAVY a whole command's process loaded."""
+    script = (
+        "import sys, runpy\n"
+        f"sys.argv = ['imagenet-mistakes', *{args!r}, *(['--db', {str(db)!r}]"
+        f" if {args!r} != ['--help'] else [])]\n"
+        "try:\n    runpy.run_module('imagenet_mistakes', run_name='__main__')\n"
+        "except SystemExit as e:\n    assert not e.code, e.code\n"
+        f"print('loaded:', *sorted(set({HEAVY!r}) & set(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stderr.splitlines()[-1].split()[1:]
+
+
 @pytest.mark.parametrize("args", [["--help"], ["sql", "select 1"], ["query", "models"]])
 def test_a_command_that_reads_starts_without_arrow_numpy_or_pydantic(
     args: list[str], synthetic_db: Path
 ) -> None:
     """What start-up skips (issue 30; BENCHMARKS.md times it): Arrow and NumPy (0.15 s)
     are for adding models and notebooks, pydantic (0.08 s) came with Typer 0.29."""
-    script = (
-        "import sys, runpy\n"
-        f"sys.argv = ['imagenet-mistakes', *{args!r}, *(['--db', {str(synthetic_db)!r}]"
-        f" if {args!r} != ['--help'] else [])]\n"
-        "try:\n    runpy.run_module('imagenet_mistakes', run_name='__main__')\n"
-        "except SystemExit as e:\n    assert not e.code, e.code\n"
-        "heavy = {'pyarrow', 'numpy', 'pandas', 'pydantic'} & set(sys.modules)\n"
-        "print('loaded:', sorted(heavy), file=sys.stderr)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stderr.splitlines()[-1] == "loaded: []", done.stderr
+    assert heavy_modules(args, synthetic_db) == []
+
+
+def test_add_model_runs_without_pandas(synthetic_db: Path, tmp_path: Path) -> None:
+    """pandas (0.3 s of a 2 s add-model, issue 34) reads timm's result files alone."""
+    ids = tmp_path / "top1.npy"
+    np.save(ids, ALL)
+    assert heavy_modules(["add-model", "m", "--topk", str(ids)], synthetic_db) == [
+        "numpy", "pyarrow",
+    ]  # fmt: skip

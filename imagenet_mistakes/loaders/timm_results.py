@@ -18,14 +18,17 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import pyarrow.parquet as pq
 
 from imagenet_mistakes.errors import SourceFormatError
 from imagenet_mistakes.loaders import validate
 from imagenet_mistakes.loaders.validate import NUM_CLASSES, no_duplicate_keys, unique_columns
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # The output kinds inference.py writes, by their default column names.
 OUTPUTS = ("prob", "logit")
@@ -91,6 +94,10 @@ def _base(column: str) -> str:
 
 
 def _read(path: Path) -> pd.DataFrame:
+    # pandas here, not at the top: every add-model imports this module, and pandas
+    # (0.3 s) is for timm's result files alone.
+    import pandas as pd
+
     try:
         if path.suffix == ".csv":
             # pandas renames a column named twice (index, index.1): refuse it first.
@@ -111,6 +118,8 @@ def _read(path: Path) -> pd.DataFrame:
 
 def _read_json(path: Path) -> pd.DataFrame:
     """The three JSON layouts, parsed by the json module and checked before pandas frames them."""
+    import pandas as pd
+
     text = validate.text(path)
     try:
         document = json.loads(text, object_pairs_hook=no_duplicate_keys)
@@ -149,6 +158,8 @@ def _keyed(document: dict[str, object]) -> bool:
 
 def _matrix(path: Path, frame: pd.DataFrame, name: str) -> np.ndarray | None:
     """Column `name` as an (images, k) array: a list column, numbered columns, or one value."""
+    import pandas as pd
+
     numbered = [c for c in frame.columns[1:] if _base(str(c)) == name and str(c) != name]
     if name in frame.columns[1:]:
         values = frame[name]
