@@ -79,7 +79,6 @@ import json, sys, threading, time
 import duckdb
 from imagenet_mistakes import Database, named_queries, reads
 db = Database.open(sys.argv[1])
-db.con.execute("set enable_progress_bar = false")
 limit = float(sys.argv[2])
 def timed(run, interrupt):
     timer = threading.Timer(limit, interrupt)
@@ -243,8 +242,9 @@ def measure(db: Path, folder: Path, timeout: float) -> dict[str, float | str]:
         found[f"view {view} peak MiB"] = result["peak_mib"]
     _, _, out = process([sys.executable, "-c", _EVERY, str(db), str(timeout)])
     for line in out.splitlines():
-        name, seconds = json.loads(line)
-        found[name + " s"] = seconds
+        if line.startswith('["'):  # not DuckDB's progress bar
+            name, seconds = json.loads(line)
+            found[name + " s"] = seconds
     return found
 
 
