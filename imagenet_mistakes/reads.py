@@ -34,6 +34,11 @@ def model_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [model for (model,) in _rows(con, "model_names")[1]]
 
 
+def models_among(con: duckdb.DuckDBPyConnection, among: str) -> list[str]:
+    """The models with predictions that `among` (all, a zoo, or names) names, by name."""
+    return [model for (model,) in _rows(con, "models_among", {"among": among})[1]]
+
+
 @dataclass(frozen=True)
 class RestrictedSource:
     source_id: str
