@@ -15,22 +15,11 @@ mistakes as (
     where not imagenet_x_images.prototypical
 ),
 
-model_totals as (
-    select model, evaluated_from, count(*) as all_mistakes
-    from mistakes
-    group by model, evaluated_from
-),
-
-by_factor as (
-    select mistakes.model, mistakes.evaluated_from, image_factors.factor, count(*) as mistakes
-    from mistakes
-    inner join image_factors using (image_number)
-    group by mistakes.model, mistakes.evaluated_from, image_factors.factor
-),
-
--- Every factor for every model with a mistake there, 0 where none shows it,
--- so that every mistake counts in the model's total (two scored images show
--- no factor).
+-- Every factor beside every mistake, so the mistakes are read once: a factor no
+-- mistake of a model shows counts 0, and each mistake counts in its model's total
+-- (two scored images show no factor). Read twice, once for the totals and once
+-- per factor, a filter on model reached only one of the reads (1.9 s to store 8
+-- models among 1,200; 0.05 s read once).
 factors as (
     select distinct factor
     from image_factors
@@ -38,15 +27,17 @@ factors as (
 
 final as (
     select
-        model_totals.model,
+        mistakes.model,
         factors.factor,
-        coalesce(by_factor.mistakes, 0) as mistakes,
-        model_totals.all_mistakes,
-        model_totals.evaluated_from
-    from model_totals
+        count(image_factors.factor) as mistakes,
+        count(*) as all_mistakes,
+        mistakes.evaluated_from
+    from mistakes
     cross join factors
-    -- evaluated_from joins too, so a filter on it reaches both sides.
-    left join by_factor using (model, evaluated_from, factor)
+    left join image_factors
+        on image_factors.image_number = mistakes.image_number
+        and image_factors.factor = factors.factor
+    group by mistakes.model, mistakes.evaluated_from, factors.factor
 )
 
 select * from final;
