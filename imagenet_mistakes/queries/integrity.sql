@@ -10,11 +10,10 @@
 with
 
 -- The models checked: $model is all or their names separated by commas (Database.query
--- gives a zoo's as its models' names). Each read below keeps them with a filter on a
--- constant list, which DuckDB takes into the scans of the live views; a join with the
--- list of names it applies after counting every model (16 s at 1,200 models).
+-- gives a zoo's as its models' names). Each read below keeps them with named_in, a
+-- filter DuckDB takes into the scans of the live views.
 checked_models as (
-    select * from models where $model = 'all' or list_contains(string_split($model, ','), model)
+    select * from models where named_in($model, model)
 ),
 
 -- One pass over the predictions, per model: its rows, the validation images
@@ -35,14 +34,14 @@ per_model as (
         count(*) filter (where len(scores) <> len(classes)) as misscored
     from predictions
     -- With all, the predictions of a model that is not in models too.
-    where $model = 'all' or list_contains(string_split($model, ','), model)
+    where named_in($model, model)
     group by model
 ),
 
 unknown_images as (
     select model, count(*) as rows
     from predictions
-    where ($model = 'all' or list_contains(string_split($model, ','), model))
+    where named_in($model, model)
         and image_number not in (select image_number from images)
     group by model
 ),
@@ -55,13 +54,13 @@ live_counts as (
     select model, label_set, class_id, scope, images, correct, correct_or_unclear, top5_correct
     from class_results_live
     where evaluated_from = 'predictions'
-        and ($model = 'all' or list_contains(string_split($model, ','), model))
+        and named_in($model, model)
 ),
 
 stored_counts as (
     select model, label_set, class_id, scope, images, correct, correct_or_unclear, top5_correct
     from class_results_snapshot
-    where ($model = 'all' or list_contains(string_split($model, ','), model))
+    where named_in($model, model)
 ),
 
 stale_counts as (
@@ -74,13 +73,13 @@ stale_counts as (
 live_metrics as (
     select model, metric, value, variance, hits, images, classes
     from model_metrics_live
-    where ($model = 'all' or list_contains(string_split($model, ','), model))
+    where named_in($model, model)
 ),
 
 stored_metrics as (
     select model, metric, value, variance, hits, images, classes
     from model_metrics_snapshot
-    where ($model = 'all' or list_contains(string_split($model, ','), model))
+    where named_in($model, model)
     union all
     select model, metric, value, variance, hits, images, classes
     from paper_metrics_snapshot
@@ -110,7 +109,7 @@ models_with_stale_verdicts as (
     select found.model, count(*) as mistakes
     from model_mistakes as found
     inner join stale_verdicts using (image_number, predicted_class)
-    where ($model = 'all' or list_contains(string_split($model, ','), found.model))
+    where named_in($model, found.model)
     group by found.model
 ),
 
@@ -119,14 +118,14 @@ counted_mistakes as (
     select model, sum(images - correct_or_unclear) as mistakes
     from class_results_snapshot
     where scope = 'label_set' and label_set in (select label_set from label_sets where analysed)
-        and ($model = 'all' or list_contains(string_split($model, ','), model))
+        and named_in($model, model)
     group by model
 ),
 
 stored_mistakes as (
     select model, count(*) as mistakes
     from model_mistakes_snapshot
-    where ($model = 'all' or list_contains(string_split($model, ','), model))
+    where named_in($model, model)
     group by model
 ),
 
@@ -135,12 +134,11 @@ counted_pairs as (
     select model, original_class, predicted_class, mistakes
     from model_confusions_live
     where evaluated_from = 'predictions'
-        and ($model = 'all' or list_contains(string_split($model, ','), model))
+        and named_in($model, model)
 ),
 
 stored_pairs as (
-    select * from model_confusions_snapshot
-        where ($model = 'all' or list_contains(string_split($model, ','), model))
+    select * from model_confusions_snapshot where named_in($model, model)
 ),
 
 stale_pairs as (
@@ -181,14 +179,14 @@ factor_images as (
     from predictions
     inner join imagenet_x_images using (image_number)
     where not imagenet_x_images.prototypical
-        and ($model = 'all' or list_contains(string_split($model, ','), predictions.model))
+        and named_in($model, predictions.model)
     group by predictions.model
 ),
 
 stored_factor_images as (
     select model, max(all_images) as images, min(all_images) as fewest
     from factor_counts_snapshot
-    where ($model = 'all' or list_contains(string_split($model, ','), model))
+    where named_in($model, model)
     group by model
 ),
 
@@ -198,7 +196,7 @@ stored_metaclass_images as (
     from (
         select model, reading, sum(images) as images
         from metaclass_counts_snapshot
-        where ($model = 'all' or list_contains(string_split($model, ','), model))
+        where named_in($model, model)
         group by model, reading
     )
     group by model
@@ -210,7 +208,7 @@ real_class_totals as (
     select model, sum(images) as images, sum(correct) as correct
     from class_results_snapshot
     where label_set = 'real' and scope = 'label_set'
-        and ($model = 'all' or list_contains(string_split($model, ','), model))
+        and named_in($model, model)
     group by model
 ),
 
@@ -220,15 +218,14 @@ scored_mistakes as (
     from model_mistakes_snapshot
     inner join imagenet_x_images using (image_number)
     where not imagenet_x_images.prototypical
-        and ($model = 'all'
-            or list_contains(string_split($model, ','), model_mistakes_snapshot.model))
+        and named_in($model, model_mistakes_snapshot.model)
     group by model_mistakes_snapshot.model
 ),
 
 stored_factor_mistakes as (
     select model, max(all_mistakes) as mistakes, min(all_mistakes) as fewest
     from mistake_factor_counts_snapshot
-    where ($model = 'all' or list_contains(string_split($model, ','), model))
+    where named_in($model, model)
     group by model
 ),
 

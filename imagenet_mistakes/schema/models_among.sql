@@ -4,4 +4,4 @@
 create or replace macro models_among(among) as table
 select model
 from models
-where among = 'all' or zoo = among or list_contains(string_split(among, ','), model);
+where zoo = among or named_in(among, model);
