@@ -3,9 +3,9 @@
     python benchmarks/add_model_steps.py DB [--rounds 5]
 
 Each round copies DB, then runs in a fresh process what `add-model --logits` runs
-(50,000 x 1,000 random float32 logits, seeded, each image's original label raised by
-4): the imports, reading the logits and their top 5 with softmax, opening the file,
-adding the model (each statement of each script in `writes/` timed, by script), the
+(benchmarks/run.py's good model: 50,000 x 1,000 random float32 logits, seeded, each
+image's original label raised by 4): the imports, reading the logits and their top 5
+with softmax, opening the file, adding the model (each script in `writes/` timed), the
 summary it prints and closing the file (DuckDB's checkpoint). In turn with it, the
 floor of any tool that reads the file: `python -c 'import numpy; numpy.load(f)'`.
 Prints a Markdown table of each step's median over the rounds and the whole
@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from run import good_model_logits
 
 # The child: a whole add-model, its steps timed. Not the CLI's own code path line for
 # line (the CLI also parses options and prints), which the "whole process" row times.
@@ -59,20 +60,6 @@ print(json.dumps(steps))
 """
 
 
-def logits_file(db: Path, folder: Path) -> Path:
-    from imagenet_mistakes import Database
-
-    with Database.open(db) as database:
-        rows = database.sql(
-            "select class_id from image_labels where label_set = 'original' order by image_number"
-        ).rows
-    values = np.random.default_rng(0).standard_normal((len(rows), 1000), np.float32)
-    values[np.arange(len(rows)), [class_id for (class_id,) in rows]] += 4.0
-    path = folder / "logits.npy"
-    np.save(path, values)
-    return path
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("db", type=Path)
@@ -80,7 +67,8 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        logits = logits_file(options.db, folder)
+        logits = folder / "logits.npy"
+        np.save(logits, good_model_logits())
         copy = folder / "copy.duckdb"
         steps: dict[str, list[float]] = {}
         whole, floor = [], []
